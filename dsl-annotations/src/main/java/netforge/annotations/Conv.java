@@ -1,0 +1,50 @@
+package netforge.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A 2-D convolution, as PyTorch's {@code nn.Conv2d(in, out, kernel_size, stride, padding, bias)}; the number of
+ * input channels is inferred. Weights are stored {@code [out, in, kh, kw]} (OIHW).
+ *
+ * <p>The kernel is square ({@code k = 3}) or rectangular ({@code kh = 1, kw = 7}). Rules:
+ * <ul>
+ *   <li>{@code out}, {@code k} (or {@code kh} and {@code kw}) and {@code s} are at least 1
+ *       {@code [nn.NonPositiveParameter]}; give either {@code k} or both {@code kh} and {@code kw}
+ *       {@code [nn.KernelSize]};</li>
+ *   <li>{@code 0 <= p < kernel size}: more padding than that only adds all-zero windows
+ *       {@code [nn.NegativePadding]}, {@code [nn.PaddingTooLarge]};</li>
+ *   <li>the input is {@code [channels, height, width]}, not a flattened vector {@code [nn.NeedsSpatialInput]};</li>
+ *   <li>the output {@code (in + 2p - k) / s + 1} is at least 1 in both dimensions {@code [nn.NonPositiveOutput]};</li>
+ *   <li>a window that does not tile the padded input drops its last rows or columns, as PyTorch does: a warning
+ *       {@code [nn.WindowDropsInput]}.</li>
+ * </ul>
+ */
+@Documented
+@Retention(RetentionPolicy.CLASS)
+@Target(ElementType.FIELD)
+public @interface Conv {
+  /** Output channels. */
+  int out();
+
+  /** Square kernel size; leave 0 when giving {@link #kh()} and {@link #kw()}. */
+  int k() default 0;
+
+  /** Kernel height, for a rectangular kernel (with {@link #kw()}, without {@link #k()}). */
+  int kh() default 0;
+
+  /** Kernel width, for a rectangular kernel (with {@link #kh()}, without {@link #k()}). */
+  int kw() default 0;
+
+  /** Stride in both dimensions. */
+  int s() default 1;
+
+  /** Zero padding added to every side. */
+  int p() default 0;
+
+  /** Whether the layer adds a learned bias per output channel. */
+  boolean bias() default true;
+}

@@ -1,0 +1,139 @@
+package netforge.processor;
+
+import com.google.auto.service.AutoService;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedOptions;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
+import javax.tools.Diagnostic.Kind;
+import netforge.processor.check.Checks;
+import netforge.processor.codegen.ModelWriter;
+import netforge.processor.codegen.RuntimeBindingWriter;
+import netforge.processor.codegen.SummaryTable;
+import netforge.processor.diag.Diagnostic;
+import netforge.processor.diag.Message;
+import netforge.processor.diag.Report;
+import netforge.processor.model.InferredNetwork;
+import netforge.processor.model.ShapeInference;
+import netforge.processor.parse.NetworkParser;
+import netforge.processor.parse.ParsedNetwork;
+
+/**
+ * Checks and generates every {@code @Network} of a compilation, in typed stages: parse (javac elements to a
+ * pure model), infer shapes, check (one rule per class), generate. Each stage runs only on a clean report, and a
+ * broken network stops alone: the others in the compilation still generate.
+ *
+ * <p>No exception reaches javac: an internal failure becomes one {@code [nn.Internal]} error with the trace on
+ * the network, and {@link #process} never claims the annotations.
+ *
+ * <p>Options: {@code -Anetforge.summary=true} prints each network's summary table as a note.
+ */
+@AutoService(Processor.class)
+@SupportedOptions({NetworkProcessor.SUMMARY_OPTION})
+public final class NetworkProcessor extends AbstractProcessor {
+  public static final String SUMMARY_OPTION = "netforge.summary";
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(NetworkParser.PACKAGE + ".*");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    TypeElement networkAnnotation = processingEnv.getElementUtils().getTypeElement(NetworkParser.NETWORK);
+    if (networkAnnotation == null) {
+      return false;
+    }
+    for (Element element : round.getElementsAnnotatedWith(networkAnnotation)) {
+      if (element instanceof TypeElement type) {
+        processGuarded(type);
+      }
+    }
+    reportFieldsOutsideNetworks(annotations, round);
+    return false;
+  }
+
+  private void processGuarded(TypeElement type) {
+    try {
+      processNetwork(type);
+    } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      processingEnv.getMessager().printMessage(Kind.ERROR,
+          Message.INTERNAL.format(type.getSimpleName(), e) + "\n    please report this with the network's source;"
+              + " the other networks were still processed\n" + trace, type);
+    }
+  }
+
+  private void processNetwork(TypeElement type) throws RuntimeException {
+    ParsedNetwork parsed = new NetworkParser(processingEnv).parse(type);
+    print(parsed, parsed.report());
+    if (parsed.report().hasErrors() || parsed.javacErrors() || parsed.model() == null) {
+      return;
+    }
+    InferredNetwork network = ShapeInference.infer(parsed.model());
+    Report checks = new Report();
+    Checks.runAll(network, checks);
+    print(parsed, checks);
+    if (checks.hasErrors()) {
+      return;
+    }
+    if (Boolean.parseBoolean(processingEnv.getOptions().get(SUMMARY_OPTION))) {
+      processingEnv.getMessager().printMessage(Kind.NOTE,
+          Message.SUMMARY.format("\n" + SummaryTable.render(network)), type);
+    }
+    try {
+      ModelWriter.write(network, type, RuntimeBindingWriter.shapesOnly()).writeTo(processingEnv.getFiler());
+    } catch (IOException e) {
+      processingEnv.getMessager().printMessage(Kind.ERROR,
+          Message.INTERNAL.format(type.getSimpleName(), "could not write the generated model: " + e.getMessage()),
+          type);
+    }
+  }
+
+  private void print(ParsedNetwork parsed, Report report) {
+    for (Diagnostic d : report.diagnostics()) {
+      parsed.sources().print(processingEnv.getMessager(), d);
+    }
+  }
+
+  /** A layer annotation on a field of a class that is not a {@code @Network} would silently do nothing. */
+  private void reportFieldsOutsideNetworks(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (TypeElement annotation : annotations) {
+      if (annotation.getQualifiedName().contentEquals(NetworkParser.NETWORK)) {
+        continue;
+      }
+      for (var field : ElementFilter.fieldsIn(round.getElementsAnnotatedWith(annotation))) {
+        Element owner = field.getEnclosingElement();
+        boolean ownerIsNetwork = owner.getAnnotationMirrors().stream().anyMatch(m ->
+            ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(NetworkParser.NETWORK));
+        if (ownerIsNetwork || owner.getKind() == ElementKind.PACKAGE) {
+          continue;
+        }
+        for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
+          if (mirror.getAnnotationType().asElement().equals(annotation)) {
+            processingEnv.getMessager().printMessage(Kind.ERROR,
+                Message.OUTSIDE_NETWORK.format(field.getSimpleName(), annotation.getSimpleName(),
+                    owner.getSimpleName()) + "\n    fix: annotate " + owner.getSimpleName()
+                    + " with @Network(input = @Input(...), classes = ...)", field, mirror);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package netforge.processor.check;
+
+import java.util.List;
+import netforge.processor.diag.Diagnostic;
+import netforge.processor.diag.Message;
+import netforge.processor.diag.Report;
+import netforge.processor.diag.Site;
+import netforge.processor.model.InferredNetwork;
+import netforge.processor.model.InferredOp;
+import netforge.processor.model.Op;
+import netforge.processor.model.Shape;
+import netforge.processor.model.ShapeRules;
+
+/** A weight tensor, or one image's output of a step, must fit NetForge's 32-bit element indexes. */
+final class TooLargeCheck implements NetworkCheck {
+  @Override
+  public void check(InferredNetwork network, Report report) {
+    for (InferredOp step : network.ops()) {
+      if (step.in().isError() || !ShapeRules.hyperparametersValid(step.op())
+          || (ShapeRules.needsSpatialInput(step.op()) && !step.in().isSpatial())) {
+        continue;
+      }
+      String layer = network.layers().get(step.layer()).name();
+      long weights = ShapeRules.weightCount(step.op(), step.in());
+      if (weights > ShapeRules.MAX_ELEMENTS) {
+        add(report, step, layer, "its weight tensor", weights);
+      } else if (step.out().isError() && outputElements(step) > ShapeRules.MAX_ELEMENTS) {
+        add(report, step, layer, "one image's output", outputElements(step));
+      }
+    }
+  }
+
+  private static long outputElements(InferredOp step) {
+    Op op = step.op();
+    Shape in = step.in();
+    if (op instanceof Op.Conv c) {
+      return ShapeRules.product(c.out(), Math.max(0, ShapeRules.windowOutput(in.height(), c.kernelHeight(),
+          c.stride(), c.pad())), Math.max(0, ShapeRules.windowOutput(in.width(), c.kernelWidth(), c.stride(), c.pad())));
+    } else if (op instanceof Op.AdaptiveAvgPool a) {
+      return ShapeRules.product(in.channels(), a.h(), a.w());
+    }
+    return 0;
+  }
+
+  private static void add(Report report, InferredOp step, String layer, String what, long elements) {
+    Message m = Message.TOO_LARGE;
+    report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index()),
+        m.format(layer, what, elements, ShapeRules.MAX_ELEMENTS),
+        List.of("fix: use fewer output channels or features, or downsample the input earlier")));
+  }
+}

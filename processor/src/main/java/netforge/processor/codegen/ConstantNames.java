@@ -1,0 +1,35 @@
+package netforge.processor.codegen;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import netforge.processor.model.InferredLayer;
+
+/**
+ * UPPER_SNAKE prefixes for the per-layer constants of a generated model ({@code conv1 -> CONV1},
+ * {@code fcOut -> FC_OUT}). A name that would collide with another layer's or with the network's own constants
+ * ({@code INPUT_*}, {@code CLASSES}, ...) falls back to {@code LAYER<n>}.
+ */
+final class ConstantNames {
+  private static final Set<String> RESERVED = Set.of("INPUT", "CLASSES", "PARAMETERS", "FORWARD", "SUMMARY",
+      "LAYERS", "SPEC", "KERNELS", "NETWORK");
+
+  private ConstantNames() {}
+
+  static List<String> of(List<InferredLayer> layers) {
+    Set<String> used = new HashSet<>();
+    return layers.stream().map(l -> {
+      String name = upperSnake(l.name());
+      if (RESERVED.contains(name) || !used.add(name)) {
+        name = "LAYER" + (l.index() + 1);
+        used.add(name);
+      }
+      return name;
+    }).toList();
+  }
+
+  static String upperSnake(String camel) {
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,128 @@
+package netforge.processor.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import netforge.processor.model.InferredLayer;
+import netforge.processor.model.InferredNetwork;
+import netforge.processor.model.Shape;
+import netforge.processor.parse.GeneratedNames;
+
+/**
+ * Writes {@code <Network>Model}: a final subclass of the user's class with the inferred shapes as constants, the
+ * summary table, and every {@code Layer} field filled with its description. When the runtime is on the class
+ * path, {@link RuntimeBindingWriter} adds what runs the network.
+ */
+public final class ModelWriter {
+  static final ClassName LAYER = ClassName.get("netforge.annotations", "Layer");
+  static final ClassName LIST = ClassName.get("java.util", "List");
+
+  private ModelWriter() {}
+
+  public static JavaFile write(InferredNetwork network, TypeElement type, RuntimeBindingWriter runtime) {
+    String simpleName = GeneratedNames.modelSimpleName(type);
+    ClassName self = ClassName.get(GeneratedNames.packageName(type), simpleName);
+    ClassName layerInfo = self.nestedClass("LayerInfo");
+    var model = network.model();
+
+    TypeSpec.Builder cls = TypeSpec.classBuilder(simpleName)
+        .addOriginatingElement(type)
+        .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+            .addMember("value", "$S", "netforge.processor.NetworkProcessor")
+            .addMember("comments", "$S", "from " + type.getQualifiedName()).build())
+        .addJavadoc("The network declared by {@link $T}, with every shape checked and inferred at compile time.\n\n"
+            + "<pre>{@code\n$L}</pre>\n", ClassName.get(type), SummaryTable.render(network).replace("*/", "* /"))
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .superclass(ClassName.get(type));
+
+    cls.addField(constant(TypeName.INT, "INPUT_CHANNELS", model.channels(), "Channels of one input image."));
+    cls.addField(constant(TypeName.INT, "INPUT_HEIGHT", model.height(), "Height of one input image."));
+    cls.addField(constant(TypeName.INT, "INPUT_WIDTH", model.width(), "Width of one input image."));
+    cls.addField(constant(TypeName.INT, "CLASSES", model.classes(), "Number of classes: the width of the logits."));
+    cls.addField(constant(TypeName.LONG, "PARAMETERS", network.parameters(), "Trainable parameters."));
+    cls.addField(constant(TypeName.LONG, "FORWARD_FLOPS", network.flops(),
+        "Forward FLOPs per image: 2 x multiply-accumulates of convolutions and dense layers."));
+
+    List<String> prefixes = ConstantNames.of(network.layers());
+    CodeBlock.Builder layerList = CodeBlock.builder().add("$T.of(\n", LIST).indent();
+    for (InferredLayer layer : network.layers()) {
+      String prefix = prefixes.get(layer.index());
+      Shape out = layer.out();
+      String about = "{@code " + layer.name() + "}: {@code " + layer.layer().description() + "} -&gt; " + out;
+      if (out.isSpatial()) {
+        cls.addField(constant(TypeName.INT, prefix + "_CHANNELS", out.channels(), "Output channels of " + about));
+        cls.addField(constant(TypeName.INT, prefix + "_HEIGHT", out.height(), "Output height of " + about));
+        cls.addField(constant(TypeName.INT, prefix + "_WIDTH", out.width(), "Output width of " + about));
+      } else {
+        cls.addField(constant(TypeName.INT, prefix + "_FEATURES", out.channels(), "Output features of " + about));
+      }
+      cls.addField(constant(TypeName.LONG, prefix + "_PARAMETERS", layer.parameters(), "Parameters of " + about));
+      layerList.add("new $T($S, $S, new int[] {$L}, $LL, $LL)$L\n", layerInfo, layer.name(),
+          layer.layer().description(), shapeList(out), layer.parameters(), layer.flops(),
+          layer.index() + 1 < network.layers().size() ? "," : "");
+    }
+    layerList.unindent().add(")");
+
+    cls.addField(FieldSpec.builder(String.class, "SUMMARY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+        .initializer("$S", SummaryTable.render(network)).build());
+    cls.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, LAYER), "LAYERS", Modifier.PRIVATE,
+        Modifier.STATIC, Modifier.FINAL).initializer(layerList.build()).build());
+
+    cls.addMethod(MethodSpec.methodBuilder("summary")
+        .addJavadoc("The per-layer table: output shape, parameters, cumulative parameters, forward MFLOPs.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(String.class)
+        .addStatement("return SUMMARY").build());
+    cls.addMethod(MethodSpec.methodBuilder("layers")
+        .addJavadoc("Every layer field, in source order, as inferred at compile time.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ParameterizedTypeName.get(LIST, LAYER))
+        .addStatement("return LAYERS").build());
+
+    MethodSpec.Builder fill = MethodSpec.methodBuilder("fillLayerFields").addModifiers(Modifier.PRIVATE);
+    for (InferredLayer layer : network.layers()) {
+      fill.addStatement("this.$N = LAYERS.get($L)", layer.name(), layer.index());
+    }
+    cls.addMethod(fill.build());
+
+    cls.addType(layerInfoType(layerInfo));
+    runtime.addTo(cls, self, network);
+    return JavaFile.builder(self.packageName(), cls.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  private static TypeSpec layerInfoType(ClassName layerInfo) {
+    return TypeSpec.recordBuilder(layerInfo)
+        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+        .addSuperinterface(LAYER)
+        .recordConstructor(MethodSpec.constructorBuilder()
+            .addParameter(String.class, "name")
+            .addParameter(String.class, "description")
+            .addParameter(ArrayTypeName.of(TypeName.INT), "shape")
+            .addParameter(TypeName.LONG, "parameterCount")
+            .addParameter(TypeName.LONG, "flops").build())
+        .addMethod(MethodSpec.methodBuilder("outputShape").addAnnotation(Override.class)
+            .addModifiers(Modifier.PUBLIC).returns(ArrayTypeName.of(TypeName.INT))
+            .addStatement("return shape.clone()").build())
+        .build();
+  }
+
+  private static FieldSpec constant(TypeName type, String name, long value, String doc) {
+    return FieldSpec.builder(type, name, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("$L\n", doc.replace("*/", "* /"))
+        .initializer(type == TypeName.LONG ? "$LL" : "$L", value).build();
+  }
+
+  static String shapeList(Shape shape) {
+    return shape.isSpatial() ? shape.channels() + ", " + shape.height() + ", " + shape.width()
+        : String.valueOf(shape.channels());
+  }
+
+}

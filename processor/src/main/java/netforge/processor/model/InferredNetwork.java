@@ -1,0 +1,32 @@
+package netforge.processor.model;
+
+import java.util.List;
+
+/** A network with every shape inferred. */
+public record InferredNetwork(NetworkModel model, List<InferredLayer> layers) {
+  public InferredNetwork {
+    layers = List.copyOf(layers);
+  }
+
+  public String name() {
+    return model.name();
+  }
+
+  /** The last layer's output: the class scores of a correct network. */
+  public Shape output() {
+    return layers.isEmpty() ? model.input() : layers.get(layers.size() - 1).out();
+  }
+
+  public long parameters() {
+    return layers.stream().mapToLong(InferredLayer::parameters).sum();
+  }
+
+  public long flops() {
+    return layers.stream().mapToLong(InferredLayer::flops).sum();
+  }
+
+  /** Every step of every layer, in order. */
+  public List<InferredOp> ops() {
+    return layers.stream().flatMap(l -> l.ops().stream()).toList();
+  }
+}

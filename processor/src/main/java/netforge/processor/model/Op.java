@@ -1,0 +1,88 @@
+package netforge.processor.model;
+
+/**
+ * One step of a layer field, in the order its annotations are written. A <em>reduction</em> (convolution, dense,
+ * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (ReLU,
+ * dropout) fuses into the kernel before it; {@link Flatten} only changes how the shape is viewed.
+ */
+public sealed interface Op {
+
+  /** The annotation's simple name, as the user wrote it: {@code Conv}, {@code ReLU}, ... */
+  String annotation();
+
+  default boolean isElementwise() {
+    return this instanceof Relu || this instanceof Dropout;
+  }
+
+  /** A 2-D convolution; weights {@code [out, in, kh, kw]}. {@code k} given means {@code kh = kw = k}. */
+  record Conv(int out, int k, int kh, int kw, int stride, int pad, boolean bias) implements Op {
+    public String annotation() {
+      return "Conv";
+    }
+
+    /** Kernel height, from {@code k} or {@code kh}. */
+    public int kernelHeight() {
+      return k != 0 ? k : kh;
+    }
+
+    /** Kernel width, from {@code k} or {@code kw}. */
+    public int kernelWidth() {
+      return k != 0 ? k : kw;
+    }
+  }
+
+  /** Max or average pooling with a square window; {@code stride == 0} means equal to {@code k}. */
+  record Pool(PoolKind kind, int k, int stride, int pad) implements Op {
+    public String annotation() {
+      return kind == PoolKind.MAX ? "MaxPool" : "AvgPool";
+    }
+
+    public int effectiveStride() {
+      return stride == 0 ? k : stride;
+    }
+  }
+
+  enum PoolKind { MAX, AVG }
+
+  /** Adaptive average pooling to {@code h x w}, with PyTorch's window rule. */
+  record AdaptiveAvgPool(int h, int w) implements Op {
+    public String annotation() {
+      return "AdaptiveAvgPool";
+    }
+  }
+
+  /** A fully connected layer; weights {@code [out, in]}; {@code in == 0} means inferred. */
+  record Dense(int out, int in, boolean bias) implements Op {
+    public String annotation() {
+      return "Dense";
+    }
+  }
+
+  /** Views {@code [c, h, w]} as {@code [c * h * w]}. */
+  record Flatten() implements Op {
+    public String annotation() {
+      return "Flatten";
+    }
+  }
+
+  /** {@code max(0, x)}. */
+  record Relu() implements Op {
+    public String annotation() {
+      return "ReLU";
+    }
+  }
+
+  /** Inverted dropout with drop probability {@code p}. */
+  record Dropout(double p) implements Op {
+    public String annotation() {
+      return "Dropout";
+    }
+  }
+
+  /** PyTorch's {@code LocalResponseNorm(size, alpha, beta, k)}. */
+  record Lrn(int size, double alpha, double beta, double k) implements Op {
+    public String annotation() {
+      return "LRN";
+    }
+  }
+}

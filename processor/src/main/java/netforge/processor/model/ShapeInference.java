@@ -1,0 +1,40 @@
+package netforge.processor.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flows the input shape through every step in source order. A step that cannot produce a shape yields
+ * {@link Shape#ERROR}, and every step after it inherits that, so a mistake surfaces once.
+ */
+public final class ShapeInference {
+
+  private ShapeInference() {}
+
+  public static InferredNetwork infer(NetworkModel model) {
+    List<InferredLayer> layers = new ArrayList<>();
+    Shape current = model.input();
+    for (int l = 0; l < model.layers().size(); l++) {
+      LayerModel layer = model.layers().get(l);
+      Shape layerIn = current;
+      List<InferredOp> ops = new ArrayList<>();
+      long params = 0;
+      long flops = 0;
+      for (int i = 0; i < layer.ops().size(); i++) {
+        Op op = layer.ops().get(i);
+        Shape out = ShapeRules.output(op, current);
+        params = saturatingAdd(params, ShapeRules.parameters(op, current));
+        flops = saturatingAdd(flops, ShapeRules.flops(op, current, out));
+        ops.add(new InferredOp(l, i, op, current, out));
+        current = out;
+      }
+      layers.add(new InferredLayer(l, layer, layerIn, current, params, flops, ops));
+    }
+    return new InferredNetwork(model, layers);
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+}

@@ -1,0 +1,144 @@
+package netforge.processor.model;
+
+/**
+ * The arithmetic of every step: output shape, validity of hyper-parameters, parameter and FLOP counts. Pure
+ * functions; the checks use them to decide what to report, and {@link ShapeInference} to decide what flows on.
+ */
+public final class ShapeRules {
+
+  /** NetForge indexes one image's tensor and one parameter tensor with 32-bit ints. */
+  public static final long MAX_ELEMENTS = Integer.MAX_VALUE;
+
+  private ShapeRules() {}
+
+  /** PyTorch's sliding-window size: {@code floor((in + 2p - k) / s) + 1}; may be zero or negative. */
+  public static long windowOutput(int in, int k, int stride, int pad) {
+    return Math.floorDiv((long) in + 2L * pad - k, stride) + 1;
+  }
+
+  /** Input rows (or columns) the last window leaves out: {@code (in + 2p - k) mod s}. */
+  public static long droppedByWindow(int in, int k, int stride, int pad) {
+    return Math.floorMod((long) in + 2L * pad - k, stride);
+  }
+
+  /** Whether the step's own numbers are in range, independent of its input. */
+  public static boolean hyperparametersValid(Op op) {
+    if (op instanceof Op.Conv c) {
+      return c.out() >= 1 && kernelGiven(c) && c.stride() >= 1 && c.pad() >= 0
+          && c.pad() < c.kernelHeight() && c.pad() < c.kernelWidth();
+    } else if (op instanceof Op.Pool p) {
+      return p.k() >= 1 && p.stride() >= 0 && p.pad() >= 0 && p.pad() <= p.k() / 2;
+    } else if (op instanceof Op.AdaptiveAvgPool a) {
+      return a.h() >= 1 && a.w() >= 1;
+    } else if (op instanceof Op.Dense d) {
+      return d.out() >= 1 && d.in() >= 0;
+    } else if (op instanceof Op.Dropout d) {
+      return d.p() >= 0 && d.p() < 1;
+    } else if (op instanceof Op.Lrn l) {
+      return l.size() >= 1 && l.alpha() >= 0 && l.beta() >= 0 && l.k() > 0
+          && Double.isFinite(l.alpha()) && Double.isFinite(l.beta()) && Double.isFinite(l.k());
+    }
+    return true;
+  }
+
+  /** Exactly one of {@code k} or the pair {@code kh}, {@code kw}, each at least 1. */
+  public static boolean kernelGiven(Op.Conv c) {
+    boolean square = c.k() >= 1 && c.kh() == 0 && c.kw() == 0;
+    boolean rectangular = c.k() == 0 && c.kh() >= 1 && c.kw() >= 1;
+    return square || rectangular;
+  }
+
+  /** Whether the step slides a window over {@code [c, h, w]} and so needs a spatial input. */
+  public static boolean needsSpatialInput(Op op) {
+    return op instanceof Op.Conv || op instanceof Op.Pool || op instanceof Op.AdaptiveAvgPool
+        || op instanceof Op.Lrn;
+  }
+
+  /**
+   * The step's output for {@code in}, or {@link Shape#ERROR} when the input is unknown, the step's numbers are out
+   * of range, the input has the wrong kind, the output would be empty, or it would exceed {@link #MAX_ELEMENTS}.
+   */
+  public static Shape output(Op op, Shape in) {
+    if (in.isError() || !hyperparametersValid(op) || (needsSpatialInput(op) && !in.isSpatial())) {
+      return Shape.ERROR;
+    }
+    if (op instanceof Op.Conv c) {
+      return spatial(c.out(),
+          windowOutput(in.height(), c.kernelHeight(), c.stride(), c.pad()),
+          windowOutput(in.width(), c.kernelWidth(), c.stride(), c.pad()));
+    } else if (op instanceof Op.Pool p) {
+      return spatial(in.channels(),
+          windowOutput(in.height(), p.k(), p.effectiveStride(), p.pad()),
+          windowOutput(in.width(), p.k(), p.effectiveStride(), p.pad()));
+    } else if (op instanceof Op.AdaptiveAvgPool a) {
+      return spatial(in.channels(), a.h(), a.w());
+    } else if (op instanceof Op.Dense d) {
+      return Shape.flat(d.out());
+    } else if (op instanceof Op.Flatten) {
+      return in.size() > MAX_ELEMENTS ? Shape.ERROR : in.flattened();
+    }
+    return in; // ReLU, dropout and LRN keep the shape
+  }
+
+  private static Shape spatial(long c, long h, long w) {
+    if (c < 1 || h < 1 || w < 1 || c * h * w > MAX_ELEMENTS) {
+      return Shape.ERROR;
+    }
+    return Shape.spatial((int) c, (int) h, (int) w);
+  }
+
+  /** Input features of a dense layer: the flattened input. */
+  public static long denseInputs(Shape in) {
+    return in.size();
+  }
+
+  /** Elements of the step's weight tensor (0 for steps without weights). */
+  public static long weightCount(Op op, Shape in) {
+    if (op instanceof Op.Conv c) {
+      return product(c.out(), in.channels(), c.kernelHeight(), c.kernelWidth());
+    } else if (op instanceof Op.Dense d) {
+      return product(d.out(), denseInputs(in));
+    }
+    return 0;
+  }
+
+  /** Elements of the step's bias (0 without one). */
+  public static long biasCount(Op op) {
+    if (op instanceof Op.Conv c) {
+      return c.bias() ? c.out() : 0;
+    } else if (op instanceof Op.Dense d) {
+      return d.bias() ? d.out() : 0;
+    }
+    return 0;
+  }
+
+  /** The product of non-negative factors, saturating at {@link Long#MAX_VALUE} instead of overflowing. */
+  public static long product(long... factors) {
+    long result = 1;
+    for (long f : factors) {
+      if (f != 0 && result > Long.MAX_VALUE / f) {
+        return Long.MAX_VALUE;
+      }
+      result *= f;
+    }
+    return result;
+  }
+
+  /** Trainable parameters of the step for input {@code in}. */
+  public static long parameters(Op op, Shape in) {
+    return in.isError() ? 0 : Math.addExact(Math.min(weightCount(op, in), Long.MAX_VALUE / 2), biasCount(op));
+  }
+
+  /** Forward FLOPs per image: 2 per multiply-accumulate of a convolution or dense layer; 0 otherwise. */
+  public static long flops(Op op, Shape in, Shape out) {
+    if (in.isError() || out.isError()) {
+      return 0;
+    }
+    if (op instanceof Op.Conv c) {
+      return product(2, out.size(), in.channels(), c.kernelHeight(), c.kernelWidth());
+    } else if (op instanceof Op.Dense d) {
+      return product(2, d.out(), denseInputs(in));
+    }
+    return 0;
+  }
+}

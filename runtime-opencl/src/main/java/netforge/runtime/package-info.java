@@ -1,0 +1,2 @@
+/** The runtime generated networks run on. */
+package netforge.runtime;
