@@ -83,14 +83,16 @@ public final class NetworkProcessor extends AbstractProcessor {
   private void processNetwork(TypeElement type) throws RuntimeException {
     ParsedNetwork parsed = new NetworkParser(processingEnv).parse(type);
     print(parsed, parsed.report());
-    if (parsed.report().hasErrors() || parsed.javacErrors() || parsed.model() == null) {
+    if (parsed.javacErrors() || parsed.model() == null) {
       return;
     }
+    // Structural errors that leave the model whole (a private field, a non-abstract class) do not hide the
+    // shape errors: the user sees every mistake in one compilation.
     InferredNetwork network = ShapeInference.infer(parsed.model());
     Report checks = new Report();
     Checks.runAll(network, checks);
     print(parsed, checks);
-    if (checks.hasErrors()) {
+    if (parsed.report().hasErrors() || checks.hasErrors()) {
       return;
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(SUMMARY_OPTION))) {

@@ -54,6 +54,6 @@ final class NonPositiveOutputCheck implements NetworkCheck {
         + "), pad the input, or remove a downsampling layer before this one");
     Message m = Message.NON_POSITIVE_OUTPUT;
     report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), attribute),
-        m.format(layer, shown, h + "x" + w, oh + "x" + ow), details));
+        m.format(layer, shown, AnnotationText.withArticle(h, w), oh + "x" + ow), details));
   }
 }

@@ -54,8 +54,8 @@ final class WindowTilingCheck implements NetworkCheck {
     Message m = Message.WINDOW_DROPS_INPUT;
     String attribute = step.op() instanceof Op.Pool pool && pool.stride() == 0 ? "k" : "s";
     report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), attribute),
-        m.format(layer, AnnotationText.of(step.op(), shownAttributes), h + "x" + w, Math.max(rows, columns),
-            what.replaceFirst("^\\d+ ", "")), details));
+        m.format(layer, AnnotationText.of(step.op(), shownAttributes), AnnotationText.withArticle(h, w), what),
+        details));
   }
 
   private static String plural(long n, String noun) {

@@ -64,4 +64,12 @@ public final class AnnotationText {
     String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     return plain.contains(".") ? plain : plain + ".0";
   }
+
+  /** {@code a 55x55} or {@code an 11x11}: the article as the first number is spoken. */
+  public static String withArticle(int height, int width) {
+    String digits = String.valueOf(height);
+    boolean vowel = digits.startsWith("8")
+        || (digits.length() % 3 == 2 && (digits.startsWith("11") || digits.startsWith("18")));
+    return (vowel ? "an " : "a ") + height + "x" + width;
+  }
 }

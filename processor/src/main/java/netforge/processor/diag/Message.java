@@ -17,7 +17,7 @@ public enum Message {
   KERNEL_SIZE("KernelSize", "%s: @Conv needs either k or both kh and kw, but %s"),
   DROPOUT_RANGE("DropoutRange", "%s: @Dropout(%s) is not a probability in [0, 1)"),
   LRN_PARAMETER("LrnParameter", "%s: @LRN(%s = %s) must be %s"),
-  NON_POSITIVE_OUTPUT("NonPositiveOutput", "%s: %s on a %s input gives %s"),
+  NON_POSITIVE_OUTPUT("NonPositiveOutput", "%s: %s on %s input gives %s"),
   NEEDS_SPATIAL_INPUT("NeedsSpatialInput", "%s: %s needs a [channels, height, width] input, but gets the vector %s"),
   SHAPE_MISMATCH("ShapeMismatch", "%s: @Dense(in = %d) does not match its input of %d features"),
   CLASSES_MISMATCH("ClassesMismatch", "%s: the network ends with %s, but @Network(classes = %d) needs [%d]"),
@@ -29,7 +29,7 @@ public enum Message {
   OUTSIDE_NETWORK("OutsideNetwork", "%s: @%s is on a field of %s, which is not annotated @Network"),
   NOTHING_TO_ATTACH("NothingToAttach", "%s: @%s has no layer before it to attach to"),
   WINDOW_DROPS_INPUT("WindowDropsInput", Kind.WARNING,
-      "%s: %s on a %s input leaves out the last %d %s of every window sweep (PyTorch floors too)"),
+      "%s: %s on %s input never reads its last %s (PyTorch floors the output size too)"),
   INTERNAL("Internal", "%s: internal error in the NetForge processor: %s"),
   SUMMARY("Summary", Kind.NOTE, "%s");
 

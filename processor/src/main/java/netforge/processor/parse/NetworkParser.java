@@ -62,6 +62,7 @@ public final class NetworkParser {
     TypeMirror layerType = env.getElementUtils().getTypeElement(LAYER_TYPE).asType();
 
     boolean javacErrors = network == null;
+    boolean complete = true;
     List<LayerModel> layers = new ArrayList<>();
     for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
       List<AnnotationMirror> ours = field.getAnnotationMirrors().stream()
@@ -78,6 +79,7 @@ public final class NetworkParser {
           fields.add(new FieldSource(field, ours));
           report.add(Message.NOT_A_LAYER_FIELD, Site.annotation(index, 0), field.getSimpleName(),
               simpleNameIfOurs(ours.get(0)), fieldType);
+          complete = false;
         }
         continue;
       }
@@ -94,6 +96,7 @@ public final class NetworkParser {
       }
       if (ours.isEmpty()) {
         report.add(Message.MISSING_LAYER_ANNOTATION, Site.field(index), name);
+        complete = false;
         continue;
       }
       String firstKind = null;
@@ -103,6 +106,7 @@ public final class NetworkParser {
         if (LAYER_KINDS.contains(kind)) {
           if (firstKind != null) {
             report.add(Message.TWO_LAYER_KINDS, Site.annotation(index, i), name, firstKind, kind);
+            complete = false;
           }
           firstKind = firstKind == null ? kind : firstKind;
         }
@@ -117,7 +121,7 @@ public final class NetworkParser {
     }
 
     NetworkModel model = null;
-    if (network != null) {
+    if (network != null && complete) {
       Map<String, AnnotationValue> values = values(network);
       Object input = valueOf(values.get("input"));
       Object classes = valueOf(values.get("classes"));
