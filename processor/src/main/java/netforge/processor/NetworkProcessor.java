@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.Writer;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -16,15 +17,20 @@ import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic.Kind;
+import javax.tools.FileObject;
+import javax.tools.StandardLocation;
 import netforge.processor.check.Checks;
 import netforge.processor.codegen.ModelWriter;
-import netforge.processor.codegen.RuntimeBindingWriter;
+import netforge.processor.codegen.RuntimeBinding;
+import netforge.processor.codegen.ShapesOnlyBinding;
 import netforge.processor.codegen.SummaryTable;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
 import netforge.processor.diag.Report;
+import netforge.processor.kernel.KernelProgram;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.ShapeInference;
+import netforge.processor.parse.GeneratedNames;
 import netforge.processor.parse.NetworkParser;
 import netforge.processor.parse.ParsedNetwork;
 
@@ -42,6 +48,8 @@ import netforge.processor.parse.ParsedNetwork;
 @SupportedOptions({NetworkProcessor.SUMMARY_OPTION})
 public final class NetworkProcessor extends AbstractProcessor {
   public static final String SUMMARY_OPTION = "netforge.summary";
+  /** A type of the runtime: when javac can see it, generated models run on devices. */
+  static final String RUNTIME_ENGINE = "netforge.runtime.internal.Engine";
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
@@ -100,12 +108,33 @@ public final class NetworkProcessor extends AbstractProcessor {
           Message.SUMMARY.format("\n" + SummaryTable.render(network)), type);
     }
     try {
-      ModelWriter.write(network, type, RuntimeBindingWriter.shapesOnly()).writeTo(processingEnv.getFiler());
+      generate(type, network);
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Kind.ERROR,
           Message.INTERNAL.format(type.getSimpleName(), "could not write the generated model: " + e.getMessage()),
           type);
     }
+  }
+
+  /**
+   * Writes the model class and, when the runtime is on the class path, its OpenCL program next to it as a
+   * class-path resource.
+   */
+  private void generate(TypeElement type, InferredNetwork network) throws IOException {
+    boolean runtimePresent = processingEnv.getElementUtils().getTypeElement(RUNTIME_ENGINE) != null;
+    if (!runtimePresent) {
+      ModelWriter.write(network, type, new ShapesOnlyBinding()).writeTo(processingEnv.getFiler());
+      return;
+    }
+    String packageName = GeneratedNames.packageName(type);
+    String resource = GeneratedNames.modelSimpleName(type) + ".cl";
+    KernelProgram program = KernelProgram.plan(network, resource);
+    FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, packageName, resource,
+        type);
+    try (Writer out = file.openWriter()) {
+      out.write(program.source(type.getQualifiedName().toString()));
+    }
+    ModelWriter.write(network, type, new RuntimeBinding(program)).writeTo(processingEnv.getFiler());
   }
 
   private void print(ParsedNetwork parsed, Report report) {

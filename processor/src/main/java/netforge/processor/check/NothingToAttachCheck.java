@@ -23,13 +23,19 @@ final class NothingToAttachCheck implements NetworkCheck {
         }
         return;
       }
-      String layer = network.layers().get(step.layer()).name();
+      var field = network.layers().get(step.layer());
+      String annotation = "@" + step.op().annotation();
+      String laterLayer = field.layer().ops().stream().skip(step.index() + 1L)
+          .filter(op -> !op.isElementwise() && !(op instanceof Op.Flatten))
+          .map(op -> "@" + op.annotation()).findFirst().orElse(null);
+      String fix = laterLayer != null
+          ? "fix: write " + annotation + " after " + laterLayer + " (annotations apply in the order written),"
+              + " or remove it"
+          : "fix: remove it, or move it to a field after the first layer";
       Message m = Message.NOTHING_TO_ATTACH;
       report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index()),
-          m.format(layer, step.op().annotation()),
-          List.of("ReLU and dropout apply to the output of a layer, and no layer comes before this one",
-              "fix: write @" + step.op().annotation() + " after the layer annotation on this field "
-                  + "(annotations apply in the order written), or remove it")));
+          m.format(field.name(), step.op().annotation()),
+          List.of("ReLU and dropout apply to the output of a layer, and no layer comes before this one", fix)));
     }
   }
 }

@@ -11,7 +11,11 @@ import netforge.processor.model.Op;
 import netforge.processor.model.Shape;
 import netforge.processor.model.ShapeRules;
 
-/** A weight tensor, or one image's output of a step, must fit NetForge's 32-bit element indexes. */
+/**
+ * A weight tensor, or one image's output of a step, must fit NetForge's 32-bit element indexes. The input image
+ * itself is {@link InputCheck}'s. The caret goes on {@code out} of a convolution or dense layer, the number
+ * that usually has to shrink.
+ */
 final class TooLargeCheck implements NetworkCheck {
   @Override
   public void check(InferredNetwork network, Report report) {
@@ -30,21 +34,30 @@ final class TooLargeCheck implements NetworkCheck {
     }
   }
 
+  /** Elements the step's output would have, 0 where it cannot be computed (an empty window is reported elsewhere). */
   private static long outputElements(InferredOp step) {
     Op op = step.op();
     Shape in = step.in();
     if (op instanceof Op.Conv c) {
-      return ShapeRules.product(c.out(), Math.max(0, ShapeRules.windowOutput(in.height(), c.kernelHeight(),
-          c.stride(), c.pad())), Math.max(0, ShapeRules.windowOutput(in.width(), c.kernelWidth(), c.stride(), c.pad())));
+      return windowed(c.out(), in, c.kernelHeight(), c.kernelWidth(), c.stride(), c.pad());
+    } else if (op instanceof Op.Pool p) {
+      // k = 2, p = 1, s = 1 makes an output one row and one column larger than its input.
+      return windowed(in.channels(), in, p.k(), p.k(), p.effectiveStride(), p.pad());
     } else if (op instanceof Op.AdaptiveAvgPool a) {
       return ShapeRules.product(in.channels(), a.h(), a.w());
     }
     return 0;
   }
 
+  private static long windowed(long channels, Shape in, int kh, int kw, int s, int p) {
+    return ShapeRules.product(channels, Math.max(0, ShapeRules.windowOutput(in.height(), kh, s, p)),
+        Math.max(0, ShapeRules.windowOutput(in.width(), kw, s, p)));
+  }
+
   private static void add(Report report, InferredOp step, String layer, String what, long elements) {
     Message m = Message.TOO_LARGE;
-    report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index()),
+    String attribute = step.op() instanceof Op.Conv || step.op() instanceof Op.Dense ? "out" : null;
+    report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), attribute),
         m.format(layer, what, elements, ShapeRules.MAX_ELEMENTS),
         List.of("fix: use fewer output channels or features, or downsample the input earlier")));
   }

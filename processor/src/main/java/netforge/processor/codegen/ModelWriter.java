@@ -20,8 +20,8 @@ import netforge.processor.parse.GeneratedNames;
 
 /**
  * Writes {@code <Network>Model}: a final subclass of the user's class with the inferred shapes as constants, the
- * summary table, and every {@code Layer} field filled with its description. When the runtime is on the class
- * path, {@link RuntimeBindingWriter} adds what runs the network.
+ * summary table, and every {@code Layer} field filled with its description. A {@link RuntimeBindingWriter} adds
+ * the rest: a plain description, or what runs the network when the runtime is on the class path.
  */
 public final class ModelWriter {
   static final ClassName LAYER = ClassName.get("netforge.annotations", "Layer");
@@ -29,10 +29,9 @@ public final class ModelWriter {
 
   private ModelWriter() {}
 
-  public static JavaFile write(InferredNetwork network, TypeElement type, RuntimeBindingWriter runtime) {
+  public static JavaFile write(InferredNetwork network, TypeElement type, RuntimeBindingWriter binding) {
     String simpleName = GeneratedNames.modelSimpleName(type);
     ClassName self = ClassName.get(GeneratedNames.packageName(type), simpleName);
-    ClassName layerInfo = self.nestedClass("LayerInfo");
     var model = network.model();
 
     TypeSpec.Builder cls = TypeSpec.classBuilder(simpleName)
@@ -54,7 +53,6 @@ public final class ModelWriter {
         "Forward FLOPs per image: 2 x multiply-accumulates of convolutions and dense layers."));
 
     List<String> prefixes = ConstantNames.of(network.layers());
-    CodeBlock.Builder layerList = CodeBlock.builder().add("$T.of(\n", LIST).indent();
     for (InferredLayer layer : network.layers()) {
       String prefix = prefixes.get(layer.index());
       Shape out = layer.out();
@@ -67,16 +65,13 @@ public final class ModelWriter {
         cls.addField(constant(TypeName.INT, prefix + "_FEATURES", out.channels(), "Output features of " + about));
       }
       cls.addField(constant(TypeName.LONG, prefix + "_PARAMETERS", layer.parameters(), "Parameters of " + about));
-      layerList.add("new $T($S, $S, new int[] {$L}, $LL, $LL)$L\n", layerInfo, layer.name(),
-          layer.layer().description(), shapeList(out), layer.parameters(), layer.flops(),
-          layer.index() + 1 < network.layers().size() ? "," : "");
     }
-    layerList.unindent().add(")");
+    CodeBlock layerList = binding.layers(cls, self, network);
 
     cls.addField(FieldSpec.builder(String.class, "SUMMARY", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
         .initializer("$S", SummaryTable.render(network)).build());
     cls.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, LAYER), "LAYERS", Modifier.PRIVATE,
-        Modifier.STATIC, Modifier.FINAL).initializer(layerList.build()).build());
+        Modifier.STATIC, Modifier.FINAL).initializer(layerList).build());
 
     cls.addMethod(MethodSpec.methodBuilder("summary")
         .addJavadoc("The per-layer table: output shape, parameters, cumulative parameters, forward MFLOPs.\n")
@@ -93,25 +88,8 @@ public final class ModelWriter {
     }
     cls.addMethod(fill.build());
 
-    cls.addType(layerInfoType(layerInfo));
-    runtime.addTo(cls, self, network);
+    binding.addMembers(cls, self, network);
     return JavaFile.builder(self.packageName(), cls.build()).skipJavaLangImports(true).indent("  ").build();
-  }
-
-  private static TypeSpec layerInfoType(ClassName layerInfo) {
-    return TypeSpec.recordBuilder(layerInfo)
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .addSuperinterface(LAYER)
-        .recordConstructor(MethodSpec.constructorBuilder()
-            .addParameter(String.class, "name")
-            .addParameter(String.class, "description")
-            .addParameter(ArrayTypeName.of(TypeName.INT), "shape")
-            .addParameter(TypeName.LONG, "parameterCount")
-            .addParameter(TypeName.LONG, "flops").build())
-        .addMethod(MethodSpec.methodBuilder("outputShape").addAnnotation(Override.class)
-            .addModifiers(Modifier.PUBLIC).returns(ArrayTypeName.of(TypeName.INT))
-            .addStatement("return shape.clone()").build())
-        .build();
   }
 
   private static FieldSpec constant(TypeName type, String name, long value, String doc) {

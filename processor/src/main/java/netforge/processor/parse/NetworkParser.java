@@ -18,6 +18,7 @@ import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
@@ -59,6 +60,11 @@ public final class NetworkParser {
     AnnotationMirror network = findNetworkMirror(type);
     List<FieldSource> fields = new ArrayList<>();
     checkClass(type, report);
+    if (type.getKind() != ElementKind.CLASS) {
+      // An interface's or a record's fields are implicitly static or final: reporting each of them too would
+      // only repeat that this is not a class.
+      return new ParsedNetwork(null, new SourceMap(type, network, fields), report, network == null);
+    }
     TypeMirror layerType = env.getElementUtils().getTypeElement(LAYER_TYPE).asType();
 
     boolean javacErrors = network == null;
@@ -77,8 +83,9 @@ public final class NetworkParser {
         if (!ours.isEmpty()) {
           int index = fields.size();
           fields.add(new FieldSource(field, ours));
-          report.add(Message.NOT_A_LAYER_FIELD, Site.annotation(index, 0), field.getSimpleName(),
-              simpleNameIfOurs(ours.get(0)), fieldType);
+          report.add(new Diagnostic(Message.NOT_A_LAYER_FIELD, Site.annotation(index, 0),
+              Message.NOT_A_LAYER_FIELD.format(field.getSimpleName(), simpleNameIfOurs(ours.get(0)), fieldType),
+              List.of("fix: declare it as 'Layer " + field.getSimpleName() + ";'")));
           complete = false;
         }
         continue;
@@ -91,11 +98,15 @@ public final class NetworkParser {
       String name = field.getSimpleName().toString();
       String blocked = blockingModifier(field);
       if (blocked != null) {
-        report.add(Message.INACCESSIBLE_FIELD, Site.field(index), name, blocked,
-            GeneratedNames.modelSimpleName(type));
+        report.add(new Diagnostic(Message.INACCESSIBLE_FIELD, Site.field(index),
+            Message.INACCESSIBLE_FIELD.format(name, blocked, GeneratedNames.modelSimpleName(type)),
+            List.of("fix: remove '" + blocked + "'"
+                + (blocked.equals("private") ? "; package-private is enough" : ""))));
       }
       if (ours.isEmpty()) {
-        report.add(Message.MISSING_LAYER_ANNOTATION, Site.field(index), name);
+        report.add(new Diagnostic(Message.MISSING_LAYER_ANNOTATION, Site.field(index),
+            Message.MISSING_LAYER_ANNOTATION.format(name),
+            List.of("fix: annotate it with its layer, e.g. @Conv(out = 64, k = 3) or @Dense(out = 10), or remove it")));
         complete = false;
         continue;
       }
@@ -105,7 +116,9 @@ public final class NetworkParser {
         String kind = simpleNameIfOurs(ours.get(i));
         if (LAYER_KINDS.contains(kind)) {
           if (firstKind != null) {
-            report.add(Message.TWO_LAYER_KINDS, Site.annotation(index, i), name, firstKind, kind);
+            report.add(new Diagnostic(Message.TWO_LAYER_KINDS, Site.annotation(index, i),
+                Message.TWO_LAYER_KINDS.format(name, firstKind, kind),
+                List.of("fix: move @" + kind + " to a field of its own; each field is one layer")));
             complete = false;
           }
           firstKind = firstKind == null ? kind : firstKind;
@@ -177,7 +190,7 @@ public final class NetworkParser {
       }
     }
     if (problem != null) {
-      report.add(new netforge.processor.diag.Diagnostic(Message.NOT_ABSTRACT_CLASS, Site.network(),
+      report.add(new Diagnostic(Message.NOT_ABSTRACT_CLASS, Site.network(),
           Message.NOT_ABSTRACT_CLASS.format(name, problem), List.of(fix)));
     }
   }

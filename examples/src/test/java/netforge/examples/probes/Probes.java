@@ -1,0 +1,27 @@
+package netforge.examples.probes;
+
+import java.util.List;
+import java.util.function.BiFunction;
+import netforge.runtime.Device;
+import netforge.runtime.Model;
+import netforge.runtime.spec.NetworkSpec;
+
+/** The probe networks, for tests in other packages. */
+public final class Probes {
+  private Probes() {}
+
+  /** A network under test: its name, its spec, and how to create it on a device with a seed. */
+  public record Probe(String name, NetworkSpec spec, BiFunction<Device, Long, Model> create) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  public static List<Probe> all() {
+    return List.of(
+        new Probe("ConvProbe", ConvProbeModel.SPEC, ConvProbeModel::create),
+        new Probe("StrideProbe", StrideProbeModel.SPEC, StrideProbeModel::create),
+        new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create));
+  }
+}

@@ -1,0 +1,131 @@
+package netforge.processor.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import java.util.StringJoiner;
+import javax.lang.model.element.Modifier;
+import netforge.processor.kernel.KernelProgram;
+import netforge.processor.model.InferredLayer;
+import netforge.processor.model.InferredNetwork;
+import netforge.processor.model.InferredOp;
+import netforge.processor.model.Op;
+
+/**
+ * With {@code runtime-opencl} on the class path, the model implements {@code netforge.runtime.Model}: a
+ * {@code SPEC} describing it at run time, {@code create(device, seed)}, and the generated launch sequence of
+ * its kernels.
+ */
+public final class RuntimeBinding implements RuntimeBindingWriter {
+  static final ClassName MODEL = ClassName.get("netforge.runtime", "Model");
+  static final ClassName DEVICE = ClassName.get("netforge.runtime", "Device");
+  static final ClassName ENGINE = ClassName.get("netforge.runtime.internal", "Engine");
+  static final ClassName TUNABLES = ClassName.get("netforge.runtime.internal", "Tunables");
+  static final ClassName NETWORK_SPEC = ClassName.get("netforge.runtime.spec", "NetworkSpec");
+  static final ClassName LAYER_SPEC = ClassName.get("netforge.runtime.spec", "LayerSpec");
+  static final ClassName OP_SPEC = ClassName.get("netforge.runtime.spec", "OpSpec");
+
+  private final KernelProgram program;
+
+  public RuntimeBinding(KernelProgram program) {
+    this.program = program;
+  }
+
+  @Override
+  public CodeBlock layers(TypeSpec.Builder cls, ClassName self, InferredNetwork network) {
+    cls.addSuperinterface(MODEL);
+    cls.addField(FieldSpec.builder(NETWORK_SPEC, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("The network as the processor inferred it, for the runtime and tools.\n")
+        .initializer(spec(network)).build());
+    return CodeBlock.of("$T.copyOf(SPEC.layers())", ModelWriter.LIST);
+  }
+
+  private static CodeBlock spec(InferredNetwork network) {
+    var model = network.model();
+    CodeBlock.Builder spec = CodeBlock.builder()
+        .add("new $T($S, new int[] {$L, $L, $L}, $L, $T.of(\n", NETWORK_SPEC, model.name(), model.channels(),
+            model.height(), model.width(), model.classes(), ModelWriter.LIST)
+        .indent();
+    for (InferredLayer layer : network.layers()) {
+      StringJoiner ops = new StringJoiner(", ");
+      for (InferredOp step : layer.ops()) {
+        ops.add(opSpec(step.op()).toString());
+      }
+      spec.add("new $T($S, $S, $T.of($L), new int[] {$L}, new int[] {$L}, $LL, $LL)$L\n", LAYER_SPEC, layer.name(),
+          layer.layer().description(), ModelWriter.LIST, ops, ModelWriter.shapeList(layer.in()),
+          ModelWriter.shapeList(layer.out()), layer.parameters(), layer.flops(),
+          layer.index() + 1 < network.layers().size() ? "," : "");
+    }
+    return spec.unindent().add("))").build();
+  }
+
+  private static CodeBlock opSpec(Op op) {
+    if (op instanceof Op.Conv c) {
+      return CodeBlock.of("new $T.Conv($L, $L, $L, $L, $L, $L)", OP_SPEC, c.out(), c.kernelHeight(), c.kernelWidth(),
+          c.stride(), c.pad(), c.bias());
+    } else if (op instanceof Op.Pool p) {
+      return CodeBlock.of("new $T.Pool($L, $L, $L, $L)", OP_SPEC, p.kind() == Op.PoolKind.MAX, p.k(),
+          p.effectiveStride(), p.pad());
+    } else if (op instanceof Op.AdaptiveAvgPool a) {
+      return CodeBlock.of("new $T.AdaptiveAvgPool($L, $L)", OP_SPEC, a.h(), a.w());
+    } else if (op instanceof Op.Dense d) {
+      return CodeBlock.of("new $T.Dense($L, $L)", OP_SPEC, d.out(), d.bias());
+    } else if (op instanceof Op.Flatten) {
+      return CodeBlock.of("new $T.Flatten()", OP_SPEC);
+    } else if (op instanceof Op.Relu) {
+      return CodeBlock.of("new $T.Relu()", OP_SPEC);
+    } else if (op instanceof Op.Dropout d) {
+      return CodeBlock.of("new $T.Dropout($L)", OP_SPEC, d.p());
+    } else if (op instanceof Op.Lrn l) {
+      return CodeBlock.of("new $T.Lrn($L, $L, $L, $L)", OP_SPEC, l.size(), l.alpha(), l.beta(), l.k());
+    }
+    throw new IllegalArgumentException("no run-time description for " + op);
+  }
+
+  @Override
+  public void addMembers(TypeSpec.Builder cls, ClassName self, InferredNetwork network) {
+    cls.addField(FieldSpec.builder(ENGINE, "engine", Modifier.PRIVATE, Modifier.FINAL).build());
+    cls.addMethod(MethodSpec.constructorBuilder()
+        .addJavadoc("A description of the network without a device: shapes, parameter counts, the summary.\n"
+            + "Use {@link #create} to run it.\n")
+        .addModifiers(Modifier.PUBLIC)
+        .addStatement("fillLayerFields()")
+        .addStatement("this.engine = null").build());
+    cls.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
+        .addParameter(ENGINE, "engine")
+        .addStatement("fillLayerFields()")
+        .addStatement("this.engine = engine").build());
+    cls.addMethod(MethodSpec.methodBuilder("create")
+        .addJavadoc("The network on {@code device}, its parameters initialised as PyTorch initialises them,\n"
+            + "reproducibly from {@code seed} (which also keys dropout).\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        .addParameter(DEVICE, "device").addParameter(TypeName.LONG, "seed")
+        .addStatement("return new $T(new $T(device, SPEC, new Launches(), $T.class, seed))", self, ENGINE, self)
+        .build());
+    cls.addMethod(MethodSpec.methodBuilder("create")
+        .addJavadoc("As {@link #create(Device, long)}, with the kernels' tunable parameters chosen by the caller.\n")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
+        .addParameter(DEVICE, "device").addParameter(TypeName.LONG, "seed").addParameter(TUNABLES, "tunables")
+        .addStatement("return new $T(new $T(device, SPEC, new Launches(), $T.class, seed, tunables))", self, ENGINE,
+            self)
+        .build());
+    cls.addMethod(MethodSpec.methodBuilder("spec").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(NETWORK_SPEC).addStatement("return SPEC").build());
+    cls.addMethod(MethodSpec.methodBuilder("engine").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(ENGINE)
+        .beginControlFlow("if (engine == null)")
+        .addStatement("throw new $T($S)", IllegalStateException.class, "this " + self.simpleName()
+            + " only describes the network; create one on a device with " + self.simpleName()
+            + ".create(device, seed) to run it")
+        .endControlFlow()
+        .addStatement("return engine").build());
+    cls.addMethod(MethodSpec.methodBuilder("close").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .beginControlFlow("if (engine != null)")
+        .addStatement("engine.close()")
+        .endControlFlow().build());
+    cls.addType(program.launchSequence("Launches"));
+  }
+}

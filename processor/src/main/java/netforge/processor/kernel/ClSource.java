@@ -1,0 +1,46 @@
+package netforge.processor.kernel;
+
+/**
+ * OpenCL C text with indentation. Every statement is its own line, so a build log's line numbers point at
+ * something readable.
+ */
+final class ClSource {
+  private final StringBuilder text = new StringBuilder();
+  private int depth;
+
+  ClSource line(String line) {
+    if (line.isEmpty()) {
+      text.append('\n');
+    } else {
+      text.append("  ".repeat(depth)).append(line).append('\n');
+    }
+    return this;
+  }
+
+  ClSource line(String format, Object... args) {
+    return line(String.format(java.util.Locale.ROOT, format, args));
+  }
+
+  /** A line ending in {@code {}}, then one level deeper. */
+  ClSource open(String format, Object... args) {
+    line(String.format(java.util.Locale.ROOT, format, args));
+    depth++;
+    return this;
+  }
+
+  /** One level shallower, then {@code }}. */
+  ClSource close() {
+    depth--;
+    return line("}");
+  }
+
+  ClSource blank() {
+    text.append('\n');
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    return text.toString();
+  }
+}

@@ -1,0 +1,231 @@
+package netforge.processor.kernel;
+
+import com.palantir.javapoet.CodeBlock;
+import netforge.processor.model.Op;
+
+/**
+ * A convolution as GEMMs over image chunks. Forward: {@code Y[co, pixel] = W[co, patch] * im2col(X)[patch, pixel]}
+ * with bias and the epilogue fused into the GEMM's store. Backward: the gradient is masked and the bias gradient
+ * summed in one pass; {@code dW = dZ * im2col(X)^T}, accumulated over chunks; {@code dCol = W^T * dZ}, then
+ * col2im gathers dX. The im2col happens while packing B, never as a separate matrix in the forward pass.
+ */
+final class ConvKernels implements StageKernels {
+  private final Stage stage;
+  private final String prefix;
+  private final int ci, h, w, co, oh, ow, kh, kw, s, pad;
+  private final long kk, pixels, inSize;
+
+  ConvKernels(Stage stage, String prefix) {
+    this.stage = stage;
+    this.prefix = prefix;
+    Op.Conv c = (Op.Conv) stage.reduction();
+    ci = stage.in().channels();
+    h = stage.in().height();
+    w = stage.in().width();
+    co = stage.out().channels();
+    oh = stage.out().height();
+    ow = stage.out().width();
+    kh = c.kernelHeight();
+    kw = c.kernelWidth();
+    s = c.stride();
+    pad = c.pad();
+    kk = (long) ci * kh * kw;
+    pixels = (long) oh * ow;
+    inSize = (long) ci * h * w;
+  }
+
+  private String name(boolean forward, String what) {
+    return prefix + "_" + stage.tag(forward) + "_" + what;
+  }
+
+  private String gemmName() {
+    return name(true, "conv" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix());
+  }
+
+  @Override
+  public void openCl(ClSource cl) {
+    cl.line("// ---- stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %d",
+        stage.index(), stage.layer(), ci, h, w, co, oh, ow, kh, kw, s, pad);
+    cl.blank();
+    String at = name(true, "im2col_at");
+    cl.line("// im2col(X)[patch, col] for patch = (ci, kh, kw) and col = (image in chunk, oh, ow); 0 in the padding");
+    cl.open("static inline real %s(const __global real* restrict x, const int n0, const int patch, const int col) {", at);
+    cl.line("const int ci = patch / %d;", kh * kw);
+    cl.line("const int kh = patch / %d %% %d;", kw, kh);
+    cl.line("const int kw = patch %% %d;", kw);
+    cl.line("const int img = col / %d;", pixels);
+    cl.line("const int oh = col %% %d / %d;", pixels, ow);
+    cl.line("const int ow = col %% %d;", ow);
+    cl.line("const int ih = oh * %d - %d + kh;", s, pad);
+    cl.line("const int iw = ow * %d - %d + kw;", s, pad);
+    cl.line("if (ih < 0 || ih >= %d || iw < 0 || iw >= %d) return (real)0;", h, w);
+    cl.line("return x[((size_t)(n0 + img) * %d + ci) * %d + ih * %d + iw];", ci, (long) h * w, w);
+    cl.close();
+    cl.blank();
+
+    Pack.rows(cl, name(true, "pack_w"), "the forward GEMM: W as [co, patch]", "",
+        "src[" + weight() + " + (size_t)ROW * " + kk + " + COL]");
+    Pack.columns(cl, name(true, "im2col"), "the forward GEMM: im2col(X) of one chunk", "const int n0",
+        at + "(src, n0, ROW, COL)");
+    Gemm.render(cl, gemmName(), "Y = W x im2col(X) + bias, then the epilogue; stored NCHW",
+        "__global real* restrict out, const __global real* restrict params, const int n0, const int training, "
+            + "const ulong seed, const uint step", e -> {
+          e.line("const int img = n / %d;", pixels);
+          e.line("const size_t o = ((size_t)(n0 + img) * %d + m) * %d + (n - img * %d);", co, pixels, pixels);
+          e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + m];" : "real y = v;", stage.biasOffset());
+          Epilogue.forward(e, stage);
+          e.line("out[o] = y;");
+        });
+
+    if (!stage.needsBackward()) {
+      return;
+    }
+    Epilogue.defineMask(cl, stage, prefix);
+    if (stage.hasMask() || stage.biasOffset() >= 0) {
+      cl.line("// dZ = mask(dY) in place, and the bias gradient: the sum of dZ over images and pixels");
+      cl.open("__kernel void %s(__global real* restrict dy, const __global real* restrict y, "
+          + "__global real* restrict grads, const int batch, const int training, const ulong seed, const uint step) {",
+          name(false, "mask_bias"));
+      cl.line("const int c = get_global_id(0);");
+      cl.line("if (c >= %d) return;", co);
+      cl.line("real total = 0;");
+      cl.open("for (int n = 0; n < batch; ++n) {");
+      cl.line("const size_t base = ((size_t)n * %d + c) * %d;", co, pixels);
+      cl.line("real partial = 0;");
+      cl.open("for (int q = 0; q < %d; ++q) {", pixels);
+      cl.line("const size_t o = base + q;");
+      cl.line("const real g = %s;", Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o"));
+      if (stage.hasMask()) {
+        cl.line("dy[o] = g;");
+      }
+      cl.line("partial += g;");
+      cl.close();
+      cl.line("total += partial;");
+      cl.close();
+      if (stage.biasOffset() >= 0) {
+        cl.line("grads[%dL + c] = total;", stage.biasOffset());
+      }
+      cl.close();
+      cl.blank();
+    }
+    String dz = "src[((size_t)(n0 + COL / " + pixels + ") * " + co + " + ROW) * " + pixels + " + COL % " + pixels + "]";
+    Pack.rows(cl, name(false, "pack_dz"), "dW = dZ x im2col(X)^T: dZ as [co, col]", "const int n0", dz);
+    Pack.columns(cl, name(false, "pack_cols"), "dW = dZ x im2col(X)^T: im2col(X)^T as [col, patch]", "const int n0",
+        at + "(src, n0, COL, ROW)");
+    Gemm.render(cl, name(false, "dw"), "dW = dZ x im2col(X)^T over one chunk, added to earlier chunks",
+        "__global real* restrict grads, const int accumulate", e -> {
+          e.line("const size_t o = %s + (size_t)m * %d + n;", Names.longLiteral(stage.weightOffset()), kk);
+          e.line("grads[o] = accumulate ? grads[o] + v : v;");
+        });
+    if (!stage.needsInputGradient()) {
+      return;
+    }
+    Pack.rows(cl, name(false, "pack_wt"), "dCol = W^T x dZ: W^T as [patch, co]", "",
+        "src[" + weight() + " + (size_t)COL * " + kk + " + ROW]");
+    String dzColumns = "src[((size_t)(n0 + COL / " + pixels + ") * " + co + " + ROW) * " + pixels + " + COL % "
+        + pixels + "]";
+    Pack.columns(cl, name(false, "pack_dzc"), "dCol = W^T x dZ: dZ as [co, col]", "const int n0", dzColumns);
+    Gemm.render(cl, name(false, "dcol"), "dCol = W^T x dZ, one chunk", "__global real* restrict col",
+        e -> e.line("col[(size_t)m * n_cols + n] = v;"));
+    cl.line("// col2im: dX[img, ci, ih, iw] gathers dCol over every (kh, kw) whose window covers the pixel");
+    cl.open("__kernel void %s(const __global real* restrict col, __global real* restrict dx, const int n0, "
+        + "const long count, const int cols) {", name(false, "col2im"));
+    cl.line("const size_t e = get_global_id(0);");
+    cl.line("if (e >= (size_t)count) return;");
+    cl.line("const int img = e / %d;", inSize);
+    cl.line("const int r = e %% %d;", inSize);
+    cl.line("const int c = r / %d;", (long) h * w);
+    cl.line("const int ih = r %% %d / %d;", (long) h * w, w);
+    cl.line("const int iw = r %% %d;", w);
+    cl.line("real sum = 0;");
+    cl.open("for (int kh = 0; kh < %d; ++kh) {", kh);
+    cl.line("const int th = ih + %d - kh;", pad);
+    cl.line("if (th < 0 || th %% %d != 0 || th / %d >= %d) continue;", s, s, oh);
+    cl.open("for (int kw = 0; kw < %d; ++kw) {", kw);
+    cl.line("const int tw = iw + %d - kw;", pad);
+    cl.line("if (tw < 0 || tw %% %d != 0 || tw / %d >= %d) continue;", s, s, ow);
+    cl.line("sum += col[(size_t)((c * %d + kh) * %d + kw) * cols + img * %d + th / %d * %d + tw / %d];", kh, kw,
+        pixels, s, ow, s);
+    cl.close();
+    cl.close();
+    cl.line("dx[(size_t)n0 * %d + e] = sum;", inSize);
+    cl.close();
+    cl.blank();
+  }
+
+  private String weight() {
+    return Names.longLiteral(stage.weightOffset());
+  }
+
+  private String chunk() {
+    return "p.chunk(" + Names.longLiteral(kk * pixels) + ")";
+  }
+
+  @Override
+  public void forward(CodeBlock.Builder java) {
+    java.addStatement("int chunk = $L", chunk());
+    java.addStatement("p.pack(p.kernel($S).set(0, p.params()).set(1, p.buffer(\"scratchW\")).set(2, $L).set(3, $L), "
+        + "$L, Pass.strips($L, p.tm()))", name(true, "pack_w"), co, kk, kk, co);
+    java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
+    java.addStatement("int cols = Math.min(chunk, p.batch() - n0) * $L", pixels);
+    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, cols)"
+        + ".set(3, $L).set(4, n0), $L, Pass.strips(cols, p.tn()))", name(true, "im2col"), stage.input(), kk, kk);
+    java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchW\")).set(1, p.buffer(\"scratchB\")).set(2, $L)"
+        + ".set(3, cols).set(4, $L).set(5, p.buffer($S)).set(6, p.params()).set(7, n0).set(8, p.training())"
+        + ".set(9, p.seed()).set(10, p.step()), Pass.strips($L, p.tm()), Pass.strips(cols, p.tn()))",
+        gemmName(), co, kk, stage.output(), co);
+    java.endControlFlow();
+  }
+
+  @Override
+  public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
+    if (stage.hasMask() || stage.biasOffset() >= 0) {
+      java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.grads())"
+          + ".set(3, p.batch()).set(4, p.training()).set(5, p.seed()).set(6, p.step()), $L)",
+          name(false, "mask_bias"), gradIn, stage.output(), co);
+    }
+    java.addStatement("int chunk = $L", chunk());
+    if (stage.needsInputGradient()) {
+      java.addStatement("p.pack(p.kernel($S).set(0, p.params()).set(1, p.buffer(\"scratchW\")).set(2, $L)"
+          + ".set(3, $L), $L, Pass.strips($L, p.tm()))", name(false, "pack_wt"), kk, co, co, kk);
+    }
+    java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
+    java.addStatement("int count = Math.min(chunk, p.batch() - n0)");
+    java.addStatement("int cols = count * $L", pixels);
+    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchA\")).set(2, $L)"
+        + ".set(3, cols).set(4, n0), cols, Pass.strips($L, p.tm()))", name(false, "pack_dz"), gradIn, co, co);
+    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, $L)"
+        + ".set(3, cols).set(4, n0), cols, Pass.strips($L, p.tn()))", name(false, "pack_cols"), stage.input(), kk, kk);
+    java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchA\")).set(1, p.buffer(\"scratchB\")).set(2, $L)"
+        + ".set(3, $L).set(4, cols).set(5, p.grads()).set(6, n0 > 0 ? 1 : 0), Pass.strips($L, p.tm()), "
+        + "Pass.strips($L, p.tn()))", name(false, "dw"), co, kk, co, kk);
+    if (stage.needsInputGradient()) {
+      java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, cols)"
+          + ".set(3, $L).set(4, n0), $L, Pass.strips(cols, p.tn()))", name(false, "pack_dzc"), gradIn, co, co);
+      java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchW\")).set(1, p.buffer(\"scratchB\"))"
+          + ".set(2, $L).set(3, cols).set(4, $L).set(5, p.buffer(\"scratchC\")), Pass.strips($L, p.tm()), "
+          + "Pass.strips(cols, p.tn()))", name(false, "dcol"), kk, co, kk);
+      java.addStatement("p.each(p.kernel($S).set(0, p.buffer(\"scratchC\")).set(1, p.buffer($S)).set(2, n0)"
+          + ".set(3, (long) count * $L).set(4, cols), (long) count * $L)", name(false, "col2im"), gradOut, inSize,
+          inSize);
+    }
+    java.endControlFlow();
+  }
+
+  @Override
+  public void scratch(ScratchSizes sizes) {
+    String chunk = "Pass.chunkFor(t, batch, " + Names.longLiteral(kk * pixels) + ")";
+    String cols = "(long) " + chunk + " * " + pixels;
+    sizes.need("scratchW", "Pass.strips(" + co + ", t.tm()) * t.tm() * " + Names.longLiteral(kk));
+    sizes.need("scratchB", "Pass.strips(" + cols + ", t.tn()) * t.tn() * " + kk);
+    if (stage.needsBackward()) {
+      sizes.need("scratchA", "Pass.strips(" + co + ", t.tm()) * t.tm() * " + cols);
+      sizes.need("scratchB", "Pass.strips(" + kk + ", t.tn()) * t.tn() * " + cols);
+    }
+    if (stage.needsInputGradient()) {
+      sizes.need("scratchW", "Pass.strips(" + kk + ", t.tm()) * t.tm() * " + Names.longLiteral(co));
+      sizes.need("scratchB", "Pass.strips(" + cols + ", t.tn()) * t.tn() * " + co);
+      sizes.need("scratchC", kk + "L * " + cols);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package netforge.processor.kernel;
+
+import java.util.function.Consumer;
+
+/**
+ * The register-tiled GEMM every convolution and dense layer runs on, forward and backward:
+ * {@code C[M x N] = A[M x K] * B[K x N]}, with A packed in strips of {@code TM} rows and B in strips of
+ * {@code TN} columns, both k-major, zero-padded to whole strips (see {@link Pack}). Each work-item keeps a
+ * {@code TM x TN} tile of C in {@code TM * TNV} 16-wide vector accumulators: per k it loads {@code TNV} vectors
+ * of B, broadcasts {@code TM} scalars of A, and issues {@code TM * TNV} vector FMAs. Each use writes its own
+ * epilogue, which sees the tile element {@code v} at row {@code m}, column {@code n}.
+ *
+ * <pre>
+ *   ap: | strip 0: k=0 [TM rows] | k=1 [TM rows] | ... | strip 1: ...      (A, k-major per strip)
+ *   bp: | strip 0: k=0 [TN cols] | k=1 [TN cols] | ... | strip 1: ...      (B, k-major per strip)
+ * </pre>
+ */
+final class Gemm {
+  private Gemm() {}
+
+  /**
+   * Renders a GEMM kernel. Its arguments are {@code (ap, bp, m_rows, n_cols, k_depth)} then
+   * {@code extraParameters}; {@code epilogue} writes statements using {@code m}, {@code n} and {@code v}.
+   */
+  static void render(ClSource cl, String name, String purpose, String extraParameters, Consumer<ClSource> epilogue) {
+    cl.line("// %s", purpose);
+    cl.open("__kernel void %s(__global const real* restrict ap, __global const real* restrict bp, "
+        + "const int m_rows, const int n_cols, const int k_depth%s) {", name,
+        extraParameters.isEmpty() ? "" : ", " + extraParameters);
+    cl.line("const int sm = get_global_id(0);");
+    cl.line("const int sn = get_global_id(1);");
+    cl.line("const __global real* a = ap + (size_t)sm * k_depth * TM;");
+    cl.line("const __global real16* b = (const __global real16*)(bp + (size_t)sn * k_depth * TN);");
+    cl.line("real16 acc[TM][TNV];");
+    cl.line("#pragma unroll");
+    cl.open("for (int i = 0; i < TM; ++i) {");
+    cl.line("#pragma unroll");
+    cl.line("for (int j = 0; j < TNV; ++j) acc[i][j] = (real16)(0);");
+    cl.close();
+    cl.open("for (int k = 0; k < k_depth; ++k) {");
+    cl.line("real16 bv[TNV];");
+    cl.line("#pragma unroll");
+    cl.line("for (int j = 0; j < TNV; ++j) bv[j] = b[k * TNV + j];");
+    cl.line("#pragma unroll");
+    cl.open("for (int i = 0; i < TM; ++i) {");
+    cl.line("const real16 av = (real16)(a[k * TM + i]);");
+    cl.line("#pragma unroll");
+    cl.line("for (int j = 0; j < TNV; ++j) acc[i][j] = fma(av, bv[j], acc[i][j]);");
+    cl.close();
+    cl.close();
+    cl.open("for (int i = 0; i < TM; ++i) {");
+    cl.line("const int m = sm * TM + i;");
+    cl.line("if (m >= m_rows) break;");
+    cl.line("real row[TN];");
+    cl.line("#pragma unroll");
+    cl.line("for (int j = 0; j < TNV; ++j) vstore16(acc[i][j], j, row);");
+    cl.open("for (int t = 0; t < TN; ++t) {");
+    cl.line("const int n = sn * TN + t;");
+    cl.line("if (n >= n_cols) break;");
+    cl.line("const real v = row[t];");
+    epilogue.accept(cl);
+    cl.close();
+    cl.close();
+    cl.close();
+    cl.blank();
+  }
+}

@@ -1,0 +1,60 @@
+package netforge.processor.kernel;
+
+import com.palantir.javapoet.CodeBlock;
+
+/**
+ * Softmax and cross-entropy in one kernel, one work-item per image, as {@code nn.CrossEntropyLoss} with its mean
+ * over the batch: writes each image's loss and predicted class (for the host to sum) and the gradient of the
+ * mean loss with respect to the logits, {@code (softmax - onehot) / batch}.
+ */
+final class LossKernels {
+  private final String prefix;
+  private final int classes;
+  private final String logits;
+
+  LossKernels(String prefix, int classes, String logits) {
+    this.prefix = prefix;
+    this.classes = classes;
+    this.logits = logits;
+  }
+
+  String name() {
+    return prefix + "_softmax_cross_entropy";
+  }
+
+  void openCl(ClSource cl) {
+    cl.line("// ---- loss: softmax + cross-entropy over %d classes, mean over the batch", classes);
+    cl.blank();
+    cl.open("__kernel void %s(const __global real* restrict logits, const __global int* restrict labels, "
+        + "__global real* restrict dlogits, __global real* restrict row_loss, __global int* restrict row_pred, "
+        + "const int batch) {", name());
+    cl.line("const int n = get_global_id(0);");
+    cl.line("if (n >= batch) return;");
+    cl.line("const __global real* z = logits + (size_t)n * %d;", classes);
+    cl.line("real top = z[0];");
+    cl.line("int best = 0;");
+    cl.open("for (int c = 1; c < %d; ++c) {", classes);
+    cl.open("if (z[c] > top) {");
+    cl.line("top = z[c];");
+    cl.line("best = c;");
+    cl.close();
+    cl.close();
+    cl.line("real sum = 0;");
+    cl.line("for (int c = 0; c < %d; ++c) sum += exp(z[c] - top);", classes);
+    cl.line("const real lse = top + log(sum);");
+    cl.line("const int label = labels[n];");
+    cl.line("row_loss[n] = lse - z[label];");
+    cl.line("row_pred[n] = best;");
+    cl.line("for (int c = 0; c < %d; ++c)", classes);
+    cl.line("  dlogits[(size_t)n * %d + c] = (exp(z[c] - lse) - (c == label ? (real)1 : (real)0)) / (real)batch;",
+        classes);
+    cl.close();
+    cl.blank();
+  }
+
+  void launch(CodeBlock.Builder java, String gradient) {
+    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"labels\")).set(2, p.buffer($S))"
+        + ".set(3, p.buffer(\"rowLoss\")).set(4, p.buffer(\"rowPred\")).set(5, p.batch()), p.batch())", name(),
+        logits, gradient);
+  }
+}

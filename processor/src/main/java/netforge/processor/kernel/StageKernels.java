@@ -1,0 +1,43 @@
+package netforge.processor.kernel;
+
+import com.palantir.javapoet.CodeBlock;
+import netforge.processor.model.Op;
+
+/**
+ * The kernels of one stage, in both languages that must agree on them: their OpenCL C text, and the Java
+ * statements that launch them (argument order, geometry, chunking). Keeping both in one class per stage kind
+ * keeps each kernel's signature and its call side by side.
+ */
+interface StageKernels {
+
+  /** Appends this stage's kernels (and helper functions) to the program. */
+  void openCl(ClSource cl);
+
+  /** Statements of the forward pass; a {@code Pass p} is in scope. */
+  void forward(CodeBlock.Builder java);
+
+  /**
+   * Statements of the backward pass: the gradient of the stage's output is in buffer {@code gradIn} (which may be
+   * overwritten); the gradient of its input, when {@link Stage#needsInputGradient()}, goes to {@code gradOut}.
+   */
+  void backward(CodeBlock.Builder java, String gradIn, String gradOut);
+
+  /** Adds this stage's needs to the scratch buffers. */
+  void scratch(ScratchSizes sizes);
+
+  static StageKernels of(Stage stage, String prefix) {
+    Op op = stage.reduction();
+    if (op instanceof Op.Conv) {
+      return new ConvKernels(stage, prefix);
+    } else if (op instanceof Op.Dense) {
+      return new DenseKernels(stage, prefix);
+    } else if (op instanceof Op.Pool) {
+      return new PoolKernels(stage, prefix);
+    } else if (op instanceof Op.AdaptiveAvgPool) {
+      return new AdaptivePoolKernels(stage, prefix);
+    } else if (op instanceof Op.Lrn) {
+      return new LrnKernels(stage, prefix);
+    }
+    throw new IllegalArgumentException("no kernels for " + op);
+  }
+}

@@ -1,0 +1,67 @@
+package netforge.runtime;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import netforge.runtime.internal.Engine;
+import netforge.runtime.spec.NetworkSpec;
+
+/**
+ * A network on a device, as every generated {@code <Network>Model} created with a device implements it. Inputs
+ * are batches of images in NCHW order, flattened: image {@code n}, channel {@code c}, row {@code y}, column
+ * {@code x} at {@code ((n * C + c) * H + y) * W + x}.
+ */
+public interface Model extends AutoCloseable {
+  /** The network as the processor inferred it. */
+  NetworkSpec spec();
+
+  /** What runs it (for the trainer and tools). */
+  Engine engine();
+
+  /** Logits of {@code batch} images, {@code [batch, classes]}, in evaluation mode (dropout off). */
+  default float[] forward(float[] input, int batch) {
+    return engine().forward(input, batch);
+  }
+
+  /**
+   * One training forward and backward pass (dropout on) over {@code labels.length} images: returns the mean
+   * cross-entropy, and leaves the gradient of that mean with respect to every parameter on the device, where
+   * {@link #gradients()} reads it and optimizers use it.
+   */
+  default Loss lossAndGradients(float[] input, int[] labels) {
+    return engine().lossAndGradients(input, labels);
+  }
+
+  /** The most likely class of each of {@code batch} images. */
+  default int[] predict(float[] input, int batch) {
+    return engine().predict(input, batch);
+  }
+
+  /** All parameters, flat, in {@link NetworkSpec#parameters()} order and PyTorch's layouts. */
+  default float[] parameters() {
+    return engine().parameters();
+  }
+
+  default void setParameters(float[] values) {
+    engine().setParameters(values);
+  }
+
+  /** The gradients of the last {@link #lossAndGradients}, in the layout of {@link #parameters()}. */
+  default float[] gradients() {
+    return engine().gradients();
+  }
+
+  /** Writes every parameter as safetensors ({@code <field>.weight}, {@code <field>.bias}, F32). */
+  default void save(Path file) throws IOException {
+    netforge.runtime.io.Safetensors.save(file, spec(), parameters());
+  }
+
+  /** Reads parameters saved by {@link #save} or by PyTorch, checking every name, dtype and shape. */
+  default void load(Path file) throws IOException {
+    setParameters(netforge.runtime.io.Safetensors.load(file, spec()));
+  }
+
+  @Override
+  default void close() {
+    engine().close();
+  }
+}

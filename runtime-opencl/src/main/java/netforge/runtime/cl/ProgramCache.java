@@ -1,0 +1,75 @@
+package netforge.runtime.cl;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import netforge.runtime.DeviceInfo;
+
+/**
+ * Compiled program binaries on disk, one file per SHA-256 of (source, build options, device name, driver and
+ * platform version): a changed kernel, option or driver never loads a stale binary. The directory is
+ * {@code $XDG_CACHE_HOME/netforge/programs} (default {@code ~/.cache/netforge/programs}), or the system property
+ * {@value #PROPERTY}. A cache that cannot be written is skipped silently: it only saves time.
+ */
+public final class ProgramCache {
+  public static final String PROPERTY = "netforge.cache.dir";
+
+  private final Path directory;
+
+  public ProgramCache(Path directory) {
+    this.directory = directory;
+  }
+
+  public static ProgramCache standard() {
+    String configured = System.getProperty(PROPERTY);
+    if (configured != null && !configured.isBlank()) {
+      return new ProgramCache(Path.of(configured));
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return new ProgramCache(base.resolve("netforge").resolve("programs"));
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  static String key(String source, String options, DeviceInfo device) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String part : new String[] {source, options, device.cacheIdentity()}) {
+        sha.update(part.getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  byte[] load(String key) {
+    Path file = directory.resolve(key + ".bin");
+    try {
+      return Files.isRegularFile(file) ? Files.readAllBytes(file) : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  void store(String key, byte[] binary) {
+    try {
+      Files.createDirectories(directory);
+      Path temporary = Files.createTempFile(directory, key, ".tmp");
+      Files.write(temporary, binary);
+      Files.move(temporary, directory.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | UnsupportedOperationException e) {
+      // A read-only home or a full disk: the program still works, it is just compiled again next time.
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package netforge.runtime.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import netforge.runtime.Device;
+import netforge.runtime.DeviceMemoryException;
+import netforge.runtime.DeviceType;
+import netforge.runtime.Loss;
+import netforge.runtime.ParameterInit;
+import netforge.runtime.cl.ClBuffer;
+import netforge.runtime.cl.ClProgram;
+import netforge.runtime.cl.ProgramCache;
+import netforge.runtime.cl.Profiler;
+import netforge.runtime.spec.NetworkSpec;
+import org.jocl.CLException;
+
+/**
+ * Runs one generated network on one device: builds its program, owns its buffers — all parameters in one flat
+ * buffer, all gradients in another, activations and scratch preallocated for the largest batch seen so far —
+ * and drives the generated launch sequence. For generated code and the runtime's own tools.
+ */
+public final class Engine implements AutoCloseable {
+  private final Device device;
+  private final NetworkSpec spec;
+  private final LaunchSequence sequence;
+  private final Tunables tunables;
+  private final Profiler profiler = new Profiler();
+  private final ClProgram program;
+  private final ClBuffer params;
+  private final ClBuffer grads;
+  private final long seed;
+  private Map<String, ClBuffer> buffers = Map.of();
+  private int capacity;
+  private int step;
+  private final double buildSeconds;
+
+  public Engine(Device device, NetworkSpec spec, LaunchSequence sequence, Class<?> anchor, long seed) {
+    this(device, spec, sequence, anchor, seed, defaultTunables(device));
+  }
+
+  public Engine(Device device, NetworkSpec spec, LaunchSequence sequence, Class<?> anchor, long seed,
+      Tunables tunables) {
+    this.device = device;
+    this.spec = spec;
+    this.sequence = sequence;
+    this.tunables = tunables;
+    this.seed = seed;
+    long start = System.nanoTime();
+    this.program = ClProgram.build(device, sequence.programResource(), readSource(anchor, sequence.programResource()),
+        tunables.buildOptions(), ProgramCache.standard(), profiler);
+    this.buildSeconds = (System.nanoTime() - start) / 1e9;
+    this.params = ClBuffer.allocate(device, "parameters", spec.parameterCount());
+    this.grads = ClBuffer.allocate(device, "gradients", spec.parameterCount());
+    setParameters(ParameterInit.pytorchDefault(spec, seed));
+  }
+
+  public static Tunables defaultTunables(Device device) {
+    return device.info().type() == DeviceType.CPU ? Tunables.CPU_DEFAULT : Tunables.GPU_DEFAULT;
+  }
+
+  private static String readSource(Class<?> anchor, String resource) {
+    try (InputStream in = anchor.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the OpenCL program " + resource + " is not on the class path next to "
+            + anchor.getName() + "; was the processor's output packaged?");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + resource, e);
+    }
+  }
+
+  public Device device() {
+    return device;
+  }
+
+  public NetworkSpec spec() {
+    return spec;
+  }
+
+  public Tunables tunables() {
+    return tunables;
+  }
+
+  public Profiler profiler() {
+    return profiler;
+  }
+
+  public ClProgram program() {
+    return program;
+  }
+
+  /** Seconds the program took to build (or load from the cache) when this engine was created. */
+  public double buildSeconds() {
+    return buildSeconds;
+  }
+
+  public ClBuffer parameterBuffer() {
+    return params;
+  }
+
+  public ClBuffer gradientBuffer() {
+    return grads;
+  }
+
+  /** Training steps taken so far; part of the dropout key. */
+  public int step() {
+    return step;
+  }
+
+  public void setStep(int step) {
+    this.step = step;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** Logits {@code [batch, classes]} in evaluation mode. */
+  public float[] forward(float[] input, int batch) {
+    runForward(input, batch, false);
+    float[] logits = new float[batch * spec.classes()];
+    buffers.get(sequence.logits()).read(0, logits, 0, logits.length);
+    return logits;
+  }
+
+  public int[] predict(float[] input, int batch) {
+    float[] logits = forward(input, batch);
+    int classes = spec.classes();
+    int[] predicted = new int[batch];
+    for (int n = 0; n < batch; n++) {
+      int best = 0;
+      for (int c = 1; c < classes; c++) {
+        if (logits[n * classes + c] > logits[n * classes + best]) {
+          best = c;
+        }
+      }
+      predicted[n] = best;
+    }
+    return predicted;
+  }
+
+  /** Forward in training mode, loss, backward; the gradients stay in {@link #gradientBuffer()}. */
+  public Loss lossAndGradients(float[] input, int[] labels) {
+    int batch = labels.length;
+    checkLabels(labels);
+    runForward(input, batch, true);
+    buffers.get("labels").write(labels, 0, 0, batch);
+    Pass pass = pass(batch, true);
+    guarded(batch, () -> {
+      sequence.loss(pass);
+      sequence.backward(pass);
+    });
+    float[] rowLoss = new float[batch];
+    int[] rowPred = new int[batch];
+    buffers.get("rowLoss").read(0, rowLoss, 0, batch);
+    buffers.get("rowPred").read(0, rowPred, 0, batch);
+    step++;
+    double sum = 0;
+    int correct = 0;
+    for (int n = 0; n < batch; n++) {
+      sum += rowLoss[n];
+      correct += rowPred[n] == labels[n] ? 1 : 0;
+    }
+    return new Loss(sum / batch, correct, batch);
+  }
+
+  /** Loss and predictions in evaluation mode, without gradients: for test sets. */
+  public Loss evaluate(float[] input, int[] labels) {
+    int batch = labels.length;
+    checkLabels(labels);
+    runForward(input, batch, false);
+    buffers.get("labels").write(labels, 0, 0, batch);
+    Pass pass = pass(batch, false);
+    guarded(batch, () -> sequence.loss(pass));
+    float[] rowLoss = new float[batch];
+    int[] rowPred = new int[batch];
+    buffers.get("rowLoss").read(0, rowLoss, 0, batch);
+    buffers.get("rowPred").read(0, rowPred, 0, batch);
+    double sum = 0;
+    int correct = 0;
+    for (int n = 0; n < batch; n++) {
+      sum += rowLoss[n];
+      correct += rowPred[n] == labels[n] ? 1 : 0;
+    }
+    return new Loss(sum / batch, correct, batch);
+  }
+
+  private void runForward(float[] input, int batch, boolean training) {
+    if (batch < 1) {
+      throw new IllegalArgumentException("batch must be at least 1, was " + batch);
+    }
+    long needed = (long) batch * spec.inputSize();
+    if (input.length < needed) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "%s needs %d x %s = %,d input values for a batch of %d, got %,d", spec.name(), batch,
+          java.util.Arrays.toString(spec.inputShape()), needed, batch, input.length));
+    }
+    ensureCapacity(batch);
+    buffers.get("input").write(input, 0, 0, (int) needed);
+    Pass pass = pass(batch, training);
+    guarded(batch, () -> sequence.forward(pass));
+  }
+
+  private void checkLabels(int[] labels) {
+    for (int n = 0; n < labels.length; n++) {
+      if (labels[n] < 0 || labels[n] >= spec.classes()) {
+        throw new IllegalArgumentException("label " + labels[n] + " of image " + n + " is not a class of "
+            + spec.name() + " (0 to " + (spec.classes() - 1) + ")");
+      }
+    }
+  }
+
+  private Pass pass(int batch, boolean training) {
+    return new Pass(program, buffers, params, grads, tunables, batch, training, seed, step);
+  }
+
+  /** Runs queued work, turning the driver's out-of-memory into a message with sizes. */
+  private void guarded(int batch, Runnable work) {
+    try {
+      work.run();
+      device.finish();
+    } catch (CLException e) {
+      if (isOutOfMemory(e)) {
+        throw outOfMemory(batch, e);
+      }
+      throw e;
+    }
+  }
+
+  private static boolean isOutOfMemory(CLException e) {
+    int s = e.getStatus();
+    return s == org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE || s == org.jocl.CL.CL_OUT_OF_RESOURCES
+        || s == org.jocl.CL.CL_OUT_OF_HOST_MEMORY;
+  }
+
+  /** Bytes on the device for a batch: parameters, gradients and every batch buffer. */
+  public long bytesFor(int batch) {
+    long elements = 2 * spec.parameterCount();
+    for (long n : sequence.buffers(batch, tunables).values()) {
+      elements += n;
+    }
+    return elements * 4;
+  }
+
+  /** The largest batch whose buffers fit in {@code bytes}, by bisection over {@link #bytesFor}. */
+  public int largestBatchWithin(long bytes) {
+    int lo = 0;
+    int hi = 1 << 20;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (bytesFor(mid) <= bytes) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private DeviceMemoryException outOfMemory(int batch, Throwable cause) {
+    long available = device.info().globalMemoryBytes();
+    return new DeviceMemoryException(String.format(Locale.ROOT,
+        "%s ran out of memory at batch %d: it needs about %.2f GiB on %s, which has %.2f GiB; "
+            + "the largest batch that fits is about %d (use --batch %d or smaller)",
+        spec.name(), batch, bytesFor(batch) / (double) (1L << 30), device.info().name(),
+        available / (double) (1L << 30), largestBatchWithin(available), largestBatchWithin(available)), cause);
+  }
+
+  private void ensureCapacity(int batch) {
+    if (batch <= capacity) {
+      return;
+    }
+    long needed = bytesFor(batch);
+    if (needed > device.info().globalMemoryBytes()) {
+      throw outOfMemory(batch, null);
+    }
+    buffers.values().forEach(ClBuffer::close);
+    buffers = Map.of();
+    Map<String, ClBuffer> allocated = new LinkedHashMap<>();
+    try {
+      sequence.buffers(batch, tunables).forEach((name, elements) ->
+          allocated.put(name, ClBuffer.allocate(device, name, elements)));
+    } catch (DeviceMemoryException e) {
+      allocated.values().forEach(ClBuffer::close);
+      capacity = 0;
+      throw outOfMemory(batch, e);
+    }
+    buffers = allocated;
+    capacity = batch;
+  }
+
+  public float[] parameters() {
+    float[] values = new float[Math.toIntExact(spec.parameterCount())];
+    params.read(0, values, 0, values.length);
+    return values;
+  }
+
+  public void setParameters(float[] values) {
+    if (values.length != spec.parameterCount()) {
+      throw new IllegalArgumentException(spec.name() + " has " + spec.parameterCount() + " parameters, got "
+          + values.length);
+    }
+    params.write(values, 0, 0, values.length);
+  }
+
+  public float[] gradients() {
+    float[] values = new float[Math.toIntExact(spec.parameterCount())];
+    grads.read(0, values, 0, values.length);
+    return values;
+  }
+
+  @Override
+  public void close() {
+    buffers.values().forEach(ClBuffer::close);
+    buffers = Map.of();
+    params.close();
+    grads.close();
+    program.close();
+  }
+}

@@ -1,0 +1,28 @@
+package netforge.runtime.internal;
+
+import java.util.Map;
+
+/**
+ * What the processor generates for a network (for generated code only): the buffers a batch needs, and the fixed
+ * sequence of kernel launches of the forward pass, of the loss, and of the backward pass.
+ */
+public interface LaunchSequence {
+  /** The class-path resource holding the network's OpenCL program, next to the generated class. */
+  String programResource();
+
+  /**
+   * The batch-dependent buffers: name to 32-bit elements. Always {@code input}, {@code labels},
+   * {@code rowLoss}, {@code rowPred}, and the name {@link #logits()} returns.
+   */
+  Map<String, Long> buffers(int batch, Tunables tunables);
+
+  /** The buffer holding the logits after {@link #forward}. */
+  String logits();
+
+  void forward(Pass pass);
+
+  /** Cross-entropy per row, predictions, and the gradient of the mean loss with respect to the logits. */
+  void loss(Pass pass);
+
+  void backward(Pass pass);
+}

@@ -1,0 +1,31 @@
+package netforge.runtime.spec;
+
+/**
+ * One step of a layer at run time, with the numbers the processor checked. Generated models describe themselves
+ * with these, so tools (initialisation, safetensors, the test oracle) need no reflection.
+ */
+public sealed interface OpSpec {
+  /** A 2-D convolution; weights {@code [out, in, kh, kw]}. */
+  record Conv(int out, int kh, int kw, int stride, int pad, boolean bias) implements OpSpec {}
+
+  /** Max ({@code max == true}) or average pooling with a square window; the stride is resolved (never 0). */
+  record Pool(boolean max, int k, int stride, int pad) implements OpSpec {}
+
+  /** Adaptive average pooling to {@code h x w}. */
+  record AdaptiveAvgPool(int h, int w) implements OpSpec {}
+
+  /** A fully connected layer; weights {@code [out, in]}. */
+  record Dense(int out, boolean bias) implements OpSpec {}
+
+  /** A view of {@code [c, h, w]} as {@code [c * h * w]}. */
+  record Flatten() implements OpSpec {}
+
+  /** {@code max(0, x)}. */
+  record Relu() implements OpSpec {}
+
+  /** Inverted dropout with drop probability {@code p}. */
+  record Dropout(double p) implements OpSpec {}
+
+  /** Local response normalisation, PyTorch's formula. */
+  record Lrn(int size, double alpha, double beta, double k) implements OpSpec {}
+}
