@@ -79,20 +79,17 @@ class KernelsMatchReferenceTest {
 
     float[] logits = model.forward(input, batch);
     var eval = new ReferenceNetwork(spec, doubleParams, model.engine().seed(), 0, false).run(doubleInput, batch, null);
-    System.out.printf("%s b=%d logits err %.3g%n", spec.name(), batch, Tolerance.scaledError(logits, eval.logits(), 0, logits.length));
     Tolerance.FORWARD.assertClose(spec.name() + " logits", logits, eval.logits());
 
     int step = model.engine().step();
     Loss loss = model.lossAndGradients(input, labels);
     var train = new ReferenceNetwork(spec, doubleParams, model.engine().seed(), step, true)
         .run(doubleInput, batch, labels);
-    System.out.printf("loss %.5f ref %.5f%n", loss.mean(), train.loss());
     Tolerance.FORWARD.assertClose(spec.name() + " loss", new float[] {(float) loss.mean()},
         new double[] {train.loss()});
     float[] gradients = model.gradients();
     List<ParamSpec> tensors = spec.parameters();
     for (ParamSpec p : tensors) {
-      System.out.printf("  %s err %.3g%n", p.name(), Tolerance.scaledError(gradients, train.gradients(), (int) p.offset(), (int) (p.offset() + p.size())));
       Tolerance.GRADIENT.assertClose(spec.name() + " d" + p.name(), gradients, train.gradients(), (int) p.offset(),
           (int) (p.offset() + p.size()));
     }
