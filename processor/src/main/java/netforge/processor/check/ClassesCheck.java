@@ -23,16 +23,21 @@ final class ClassesCheck implements NetworkCheck {
       return;
     }
     InferredLayer last = network.layers().get(network.layers().size() - 1);
-    InferredOp lastDense = null;
-    for (InferredOp step : last.ops()) {
-      if (step.op() instanceof Op.Dense) {
-        lastDense = step;
+    // The step that set the output's size: ReLU, dropout and a flatten after it keep that size.
+    InferredOp sizer = null;
+    List<InferredOp> steps = network.ops();
+    for (int i = steps.size() - 1; i >= 0 && sizer == null; i--) {
+      Op op = steps.get(i).op();
+      if (!op.isElementwise() && !(op instanceof Op.Flatten)) {
+        sizer = steps.get(i);
       }
     }
     Site site;
     String fix;
-    if (lastDense != null) {
-      site = Site.annotation(lastDense.layer(), lastDense.index(), "out");
+    String subject = last.name();
+    if (sizer != null && sizer.op() instanceof Op.Dense) {
+      site = Site.annotation(sizer.layer(), sizer.index(), "out");
+      subject = network.layers().get(sizer.layer()).name();
       fix = "fix: write @Dense(out = " + classes + ") here, or @Network(classes = " + out.size() + ")";
     } else {
       site = Site.network("classes");
@@ -41,6 +46,6 @@ final class ClassesCheck implements NetworkCheck {
     List<String> details = new ArrayList<>(ShapeTrace.into(network, network.layers().size(), false));
     details.add(fix);
     Message m = Message.CLASSES_MISMATCH;
-    report.add(new Diagnostic(m, site, m.format(last.name(), out, classes, classes), details));
+    report.add(new Diagnostic(m, site, m.format(subject, out, classes, classes), details));
   }
 }

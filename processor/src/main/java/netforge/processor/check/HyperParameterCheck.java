@@ -75,12 +75,18 @@ final class HyperParameterCheck implements NetworkCheck {
           layer, AnnotationText.of(c, "p"));
     } else if (kernelOk) {
       int smallest = Math.min(c.kernelHeight(), c.kernelWidth());
-      if (c.pad() >= smallest) {
+      if (c.pad() >= smallest && c.kernelHeight() == c.kernelWidth()) {
         add(report, Message.PADDING_TOO_LARGE, site(step, "p"),
             List.of("padding of the kernel size or more only adds windows that see nothing but zeros",
                 "fix: use p <= " + (smallest - 1) + "; p = " + (smallest - 1) / 2
                     + " keeps the size for an odd kernel at stride 1"),
             layer, AnnotationText.of(c, "p"), "less than the kernel size " + smallest);
+      } else if (c.pad() >= smallest) {
+        String side = c.kernelHeight() < c.kernelWidth() ? "kh" : "kw";
+        add(report, Message.PADDING_TOO_LARGE, site(step, "p"),
+            List.of("padding of the kernel size or more only adds windows that see nothing but zeros",
+                "fix: use p <= " + (smallest - 1) + "; one p pads every side, so the smaller kernel side limits it"),
+            layer, AnnotationText.of(c, "p"), "less than the smaller kernel side, " + side + " = " + smallest);
       }
     }
   }

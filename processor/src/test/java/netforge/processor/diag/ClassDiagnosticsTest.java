@@ -1,0 +1,162 @@
+package netforge.processor.diag;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static netforge.processor.Sources.MNIST;
+import static netforge.processor.Sources.caret;
+import static netforge.processor.Sources.compile;
+import static netforge.processor.Sources.net;
+import static netforge.processor.Sources.network;
+
+import com.google.testing.compile.Compilation;
+import javax.tools.JavaFileObject;
+import netforge.processor.Sources.Caret;
+import org.junit.jupiter.api.Test;
+
+/** What is wrong with the {@code @Network} class itself: its kind, its layers, annotations outside a network. */
+class ClassDiagnosticsTest {
+  private static final String NOT_ABSTRACT =
+      "[nn.NotAbstractClass] Net: @Network must be on an abstract class, but Net ";
+  private static final String FC = "@Dense(out = 10) Layer fc;";
+
+  /** Asserts exactly one error, {@code NOT_ABSTRACT + cause}, on the {@code @Network} line, and its fix. */
+  private static void assertNotAbstract(JavaFileObject source, String cause, String fix) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + cause).inFile(source).onLineContaining("@Network(");
+    assertThat(compilation).hadErrorContaining(fix);
+  }
+
+  @Test
+  void network_concreteClass_reportsNotAbstractOnTheAnnotation() {
+    JavaFileObject source = network(MNIST, "class Net", FC);
+    Compilation compilation = compile(source);
+    assertNotAbstract(source, "is not abstract", "fix: add 'abstract': the generated NetModel extends it");
+    Caret at = caret(source, "^@Network(");
+    assertThat(compilation).hadErrorContaining(NOT_ABSTRACT).inFile(source).onLine(at.line()).atColumn(at.column());
+  }
+
+  @Test
+  void network_interface_reportsOnlyNotAbstract() {
+    // An interface's fields are implicitly static and final; that is not reported again per field.
+    assertNotAbstract(network(MNIST, "interface Net", "@Dense(out = 10) Layer fc = null;"), "is an interface",
+        "fix: declare it as 'abstract class Net { ... }'");
+  }
+
+  @Test
+  void network_enum_reportsNotAbstract() {
+    assertNotAbstract(network(MNIST, "enum Net", "A;", FC), "is an enum",
+        "fix: declare it as 'abstract class Net { ... }'");
+  }
+
+  @Test
+  void network_record_reportsOnlyNotAbstract() {
+    assertNotAbstract(network(MNIST, "record Net(int seed)", "@Dense(out = 10) static Layer fc = null;"),
+        "is a record", "fix: declare it as 'abstract class Net { ... }'");
+  }
+
+  @Test
+  void network_innerClass_reportsNotAbstract() {
+    JavaFileObject source = network("", "class Outer", MNIST, "abstract class Net {", "  " + FC, "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + "is an inner (non-static) class")
+        .inFile(source).onLineContaining("@Network(");
+    assertThat(compilation).hadErrorContaining("fix: add 'static', or move it to its own file");
+  }
+
+  @Test
+  void network_staticNestedClass_compiles() {
+    JavaFileObject source = network("", "class Outer", MNIST, "abstract static class Net {", "  " + FC, "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.Outer_NetModel");
+  }
+
+  @Test
+  void network_privateNestedClass_reportsNotAbstract() {
+    JavaFileObject source = network("", "class Outer", MNIST, "private abstract static class Net {", "  " + FC, "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + "is private, so the generated class cannot extend it")
+        .inFile(source).onLineContaining("@Network(");
+  }
+
+  @Test
+  void network_genericClass_reportsNotAbstract() {
+    assertNotAbstract(network(MNIST, "abstract class Net<T>", FC), "is generic", "fix: remove the type parameters");
+  }
+
+  @Test
+  void network_constructorWithParameters_reportsNotAbstract() {
+    assertNotAbstract(network(MNIST, "abstract class Net", "Net(int seed) {}", FC),
+        "has no non-private constructor without parameters", "fix: add 'Net() {}'");
+  }
+
+  @Test
+  void network_privateConstructor_reportsNotAbstract() {
+    assertNotAbstract(network(MNIST, "abstract class Net", "private Net() {}", FC),
+        "has no non-private constructor without parameters", "fix: add 'Net() {}'");
+  }
+
+  @Test
+  void network_abstractMethod_reportsNotAbstract() {
+    assertNotAbstract(network(MNIST, "abstract class Net", "abstract void train();", FC),
+        "declares abstract method train(), which NetForge cannot implement",
+        "fix: give train() a body, or remove it");
+  }
+
+  @Test
+  void network_concreteClassWithShapeError_reportsBoth() {
+    // A structural error that keeps the model whole does not hide the shape errors.
+    JavaFileObject source = network(MNIST, "class Net", "@Conv(out = 8, k = 29) Layer conv1;", FC);
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + "is not abstract").inFile(source)
+        .onLineContaining("@Network(");
+    assertThat(compilation).hadErrorContaining("[nn.NonPositiveOutput] conv1").inFile(source)
+        .onLineContaining("k = 29");
+  }
+
+  @Test
+  void network_noFields_reportsNoLayers() {
+    JavaFileObject source = net();
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[nn.NoLayers] Net: a @Network needs at least one Layer field (found 0)")
+        .inFile(source).onLineContaining("@Network(");
+    assertThat(compilation).hadErrorContaining("fix: declare one field per layer, e.g. @Dense(out = 10) Layer fc;");
+  }
+
+  @Test
+  void network_onlyAStaticLayerConstant_reportsNoLayers() {
+    JavaFileObject source = net("static final Layer NONE = null;");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[nn.NoLayers] Net").inFile(source).onLineContaining("@Network(");
+  }
+
+  @Test
+  void layerAnnotation_inClassWithoutNetwork_reportsOutsideNetwork() {
+    JavaFileObject source = network("", "abstract class Net", "@Conv(out = 8, k = 3) Layer conv1;");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[nn.OutsideNetwork] conv1: @Conv is on a field of Net, which is not annotated @Network")
+        .inFile(source).onLineContaining("@Conv(out = 8, k = 3) Layer conv1;");
+    assertThat(compilation).hadErrorContaining("fix: annotate Net with @Network(input = @Input(...), classes = ...)");
+  }
+
+  @Test
+  void layerAnnotation_inHelperClassInsideNetwork_reportsOutsideNetwork() {
+    JavaFileObject source = net(FC, "static class Helper {", "  @Dense(out = 3) Layer stray;", "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[nn.OutsideNetwork] stray: @Dense is on a field of Helper")
+        .inFile(source).onLineContaining("Layer stray;");
+  }
+}
