@@ -105,7 +105,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(SUMMARY_OPTION))) {
       processingEnv.getMessager().printMessage(Kind.NOTE,
-          Message.SUMMARY.format("\n" + SummaryTable.render(network)), type);
+          Message.SUMMARY.format(network.name() + " summary:\n" + SummaryTable.render(network)), type);
     }
     try {
       generate(type, network);
@@ -143,8 +143,12 @@ public final class NetworkProcessor extends AbstractProcessor {
     }
   }
 
-  /** A layer annotation on a field of a class that is not a {@code @Network} would silently do nothing. */
+  /**
+   * A layer annotation on a field of a class that is not a {@code @Network} would silently do nothing: one error
+   * per such field, on its first NetForge annotation.
+   */
   private void reportFieldsOutsideNetworks(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<Element> reported = new java.util.HashSet<>();
     for (TypeElement annotation : annotations) {
       if (annotation.getQualifiedName().contentEquals(NetworkParser.NETWORK)) {
         continue;
@@ -153,17 +157,17 @@ public final class NetworkProcessor extends AbstractProcessor {
         Element owner = field.getEnclosingElement();
         boolean ownerIsNetwork = owner.getAnnotationMirrors().stream().anyMatch(m ->
             ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(NetworkParser.NETWORK));
-        if (ownerIsNetwork || owner.getKind() == ElementKind.PACKAGE) {
+        if (ownerIsNetwork || owner.getKind() == ElementKind.PACKAGE || !reported.add(field)) {
           continue;
         }
-        for (AnnotationMirror mirror : field.getAnnotationMirrors()) {
-          if (mirror.getAnnotationType().asElement().equals(annotation)) {
-            processingEnv.getMessager().printMessage(Kind.ERROR,
-                Message.OUTSIDE_NETWORK.format(field.getSimpleName(), annotation.getSimpleName(),
-                    owner.getSimpleName()) + "\n    fix: annotate " + owner.getSimpleName()
-                    + " with @Network(input = @Input(...), classes = ...)", field, mirror);
-          }
-        }
+        AnnotationMirror first = field.getAnnotationMirrors().stream()
+            .filter(NetworkParser::isFieldAnnotation).findFirst().orElse(null);
+        String kind = first == null ? annotation.getSimpleName().toString()
+            : first.getAnnotationType().asElement().getSimpleName().toString();
+        processingEnv.getMessager().printMessage(Kind.ERROR,
+            Message.OUTSIDE_NETWORK.format(field.getSimpleName(), kind, owner.getSimpleName())
+                + "\n    fix: annotate " + owner.getSimpleName()
+                + " with @Network(input = @Input(...), classes = ...)", field, first);
       }
     }
   }
