@@ -7,7 +7,9 @@ import netforge.processor.model.Op;
  * A convolution as GEMMs over image chunks. Forward: {@code Y[co, pixel] = W[co, patch] * im2col(X)[patch, pixel]}
  * with bias and the epilogue fused into the GEMM's store. Backward: the gradient is masked and the bias gradient
  * summed in one pass; {@code dW = dZ * im2col(X)^T}, accumulated over chunks; {@code dCol = W^T * dZ}, then
- * col2im gathers dX. The im2col happens while packing B, never as a separate matrix in the forward pass.
+ * col2im gathers dX. The im2col happens while packing B, never as a separate matrix in the forward pass. Plain
+ * operands and backward products use the {@link SharedKernels}; im2col, the fused forward GEMM, the mask and
+ * col2im are specialised with this layer's constants.
  */
 final class ConvKernels implements StageKernels {
   private final Stage stage;
@@ -63,8 +65,6 @@ final class ConvKernels implements StageKernels {
     cl.close();
     cl.blank();
 
-    Pack.rows(cl, name(true, "pack_w"), "the forward GEMM: W as [co, patch]", "",
-        "src[" + weight() + " + (size_t)ROW * " + kk + " + COL]");
     Pack.columns(cl, name(true, "im2col"), "the forward GEMM: im2col(X) of one chunk", "const int n0",
         at + "(src, n0, ROW, COL)");
     Gemm.render(cl, gemmName(), "Y = W x im2col(X) + bias, then the epilogue; stored NCHW",
@@ -108,25 +108,11 @@ final class ConvKernels implements StageKernels {
       cl.close();
       cl.blank();
     }
-    String dz = "src[((size_t)(n0 + COL / " + pixels + ") * " + co + " + ROW) * " + pixels + " + COL % " + pixels + "]";
-    Pack.rows(cl, name(false, "pack_dz"), "dW = dZ x im2col(X)^T: dZ as [co, col]", "const int n0", dz);
     Pack.columns(cl, name(false, "pack_cols"), "dW = dZ x im2col(X)^T: im2col(X)^T as [col, patch]", "const int n0",
         at + "(src, n0, COL, ROW)");
-    Gemm.render(cl, name(false, "dw"), "dW = dZ x im2col(X)^T over one chunk, added to earlier chunks",
-        "__global real* restrict grads, const int accumulate", e -> {
-          e.line("const size_t o = %s + (size_t)m * %d + n;", Names.longLiteral(stage.weightOffset()), kk);
-          e.line("grads[o] = accumulate ? grads[o] + v : v;");
-        });
     if (!stage.needsInputGradient()) {
       return;
     }
-    Pack.rows(cl, name(false, "pack_wt"), "dCol = W^T x dZ: W^T as [patch, co]", "",
-        "src[" + weight() + " + (size_t)COL * " + kk + " + ROW]");
-    String dzColumns = "src[((size_t)(n0 + COL / " + pixels + ") * " + co + " + ROW) * " + pixels + " + COL % "
-        + pixels + "]";
-    Pack.columns(cl, name(false, "pack_dzc"), "dCol = W^T x dZ: dZ as [co, col]", "const int n0", dzColumns);
-    Gemm.render(cl, name(false, "dcol"), "dCol = W^T x dZ, one chunk", "__global real* restrict col",
-        e -> e.line("col[(size_t)m * n_cols + n] = v;"));
     cl.line("// col2im: dX[img, ci, ih, iw] gathers dCol over every (kh, kw) whose window covers the pixel");
     cl.open("__kernel void %s(const __global real* restrict col, __global real* restrict dx, const int n0, "
         + "const long count, const int cols) {", name(false, "col2im"));
@@ -157,6 +143,10 @@ final class ConvKernels implements StageKernels {
     return Names.longLiteral(stage.weightOffset());
   }
 
+  private static String buffer(String name) {
+    return "p.buffer(\"" + name + "\")";
+  }
+
   private String chunk() {
     return "p.chunk(" + Names.longLiteral(kk * pixels) + ")";
   }
@@ -164,8 +154,8 @@ final class ConvKernels implements StageKernels {
   @Override
   public void forward(CodeBlock.Builder java) {
     java.addStatement("int chunk = $L", chunk());
-    java.addStatement("p.pack(p.kernel($S).set(0, p.params()).set(1, p.buffer(\"scratchW\")).set(2, $L).set(3, $L), "
-        + "$L, Pass.strips($L, p.tm()))", name(true, "pack_w"), co, kk, kk, co);
+    Launches.packRows(java, Launches.Strided.matrix("p.params()", weight(), String.valueOf(kk)), "scratchW",
+        String.valueOf(co), String.valueOf(kk));
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int cols = Math.min(chunk, p.batch() - n0) * $L", pixels);
     java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, cols)"
@@ -186,25 +176,25 @@ final class ConvKernels implements StageKernels {
     }
     java.addStatement("int chunk = $L", chunk());
     if (stage.needsInputGradient()) {
-      java.addStatement("p.pack(p.kernel($S).set(0, p.params()).set(1, p.buffer(\"scratchW\")).set(2, $L)"
-          + ".set(3, $L), $L, Pass.strips($L, p.tm()))", name(false, "pack_wt"), kk, co, co, kk);
+      // W^T as [patch, co], packed once for every chunk's dCol = W^T x dZ
+      Launches.packRows(java, Launches.Strided.transposed("p.params()", weight(), String.valueOf(kk)), "scratchW",
+          String.valueOf(kk), String.valueOf(co));
     }
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int count = Math.min(chunk, p.batch() - n0)");
     java.addStatement("int cols = count * $L", pixels);
-    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchA\")).set(2, $L)"
-        + ".set(3, cols).set(4, n0), cols, Pass.strips($L, p.tm()))", name(false, "pack_dz"), gradIn, co, co);
+    // dZ of the chunk, an NCHW tensor, read as [co, (image, pixel)]
+    Launches.Strided dz = new Launches.Strided(buffer(gradIn), "n0 * " + Names.longLiteral(co * pixels),
+        String.valueOf(pixels), String.valueOf(pixels), Names.longLiteral(co * pixels), "1");
+    Launches.packRows(java, dz, "scratchA", String.valueOf(co), "cols");
     java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, $L)"
         + ".set(3, cols).set(4, n0), cols, Pass.strips($L, p.tn()))", name(false, "pack_cols"), stage.input(), kk, kk);
-    java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchA\")).set(1, p.buffer(\"scratchB\")).set(2, $L)"
-        + ".set(3, $L).set(4, cols).set(5, p.grads()).set(6, n0 > 0 ? 1 : 0), Pass.strips($L, p.tm()), "
-        + "Pass.strips($L, p.tn()))", name(false, "dw"), co, kk, co, kk);
+    Launches.gemmStore(java, "scratchA", "scratchB", String.valueOf(co), String.valueOf(kk), "cols", "p.grads()",
+        weight(), String.valueOf(kk), "n0 > 0 ? 1 : 0");
     if (stage.needsInputGradient()) {
-      java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, cols)"
-          + ".set(3, $L).set(4, n0), $L, Pass.strips(cols, p.tn()))", name(false, "pack_dzc"), gradIn, co, co);
-      java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchW\")).set(1, p.buffer(\"scratchB\"))"
-          + ".set(2, $L).set(3, cols).set(4, $L).set(5, p.buffer(\"scratchC\")), Pass.strips($L, p.tm()), "
-          + "Pass.strips(cols, p.tn()))", name(false, "dcol"), kk, co, kk);
+      Launches.packColumns(java, dz, "scratchB", "cols", String.valueOf(co));
+      Launches.gemmStore(java, "scratchW", "scratchB", String.valueOf(kk), "cols", String.valueOf(co),
+          "p.buffer(\"scratchC\")", "0", "cols", "0");
       java.addStatement("p.each(p.kernel($S).set(0, p.buffer(\"scratchC\")).set(1, p.buffer($S)).set(2, n0)"
           + ".set(3, (long) count * $L).set(4, cols), (long) count * $L)", name(false, "col2im"), gradOut, inSize,
           inSize);

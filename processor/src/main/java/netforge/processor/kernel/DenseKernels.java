@@ -5,7 +5,8 @@ import netforge.processor.model.Op;
 
 /**
  * A dense layer as GEMMs. Forward: {@code Y[batch, out] = X[batch, in] * W^T + bias}, epilogue fused. Backward:
- * mask and bias gradient in one pass, {@code dW = dZ^T * X}, and {@code dX = dZ * W}.
+ * mask and bias gradient in one pass, {@code dW = dZ^T * X}, and {@code dX = dZ * W}, on the
+ * {@link SharedKernels}.
  */
 final class DenseKernels implements StageKernels {
   private final Stage stage;
@@ -36,10 +37,6 @@ final class DenseKernels implements StageKernels {
   public void openCl(ClSource cl) {
     cl.line("// ---- stage %d, %s: dense %d -> %d", stage.index(), stage.layer(), in, out);
     cl.blank();
-    Pack.rows(cl, name(true, "pack_x"), "the forward GEMM: X as [image, feature]", "",
-        "src[(size_t)ROW * " + in + " + COL]");
-    Pack.columns(cl, name(true, "pack_w"), "the forward GEMM: W^T as [feature, out]", "",
-        "src[" + weight() + " + (size_t)COL * " + in + " + ROW]");
     Gemm.render(cl, gemmName(), "Y = X x W^T + bias, then the epilogue",
         "__global real* restrict out, const __global real* restrict params, const int training, const ulong seed, "
             + "const uint step", e -> {
@@ -74,29 +71,18 @@ final class DenseKernels implements StageKernels {
       cl.close();
       cl.blank();
     }
-    Pack.rows(cl, name(false, "pack_dzt"), "dW = dZ^T x X: dZ^T as [out, image]", "",
-        "src[(size_t)COL * " + out + " + ROW]");
-    Pack.columns(cl, name(false, "pack_x"), "dW = dZ^T x X: X as [image, feature]", "",
-        "src[(size_t)ROW * " + in + " + COL]");
-    Gemm.render(cl, name(false, "dw"), "dW = dZ^T x X", "__global real* restrict grads",
-        e -> e.line("grads[%s + (size_t)m * %d + n] = v;", weight(), in));
-    if (!stage.needsInputGradient()) {
-      return;
-    }
-    Pack.rows(cl, name(false, "pack_dz"), "dX = dZ x W: dZ as [image, out]", "",
-        "src[(size_t)ROW * " + out + " + COL]");
-    Pack.columns(cl, name(false, "pack_w"), "dX = dZ x W: W as [out, feature]", "",
-        "src[" + weight() + " + (size_t)ROW * " + in + " + COL]");
-    Gemm.render(cl, name(false, "dx"), "dX = dZ x W", "__global real* restrict dx",
-        e -> e.line("dx[(size_t)m * %d + n] = v;", in));
+  }
+
+  private static String buffer(String name) {
+    return "p.buffer(\"" + name + "\")";
   }
 
   @Override
   public void forward(CodeBlock.Builder java) {
-    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchA\")).set(2, p.batch())"
-        + ".set(3, $L), $L, Pass.strips(p.batch(), p.tm()))", name(true, "pack_x"), stage.input(), in, in);
-    java.addStatement("p.pack(p.kernel($S).set(0, p.params()).set(1, p.buffer(\"scratchW\")).set(2, $L)"
-        + ".set(3, $L), $L, Pass.strips($L, p.tn()))", name(true, "pack_w"), out, in, in, out);
+    String in = String.valueOf(this.in);
+    String out = String.valueOf(this.out);
+    Launches.packRows(java, Launches.Strided.matrix(buffer(stage.input()), "0", in), "scratchA", "p.batch()", in);
+    Launches.packColumns(java, Launches.Strided.transposed("p.params()", weight(), in), "scratchW", out, in);
     java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchA\")).set(1, p.buffer(\"scratchW\"))"
         + ".set(2, p.batch()).set(3, $L).set(4, $L).set(5, p.buffer($S)).set(6, p.params()).set(7, p.training())"
         + ".set(8, p.seed()).set(9, p.step()), Pass.strips(p.batch(), p.tm()), Pass.strips($L, p.tn()))",
@@ -105,26 +91,23 @@ final class DenseKernels implements StageKernels {
 
   @Override
   public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
+    String in = String.valueOf(this.in);
+    String out = String.valueOf(this.out);
     if (stage.hasMask() || stage.biasOffset() >= 0) {
       java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.grads())"
           + ".set(3, p.batch()).set(4, p.training()).set(5, p.seed()).set(6, p.step()), $L)",
           name(false, "mask_bias"), gradIn, stage.output(), out);
     }
-    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchA\")).set(2, $L)"
-        + ".set(3, p.batch()), p.batch(), Pass.strips($L, p.tm()))", name(false, "pack_dzt"), gradIn, out, out);
-    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, $L)"
-        + ".set(3, p.batch()), p.batch(), Pass.strips($L, p.tn()))", name(false, "pack_x"), stage.input(), in, in);
-    java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchA\")).set(1, p.buffer(\"scratchB\")).set(2, $L)"
-        + ".set(3, $L).set(4, p.batch()).set(5, p.grads()), Pass.strips($L, p.tm()), Pass.strips($L, p.tn()))",
-        name(false, "dw"), out, in, out, in);
+    // dW = dZ^T x X: dZ^T as [out, image], X as [image, feature]
+    Launches.packRows(java, Launches.Strided.transposed(buffer(gradIn), "0", out), "scratchA", out, "p.batch()");
+    Launches.packColumns(java, Launches.Strided.matrix(buffer(stage.input()), "0", in), "scratchB", in,
+        "p.batch()");
+    Launches.gemmStore(java, "scratchA", "scratchB", out, in, "p.batch()", "p.grads()", weight(), in, "0");
     if (stage.needsInputGradient()) {
-      java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchA\")).set(2, p.batch())"
-          + ".set(3, $L), $L, Pass.strips(p.batch(), p.tm()))", name(false, "pack_dz"), gradIn, out, out);
-      java.addStatement("p.pack(p.kernel($S).set(0, p.params()).set(1, p.buffer(\"scratchW\")).set(2, $L)"
-          + ".set(3, $L), $L, Pass.strips($L, p.tn()))", name(false, "pack_w"), in, out, out, in);
-      java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchA\")).set(1, p.buffer(\"scratchW\"))"
-          + ".set(2, p.batch()).set(3, $L).set(4, $L).set(5, p.buffer($S)), Pass.strips(p.batch(), p.tm()), "
-          + "Pass.strips($L, p.tn()))", name(false, "dx"), in, out, gradOut, in);
+      // dX = dZ x W: dZ as [image, out], W as [out, feature]
+      Launches.packRows(java, Launches.Strided.matrix(buffer(gradIn), "0", out), "scratchA", "p.batch()", out);
+      Launches.packColumns(java, Launches.Strided.matrix("p.params()", weight(), in), "scratchW", in, out);
+      Launches.gemmStore(java, "scratchA", "scratchW", "p.batch()", in, out, buffer(gradOut), "0", in, "0");
     }
   }
 

@@ -90,6 +90,7 @@ public final class KernelProgram {
     cl.line("return (uint)(h >> 32) >= threshold;");
     cl.close();
     cl.blank();
+    SharedKernels.openCl(cl);
     for (StageKernels k : kernels) {
       k.openCl(cl);
     }

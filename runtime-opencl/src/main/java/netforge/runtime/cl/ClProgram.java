@@ -23,7 +23,9 @@ import org.jocl.cl_program;
  * with the build log and the source lines it names.
  */
 public final class ClProgram implements AutoCloseable {
-  private static final Pattern LOG_LOCATION = Pattern.compile("(?m)^[^:\\n]*:(\\d+):(\\d+): (error|warning)");
+  /** {@code <file>:12:5: error: ...} (clang) or {@code error: <file>:12:5: ...} (PoCL's wording). */
+  private static final Pattern LOG_LOCATION =
+      Pattern.compile("(?m)^(?:error: |warning: )?[^:\\n]*:(\\d+):(\\d+): ");
 
   private final Device device;
   private final cl_program program;

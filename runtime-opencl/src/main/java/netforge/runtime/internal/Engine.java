@@ -13,7 +13,7 @@ import netforge.runtime.DeviceType;
 import netforge.runtime.Loss;
 import netforge.runtime.ParameterInit;
 import netforge.runtime.cl.ClBuffer;
-import netforge.runtime.cl.ClProgram;
+import netforge.runtime.cl.ClProgramSet;
 import netforge.runtime.cl.ProgramCache;
 import netforge.runtime.cl.Profiler;
 import netforge.runtime.spec.NetworkSpec;
@@ -30,7 +30,7 @@ public final class Engine implements AutoCloseable {
   private final LaunchSequence sequence;
   private final Tunables tunables;
   private final Profiler profiler = new Profiler();
-  private final ClProgram program;
+  private final ClProgramSet program;
   private final ClBuffer params;
   private final ClBuffer grads;
   private final long seed;
@@ -51,8 +51,9 @@ public final class Engine implements AutoCloseable {
     this.tunables = tunables;
     this.seed = seed;
     long start = System.nanoTime();
-    this.program = ClProgram.build(device, sequence.programResource(), readSource(anchor, sequence.programResource()),
-        tunables.buildOptions(), ProgramCache.standard(), profiler);
+    this.program = ClProgramSet.build(device, sequence.programResource(),
+        readSource(anchor, sequence.programResource()), tunables.buildOptions(), ProgramCache.standard(), profiler,
+        Runtime.getRuntime().availableProcessors());
     this.buildSeconds = (System.nanoTime() - start) / 1e9;
     this.params = ClBuffer.allocate(device, "parameters", spec.parameterCount());
     this.grads = ClBuffer.allocate(device, "gradients", spec.parameterCount());
@@ -91,7 +92,7 @@ public final class Engine implements AutoCloseable {
     return profiler;
   }
 
-  public ClProgram program() {
+  public ClProgramSet program() {
     return program;
   }
 

@@ -3,14 +3,14 @@ package netforge.runtime.internal;
 import java.util.Map;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClKernel;
-import netforge.runtime.cl.ClProgram;
+import netforge.runtime.cl.ClProgramSet;
 
 /**
  * Everything one pass of generated launch code needs: the batch, the mode, the dropout key, the buffers, the
  * kernels and the launch geometry. Created by {@link Engine} for each pass.
  */
 public final class Pass {
-  private final ClProgram program;
+  private final ClProgramSet program;
   private final Map<String, ClBuffer> buffers;
   private final ClBuffer params;
   private final ClBuffer grads;
@@ -20,7 +20,7 @@ public final class Pass {
   private final long seed;
   private final int step;
 
-  Pass(ClProgram program, Map<String, ClBuffer> buffers, ClBuffer params, ClBuffer grads, Tunables tunables,
+  Pass(ClProgramSet program, Map<String, ClBuffer> buffers, ClBuffer params, ClBuffer grads, Tunables tunables,
       int batch, boolean training, long seed, int step) {
     this.program = program;
     this.buffers = buffers;

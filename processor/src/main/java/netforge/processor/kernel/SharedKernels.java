@@ -1,0 +1,69 @@
+package netforge.processor.kernel;
+
+/**
+ * Kernels every network shares, emitted once per program: strided packing of A and B operands, and a GEMM whose
+ * epilogue only stores (or accumulates) C. They take their strides as arguments, so one compiled kernel serves
+ * every backward product and every plain matrix operand of a network; only the work that gains from constants
+ * and fusion — forward epilogues, im2col, pooling, masks — is specialised per layer. Each compiled kernel costs
+ * program-build time (about 0.1-0.2 s on PoCL), so this keeps the build short.
+ *
+ * <p>A strided operand element is {@code src[offset + r * row_stride + (c / group) * group_stride +
+ * (c % group) * column_stride]} for row {@code r} and column {@code c} of the operand as the GEMM sees it:
+ * {@code group = 1} is a plain (possibly transposed) matrix; {@code group = pixels} reads an NCHW tensor as
+ * {@code [channel, (image, pixel)]}.
+ */
+final class SharedKernels {
+  static final String PACK_ROWS = "nf_pack_rows";
+  static final String PACK_COLUMNS = "nf_pack_columns";
+  static final String GEMM_STORE = "nf_gemm_store";
+
+  private SharedKernels() {}
+
+  static void openCl(ClSource cl) {
+    cl.line("// ---- shared kernels: strided operand packing, and the GEMM of backward products");
+    cl.blank();
+    cl.line("// A (m_rows x k_depth) into strips of TM rows, k-major; A[m][k] at");
+    cl.line("// offset + m * row_stride + (k / grp) * grp_stride + (k % grp) * col_stride");
+    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict ap, const int m_rows, "
+        + "const int k_depth, const long offset, const long row_stride, const int grp, const long grp_stride, "
+        + "const long col_stride) {", PACK_ROWS);
+    cl.line("const int k = get_global_id(0);");
+    cl.line("const int strip = get_global_id(1);");
+    cl.line("if (k >= k_depth) return;");
+    cl.line("const __global real* column = src + offset + (size_t)(k / grp) * grp_stride + (size_t)(k % grp) * col_stride;");
+    cl.line("__global real* dst = ap + ((size_t)strip * k_depth + k) * TM;");
+    cl.open("for (int i = 0; i < TM; ++i) {");
+    cl.line("const int m = strip * TM + i;");
+    cl.line("dst[i] = m < m_rows ? column[(size_t)m * row_stride] : (real)0;");
+    cl.close();
+    cl.close();
+    cl.blank();
+    cl.line("// B (k_depth x n_cols) into strips of TN columns, k-major; B[k][n] at");
+    cl.line("// offset + k * row_stride + (n / grp) * grp_stride + (n % grp) * col_stride");
+    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict bp, const int n_cols, "
+        + "const int k_depth, const long offset, const long row_stride, const int grp, const long grp_stride, "
+        + "const long col_stride) {", PACK_COLUMNS);
+    cl.line("const int k = get_global_id(0);");
+    cl.line("const int strip = get_global_id(1);");
+    cl.line("if (k >= k_depth) return;");
+    cl.line("const __global real* row = src + offset + (size_t)k * row_stride;");
+    cl.line("__global real* dst = bp + ((size_t)strip * k_depth + k) * TN;");
+    cl.line("int n = strip * TN;");
+    cl.line("int q = n / grp;");
+    cl.line("int r = n - q * grp;");
+    cl.open("for (int t = 0; t < TN; ++t, ++n) {");
+    cl.line("dst[t] = n < n_cols ? row[(size_t)q * grp_stride + (size_t)r * col_stride] : (real)0;");
+    cl.open("if (++r == grp) {");
+    cl.line("r = 0;");
+    cl.line("++q;");
+    cl.close();
+    cl.close();
+    cl.close();
+    cl.blank();
+    Gemm.render(cl, GEMM_STORE, "C = A x B stored at c[offset + m * ldc + n], or added to it when accumulate is set",
+        "__global real* restrict c, const long offset, const long ldc, const int accumulate", e -> {
+          e.line("const size_t o = offset + (size_t)m * ldc + n;");
+          e.line("c[o] = accumulate ? c[o] + v : v;");
+        });
+  }
+}
