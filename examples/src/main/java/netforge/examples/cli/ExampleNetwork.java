@@ -1,0 +1,80 @@
+package netforge.examples.cli;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import netforge.examples.alexnet.AlexNetCifarModel;
+import netforge.examples.alexnet.AlexNetImageNetModel;
+import netforge.examples.alexnet.AlexNetModel;
+import netforge.examples.lenet.LeNet5Model;
+import netforge.runtime.Device;
+import netforge.runtime.Model;
+import netforge.runtime.spec.NetworkSpec;
+
+/** The example networks the command line knows, by the names users type. */
+public enum ExampleNetwork {
+  ALEXNET("alexnet", "classic AlexNet, 1x227x227, 10 classes", AlexNetModel.SPEC, AlexNetModel.summary(),
+      AlexNetModel::create),
+  ALEXNET_CIFAR("alexnet-cifar", "the tutorial's AlexNet for 3x32x32 (CIFAR-10, Fashion-MNIST resized)",
+      AlexNetCifarModel.SPEC, AlexNetCifarModel.summary(), AlexNetCifarModel::create),
+  ALEXNET_IMAGENET("alexnet-imagenet", "classic AlexNet, 3x227x227, 1000 classes", AlexNetImageNetModel.SPEC,
+      AlexNetImageNetModel.summary(), AlexNetImageNetModel::create),
+  LENET5("lenet5", "LeNet-5 with ReLU and max pooling, 1x28x28", LeNet5Model.SPEC, LeNet5Model.summary(),
+      LeNet5Model::create);
+
+  private final String id;
+  private final String about;
+  private final NetworkSpec spec;
+  private final String summary;
+  private final BiFunction<Device, Long, Model> factory;
+
+  ExampleNetwork(String id, String about, NetworkSpec spec, String summary, BiFunction<Device, Long, Model> factory) {
+    this.id = id;
+    this.about = about;
+    this.spec = spec;
+    this.summary = summary;
+    this.factory = factory;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String about() {
+    return about;
+  }
+
+  public NetworkSpec spec() {
+    return spec;
+  }
+
+  /** The per-layer table the processor computed at compile time. */
+  public String summary() {
+    return summary;
+  }
+
+  public Model create(Device device, long seed) {
+    return factory.apply(device, seed);
+  }
+
+  /** Parses a name users type ({@code alexnet-cifar}, {@code AlexNetCifar}, {@code alexnet_cifar}). */
+  public static ExampleNetwork parse(String text) {
+    String key = text.toLowerCase(Locale.ROOT).replace('_', '-');
+    for (ExampleNetwork n : values()) {
+      if (n.id.equals(key) || n.spec.name().toLowerCase(Locale.ROOT).equals(key.replace("-", ""))) {
+        return n;
+      }
+    }
+    throw new IllegalArgumentException("unknown network '" + text + "'; choose one of " + ids());
+  }
+
+  public static List<String> ids() {
+    return Arrays.stream(values()).map(ExampleNetwork::id).toList();
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

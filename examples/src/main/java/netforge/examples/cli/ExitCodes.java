@@ -1,0 +1,27 @@
+package netforge.examples.cli;
+
+/** What the command line's exit status means, for scripts; listed in every command's {@code --help}. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  /** The job ran and failed: a non-finite loss, an unreadable file, an internal error. */
+  public static final int FAILED = 1;
+  /** Bad options or arguments (picocli's usage error). */
+  public static final int USAGE = 2;
+  /** No OpenCL platform or device could be used. */
+  public static final int NO_DEVICE = 3;
+  /** The dataset was found nowhere and could not be downloaded. */
+  public static final int NO_DATA = 4;
+  /** The device ran out of memory. */
+  public static final int OUT_OF_MEMORY = 5;
+
+  /** The lines picocli prints under "Exit codes:". */
+  static final String[] HELP = {
+      "0:Success.",
+      "1:The job failed (non-finite loss, unreadable file, internal error).",
+      "2:Invalid options or arguments.",
+      "3:No OpenCL device (install PoCL: see 'netforge devices').",
+      "4:Dataset not found and not downloadable.",
+      "5:Out of device memory (try a smaller --batch)."};
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,76 @@
+package netforge.examples.cli;
+
+import java.io.PrintWriter;
+import netforge.runtime.DeviceMemoryException;
+import netforge.runtime.NoOpenClException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * {@code netforge}: the example networks from the command line: their summaries, the OpenCL devices, training,
+ * the tutorial's optimizer comparison with plots, evaluation, prediction and benchmarks.
+ */
+@Command(name = "netforge", mixinStandardHelpOptions = true, versionProvider = Version.class,
+    description = "Neural networks declared as annotated Java classes, checked by javac, run as fused OpenCL kernels.",
+    subcommands = {SummaryCommand.class, DevicesCommand.class},
+    footer = {"", "Set NETFORGE_DEBUG=1 to see stack traces of failures."})
+public final class NetforgeCli implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for the launcher and for tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new NetforgeCli());
+    cli.registerConverter(ExampleNetwork.class, ExampleNetwork::parse);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(new FailureHandler());
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+    }
+    return cli;
+  }
+
+  private static java.util.Map<String, String> exitCodes() {
+    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
+    for (String line : ExitCodes.HELP) {
+      codes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+    }
+    return codes;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  /** Known failures become one clear message and their exit code; anything else, a message and code 1. */
+  static final class FailureHandler implements IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cli, ParseResult parsed) {
+      PrintWriter err = cli.getErr();
+      err.println(cli.getColorScheme().errorText("error: ") + message(e));
+      if (System.getenv("NETFORGE_DEBUG") != null) {
+        e.printStackTrace(err);
+      }
+      err.flush();
+      if (e instanceof NoOpenClException) {
+        return ExitCodes.NO_DEVICE;
+      } else if (e instanceof DeviceMemoryException) {
+        return ExitCodes.OUT_OF_MEMORY;
+      } else if (e instanceof IllegalArgumentException) {
+        return ExitCodes.USAGE;
+      }
+      return ExitCodes.FAILED;
+    }
+
+    private static String message(Throwable e) {
+      String message = e.getMessage();
+      return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+  }
+}
