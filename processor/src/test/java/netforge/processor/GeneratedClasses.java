@@ -41,6 +41,16 @@ public final class GeneratedClasses extends ClassLoader {
     }
   }
 
+  /** Resources the processor wrote to CLASS_OUTPUT (a model's {@code .cl} program), then the test class path's. */
+  @Override
+  public InputStream getResourceAsStream(String name) {
+    Optional<JavaFileObject> file = compilation.generatedFile(CLASS_OUTPUT, name);
+    if (file.isPresent()) {
+      return new java.io.ByteArrayInputStream(read(file.get()));
+    }
+    return super.getResourceAsStream(name);
+  }
+
   private static byte[] read(JavaFileObject file) {
     try (InputStream in = file.openInputStream()) {
       return in.readAllBytes();
