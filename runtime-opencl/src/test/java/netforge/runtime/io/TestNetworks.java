@@ -1,0 +1,33 @@
+package netforge.runtime.io;
+
+import java.util.List;
+import netforge.runtime.spec.LayerSpec;
+import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.OpSpec;
+
+/** Small networks built by hand, as the processor would describe them; no OpenCL needed. */
+final class TestNetworks {
+  private TestNetworks() {}
+
+  /**
+   * {@code conv1}: 3x3 conv, 1 -> {@code channels} channels, on 5x5 (conv1.weight [c, 1, 3, 3], conv1.bias [c]);
+   * {@code fc}: flatten and dense to 3 classes (fc.weight [3, c * 9], fc.bias [3]). With 2 channels, 77 parameters.
+   */
+  static NetworkSpec tiny(String name, int channels) {
+    LayerSpec conv1 = new LayerSpec("conv1", "@Conv(out = " + channels + ", k = 3) @ReLU",
+        List.of(new OpSpec.Conv(channels, 3, 3, 1, 0, true), new OpSpec.Relu()),
+        new int[] {1, 5, 5}, new int[] {channels, 3, 3}, channels * 9L + channels, 0);
+    LayerSpec fc = new LayerSpec("fc", "@Dense(out = 3)", List.of(new OpSpec.Flatten(), new OpSpec.Dense(3, true)),
+        new int[] {channels, 3, 3}, new int[] {3}, 3L * channels * 9 + 3, 0);
+    return new NetworkSpec(name, new int[] {1, 5, 5}, 3, List.of(conv1, fc));
+  }
+
+  /** Values 0, 1, 2, ... scaled, so a misplaced tensor is visible. */
+  static float[] countingValues(NetworkSpec spec) {
+    float[] values = new float[(int) spec.parameterCount()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i * 0.25f - 3;
+    }
+    return values;
+  }
+}
