@@ -148,14 +148,24 @@ public final class Engine implements AutoCloseable {
 
   /** Forward in training mode, loss, backward; the gradients stay in {@link #gradientBuffer()}. */
   public Loss lossAndGradients(float[] input, int[] labels) {
+    return trainingStep(input, labels, () -> { });
+  }
+
+  /**
+   * One training step as one queue submission: forward, loss, backward, then {@code update} (an optimizer's
+   * launch) is enqueued before the loss is read back, so the device never waits for the host in between.
+   */
+  public Loss trainingStep(float[] input, int[] labels, Runnable update) {
     int batch = labels.length;
     checkLabels(labels);
-    runForward(input, batch, true);
+    prepare(input, batch);
     buffers.get("labels").write(labels, 0, 0, batch);
     Pass pass = pass(batch, true);
     guarded(batch, () -> {
+      sequence.forward(pass);
       sequence.loss(pass);
       sequence.backward(pass);
+      update.run();
     });
     float[] rowLoss = new float[batch];
     int[] rowPred = new int[batch];
@@ -193,6 +203,13 @@ public final class Engine implements AutoCloseable {
   }
 
   private void runForward(float[] input, int batch, boolean training) {
+    prepare(input, batch);
+    Pass pass = pass(batch, training);
+    guarded(batch, () -> sequence.forward(pass));
+  }
+
+  /** Checks the input, makes room for the batch and copies the input to the device. */
+  private void prepare(float[] input, int batch) {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be at least 1, was " + batch);
     }
@@ -204,8 +221,6 @@ public final class Engine implements AutoCloseable {
     }
     ensureCapacity(batch);
     buffers.get("input").write(input, 0, 0, (int) needed);
-    Pass pass = pass(batch, training);
-    guarded(batch, () -> sequence.forward(pass));
   }
 
   private void checkLabels(int[] labels) {
@@ -294,6 +309,46 @@ public final class Engine implements AutoCloseable {
     }
     buffers = allocated;
     capacity = batch;
+  }
+
+  /**
+   * Where non-finite values are, after a step whose loss was not finite: the first stage whose output holds NaN or
+   * infinity, and any parameter or gradient tensor that does. Reads the device buffers; for error messages.
+   */
+  public String locateNonFinite(int batch) {
+    StringBuilder found = new StringBuilder();
+    float[] params = parameters();
+    float[] grads = gradients();
+    for (var p : spec.parameters()) {
+      if (!allFinite(params, (int) p.offset(), (int) (p.offset() + p.size()))) {
+        found.append("\n  parameter ").append(p.name()).append(" holds NaN or infinity");
+      } else if (!allFinite(grads, (int) p.offset(), (int) (p.offset() + p.size()))) {
+        found.append("\n  the gradient of ").append(p.name()).append(" holds NaN or infinity");
+      }
+    }
+    java.util.List<String> layers = sequence.stageLayers();
+    for (int i = 0; i < layers.size(); i++) {
+      ClBuffer buffer = buffers.get(String.format(Locale.ROOT, "act%02d", i + 1));
+      long size = sequence.buffers(batch, tunables).get(String.format(Locale.ROOT, "act%02d", i + 1));
+      float[] values = new float[(int) Math.min(size, buffer.elements())];
+      buffer.read(0, values, 0, values.length);
+      if (!allFinite(values, 0, values.length)) {
+        found.insert(0, "\n  the output of " + layers.get(i) + " (stage " + (i + 1)
+            + ") is the first activation with NaN or infinity");
+        break;
+      }
+    }
+    return found.length() == 0 ? "\n  every activation, parameter and gradient is finite: the loss itself overflowed"
+        : found.toString();
+  }
+
+  private static boolean allFinite(float[] values, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Float.isFinite(values[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   public float[] parameters() {

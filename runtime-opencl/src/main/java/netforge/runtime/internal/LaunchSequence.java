@@ -19,6 +19,12 @@ public interface LaunchSequence {
   /** The buffer holding the logits after {@link #forward}. */
   String logits();
 
+  /**
+   * The layer whose reduction each stage runs, in order: stage {@code i} (from 0) writes buffer
+   * {@code act<i+1>}, two digits. For messages that name where values went wrong.
+   */
+  java.util.List<String> stageLayers();
+
   void forward(Pass pass);
 
   /** Cross-entropy per row, predictions, and the gradient of the mean loss with respect to the logits. */

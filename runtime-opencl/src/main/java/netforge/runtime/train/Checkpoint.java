@@ -1,0 +1,108 @@
+package netforge.runtime.train;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import netforge.runtime.io.SafetensorsException;
+import netforge.runtime.io.SafetensorsFile;
+import netforge.runtime.io.SafetensorsWriter;
+import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.ParamSpec;
+
+/**
+ * Everything a run needs to continue bit-exactly after epoch {@code epoch}: the weights, the optimizer's state
+ * and step count, the dropout key (model seed and step), the data order of the last epoch with the settings that
+ * decide it (batch size, image limit), and the history so far. Stored as one safetensors file — weights as {@code <name>} in PyTorch's
+ * layouts (so the file also loads as a model), optimizer state as {@code optimizer.<state>} — written atomically,
+ * so a killed run leaves either the previous checkpoint or the new one, never a torn file.
+ */
+public record Checkpoint(String network, int epoch, int engineStep, long optimizerSteps, String optimizer,
+    long seed, int batchSize, int limit, int[] dataOrder, float[] parameters, Map<String, float[]> optimizerState,
+    List<EpochRecord> history) {
+  /** The order the last epoch visited the training images in: a resumed run checks its loader reproduces it. */
+  static final String DATA_ORDER = "data.order";
+  static final String FORMAT = "netforge.checkpoint";
+  static final String VERSION = "1";
+  static final String OPTIMIZER_PREFIX = "optimizer.";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public void write(Path file, NetworkSpec spec) throws IOException {
+    SafetensorsWriter writer = SafetensorsFile.writer()
+        .metadata("format", "pt")
+        .metadata(FORMAT, VERSION)
+        .metadata("network", network)
+        .metadata("epoch", Integer.toString(epoch))
+        .metadata("engine.step", Integer.toString(engineStep))
+        .metadata("optimizer.steps", Long.toString(optimizerSteps))
+        .metadata("optimizer", optimizer)
+        .metadata("seed", Long.toString(seed))
+        .metadata("batch", Integer.toString(batchSize))
+        .metadata("limit", Integer.toString(limit))
+        .metadata("history", JSON.writeValueAsString(history));
+    for (ParamSpec p : spec.parameters()) {
+      float[] values = Arrays.copyOfRange(parameters, (int) p.offset(), (int) (p.offset() + p.size()));
+      writer.floats(p.name(), values, Arrays.stream(p.shape()).asLongStream().toArray());
+    }
+    writer.ints(DATA_ORDER, dataOrder, dataOrder.length);
+    for (Map.Entry<String, float[]> state : optimizerState.entrySet()) {
+      writer.floats(OPTIMIZER_PREFIX + state.getKey(), state.getValue(), state.getValue().length);
+    }
+    writer.write(file);
+  }
+
+  /** Reads a checkpoint of {@code spec}'s network, checking every tensor against the network. */
+  public static Checkpoint read(Path file, NetworkSpec spec) throws IOException {
+    SafetensorsFile f = SafetensorsFile.read(file);
+    Map<String, String> meta = f.metadata();
+    if (!VERSION.equals(meta.get(FORMAT))) {
+      throw new SafetensorsException(file, "is not a NetForge checkpoint (no '" + FORMAT + "' metadata); "
+          + "a weights file loads with Model.load instead");
+    }
+    if (!spec.name().equals(meta.get("network"))) {
+      throw new SafetensorsException(file, "is a checkpoint of " + meta.get("network") + ", not of " + spec.name());
+    }
+    float[] parameters = new float[Math.toIntExact(spec.parameterCount())];
+    for (ParamSpec p : spec.parameters()) {
+      if (!f.contains(p.name())) {
+        throw new SafetensorsException(file, "has no tensor " + p.name());
+      }
+      long[] expected = Arrays.stream(p.shape()).asLongStream().toArray();
+      if (!Arrays.equals(expected, f.shape(p.name()))) {
+        throw new SafetensorsException(file, p.name() + " has shape " + Arrays.toString(f.shape(p.name()))
+            + " but " + spec.name() + "'s is " + Arrays.toString(expected));
+      }
+      System.arraycopy(f.floats(p.name()), 0, parameters, (int) p.offset(), (int) p.size());
+    }
+    Map<String, float[]> state = new LinkedHashMap<>();
+    for (String name : f.names()) {
+      if (name.startsWith(OPTIMIZER_PREFIX)) {
+        state.put(name.substring(OPTIMIZER_PREFIX.length()), f.floats(name));
+      }
+    }
+    try {
+      return new Checkpoint(spec.name(), integer(file, meta, "epoch"), integer(file, meta, "engine.step"),
+          Long.parseLong(required(file, meta, "optimizer.steps")), required(file, meta, "optimizer"),
+          Long.parseLong(required(file, meta, "seed")), integer(file, meta, "batch"), integer(file, meta, "limit"),
+          f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, state, Arrays.asList(JSON.readValue(required(file, meta, "history"), EpochRecord[].class)));
+    } catch (NumberFormatException | JsonProcessingException e) {
+      throw new SafetensorsException(file, "has unreadable checkpoint metadata: " + e.getMessage());
+    }
+  }
+
+  private static String required(Path file, Map<String, String> meta, String key) throws SafetensorsException {
+    String value = meta.get(key);
+    if (value == null) {
+      throw new SafetensorsException(file, "lacks the checkpoint metadata '" + key + "'");
+    }
+    return value;
+  }
+
+  private static int integer(Path file, Map<String, String> meta, String key) throws SafetensorsException {
+    return Integer.parseInt(required(file, meta, key));
+  }
+}

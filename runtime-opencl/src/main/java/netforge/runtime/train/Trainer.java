@@ -1,0 +1,278 @@
+package netforge.runtime.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import netforge.runtime.Loss;
+import netforge.runtime.Model;
+import netforge.runtime.data.Batch;
+import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.EpochBatches;
+import netforge.runtime.internal.Engine;
+
+/**
+ * The epoch loop: shuffled batches (prepared on a background thread while the device computes), one queue
+ * submission per step (forward, loss, backward, optimizer update), the tutorial's per-epoch metrics, and after
+ * every epoch the history (CSV and JSON), an atomic checkpoint, and the best weights so far. A run with a fixed
+ * seed is reproducible, and {@code resume} continues from the last checkpoint bit-exactly. A NaN or infinite loss
+ * stops the run with a message naming the step and where the values went non-finite; the last good checkpoint
+ * stays on disk.
+ *
+ * <p>Files in the output directory: {@value #HISTORY_CSV}, {@value #HISTORY_JSON}, {@value #CHECKPOINT} (the
+ * last epoch), {@value #BEST} (weights of the epoch with the best test accuracy) and {@value #FINAL} (weights at
+ * the end).
+ */
+public final class Trainer {
+  public static final String HISTORY_CSV = "history.csv";
+  public static final String HISTORY_JSON = "history.json";
+  public static final String CHECKPOINT = "checkpoint.safetensors";
+  public static final String BEST = "best.safetensors";
+  public static final String FINAL = "model.safetensors";
+
+  private final Model model;
+  private final OptimizerConfig optimizer;
+  private final LrSchedule schedule;
+  private final int epochs;
+  private final Path output;
+  private final int patience;
+  private final boolean resume;
+  private final String label;
+  private final TrainingProgress progress;
+
+  private Trainer(Builder b) {
+    this.model = b.model;
+    this.optimizer = b.optimizer;
+    this.schedule = b.schedule != null ? b.schedule : LrSchedule.constant(b.optimizer.lr());
+    this.epochs = b.epochs;
+    this.output = b.output;
+    this.patience = b.patience;
+    this.resume = b.resume;
+    this.label = b.label != null ? b.label : b.optimizer.kind().userName();
+    this.progress = b.progress;
+  }
+
+  public static Builder builder(Model model) {
+    return new Builder(model);
+  }
+
+  /** Trains on {@code train} and evaluates on {@code test} after every epoch. */
+  public TrainingResult fit(BatchLoader train, BatchLoader test) throws IOException {
+    Engine engine = model.engine();
+    if (output != null) {
+      Files.createDirectories(output);
+    }
+    try (Optimizer updates = Optimizer.forEngine(engine, optimizer)) {
+      History history = new History();
+      int resumedFrom = 0;
+      Path checkpointFile = output == null ? null : output.resolve(CHECKPOINT);
+      if (resume && checkpointFile != null && Files.exists(checkpointFile)) {
+        Checkpoint c = Checkpoint.read(checkpointFile, model.spec());
+        requireSameRun(c, train, engine, checkpointFile);
+        model.setParameters(c.parameters());
+        updates.restore(c.optimizerState(), c.optimizerSteps());
+        engine.setStep(c.engineStep());
+        history = new History(c.history());
+        resumedFrom = c.epoch();
+      }
+      int sinceBest = epochsSinceBest(history);
+      boolean stoppedEarly = false;
+      for (int epoch = resumedFrom + 1; epoch <= epochs; epoch++) {
+        EpochRecord record = trainEpoch(epoch, train, test, engine, updates, history);
+        boolean best = history.best() == null || record.testAccuracy() > history.best().testAccuracy();
+        history.add(record);
+        sinceBest = best ? 0 : sinceBest + 1;
+        if (output != null) {
+          history.writeCsv(output.resolve(HISTORY_CSV));
+          history.writeJson(output.resolve(HISTORY_JSON));
+          new Checkpoint(model.spec().name(), epoch, engine.step(), updates.steps(), optimizer.toString(),
+              engine.seed(), train.batchSize(), train.imagesPerEpoch(), train.order(epoch), model.parameters(),
+              updates.state(), history.epochs()).write(checkpointFile, model.spec());
+          if (best) {
+            model.save(output.resolve(BEST));
+          }
+        }
+        progress.finished(label, record, epochs);
+        if (patience > 0 && sinceBest >= patience && epoch < epochs) {
+          stoppedEarly = true;
+          break;
+        }
+      }
+      if (output != null) {
+        model.save(output.resolve(FINAL));
+      }
+      return new TrainingResult(history, stoppedEarly, resumedFrom, output);
+    }
+  }
+
+  private EpochRecord trainEpoch(int epoch, BatchLoader train, BatchLoader test, Engine engine, Optimizer updates,
+      History history) throws IOException {
+    long start = System.nanoTime();
+    double lossSum = 0;
+    int batches = 0;
+    int correct = 0;
+    int seen = 0;
+    double lr = 0;
+    try (EpochBatches batchesOfEpoch = train.epoch(epoch);
+        TrainingProgress.Epoch view = progress.epoch(label, epoch, epochs, train.imagesPerEpoch())) {
+      while (batchesOfEpoch.hasNext()) {
+        Batch batch = batchesOfEpoch.next();
+        double rate = schedule.lr(epoch - 1, updates.steps());
+        lr = rate;
+        Loss loss = engine.trainingStep(batch.inputs(), batch.labels(), () -> updates.step(rate));
+        if (!Double.isFinite(loss.mean())) {
+          throw nonFinite(loss, epoch, batch, engine, history);
+        }
+        lossSum += loss.mean();
+        batches++;
+        correct += loss.correct();
+        seen += batch.count();
+        view.step(batch.count(), lossSum / batches, (double) correct / seen);
+      }
+    }
+    double trainSeconds = (System.nanoTime() - start) / 1e9;
+    double testLoss = 0;
+    int testCorrect = 0;
+    int tested = 0;
+    try (EpochBatches testBatches = test.epoch(epoch)) {
+      while (testBatches.hasNext()) {
+        Batch batch = testBatches.next();
+        Loss loss = engine.evaluate(batch.inputs(), batch.labels());
+        testLoss += loss.mean() * batch.count();
+        testCorrect += loss.correct();
+        tested += batch.count();
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new EpochRecord(epoch, lossSum / Math.max(1, batches), (double) correct / Math.max(1, seen),
+        testLoss / Math.max(1, tested), (double) testCorrect / Math.max(1, tested), lr, seconds, seen / trainSeconds);
+  }
+
+  private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, Engine engine, History history) {
+    String kept = history.isEmpty() || output == null
+        ? "no checkpoint was written before it (it happened in the first epoch" + (output == null
+            ? " and no output directory was given)" : ")")
+        : "the last good checkpoint is " + output.resolve(CHECKPOINT) + " (after epoch " + history.last().epoch()
+            + "); --resume continues from it";
+    return new NonFiniteLossException(String.format(Locale.ROOT,
+        "training stopped: the loss became %s at epoch %d, step %d of the epoch (training step %d), on a batch of "
+            + "%d images;%s%n  %s. Try a lower learning rate (it was %s) or check the input data.",
+        Double.isNaN(loss.mean()) ? "NaN" : "infinite", epoch, batch.index() + 1, engine.step(), batch.count(),
+        engine.locateNonFinite(batch.count()), kept, optimizer.lr()));
+  }
+
+  private void requireSameRun(Checkpoint c, BatchLoader train, Engine engine, Path file) {
+    StringBuilder differences = new StringBuilder();
+    if (c.batchSize() != train.batchSize()) {
+      differences.append(String.format("%n  batch size: checkpoint %d, now %d", c.batchSize(), train.batchSize()));
+    }
+    if (c.limit() != train.imagesPerEpoch()) {
+      differences.append(String.format("%n  training images: checkpoint %d, now %d", c.limit(),
+          train.imagesPerEpoch()));
+    } else if (c.dataOrder().length > 0 && !Arrays.equals(c.dataOrder(), train.order(c.epoch()))) {
+      differences.append(String.format("%n  data order of epoch %d differs: another --seed?", c.epoch()));
+    }
+    if (c.seed() != engine.seed()) {
+      differences.append(String.format("%n  model seed: checkpoint %d, now %d", c.seed(), engine.seed()));
+    }
+    if (!c.optimizer().equals(optimizer.toString())) {
+      differences.append(String.format("%n  optimizer: checkpoint %s, now %s", c.optimizer(), optimizer));
+    }
+    if (c.epoch() > epochs) {
+      differences.append(String.format("%n  the checkpoint is after epoch %d, past the %d epochs asked for", c.epoch(),
+          epochs));
+    }
+    if (differences.length() > 0) {
+      throw new IllegalArgumentException(file + " was written by a run with other settings; resuming would not "
+          + "continue it exactly:" + differences + "\n  use the same settings, or another output directory");
+    }
+  }
+
+  private static int epochsSinceBest(History history) {
+    EpochRecord best = history.best();
+    return best == null ? 0 : history.last().epoch() - best.epoch();
+  }
+
+  /** The settings of a run. */
+  public static final class Builder {
+    private final Model model;
+    private OptimizerConfig optimizer = OptimizerConfig.tutorial(OptimizerKind.ADAM);
+    private LrSchedule schedule;
+    private int epochs = 1;
+    private Path output;
+    private int patience;
+    private boolean resume;
+    private String label;
+    private TrainingProgress progress = TrainingProgress.console(System.out);
+
+    private Builder(Model model) {
+      this.model = model;
+    }
+
+    public Builder optimizer(OptimizerConfig config) {
+      this.optimizer = config.requireComplete();
+      return this;
+    }
+
+    /** The tutorial's settings for {@code kind}. */
+    public Builder optimizer(OptimizerKind kind) {
+      return optimizer(OptimizerConfig.tutorial(kind));
+    }
+
+    /** Learning rate per step; by default the optimizer's {@code lr} throughout. */
+    public Builder schedule(LrSchedule schedule) {
+      this.schedule = schedule;
+      return this;
+    }
+
+    public Builder epochs(int epochs) {
+      if (epochs < 1) {
+        throw new IllegalArgumentException("epochs must be at least 1, was " + epochs);
+      }
+      this.epochs = epochs;
+      return this;
+    }
+
+    /** Where history, checkpoints and weights go; none are written without it. */
+    public Builder output(Path directory) {
+      this.output = directory;
+      return this;
+    }
+
+    /** Stop after {@code epochs} epochs without a better test accuracy; 0 never stops early. */
+    public Builder patience(int epochs) {
+      if (epochs < 0) {
+        throw new IllegalArgumentException("patience must be at least 0, was " + epochs);
+      }
+      this.patience = epochs;
+      return this;
+    }
+
+    /** Continue from the output directory's checkpoint, when there is one. */
+    public Builder resume(boolean resume) {
+      this.resume = resume;
+      return this;
+    }
+
+    /** The run's name in progress output; by default the optimizer's. */
+    public Builder label(String label) {
+      this.label = label;
+      return this;
+    }
+
+    public Builder progress(TrainingProgress progress) {
+      this.progress = progress;
+      return this;
+    }
+
+    public Trainer build() {
+      return new Trainer(this);
+    }
+
+    /** Builds and runs in one call. */
+    public TrainingResult fit(BatchLoader train, BatchLoader test) throws IOException {
+      return build().fit(train, test);
+    }
+  }
+}
