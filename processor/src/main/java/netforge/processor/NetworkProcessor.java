@@ -23,6 +23,7 @@ import netforge.processor.check.Checks;
 import netforge.processor.codegen.ModelWriter;
 import netforge.processor.codegen.RuntimeBinding;
 import netforge.processor.codegen.ShapesOnlyBinding;
+import netforge.processor.codegen.TrainerWriter;
 import netforge.processor.codegen.SummaryTable;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
@@ -135,6 +136,7 @@ public final class NetworkProcessor extends AbstractProcessor {
       out.write(program.source(type.getQualifiedName().toString()));
     }
     ModelWriter.write(network, type, new RuntimeBinding(program)).writeTo(processingEnv.getFiler());
+    TrainerWriter.write(type).writeTo(processingEnv.getFiler());
   }
 
   private void print(ParsedNetwork parsed, Report report) {

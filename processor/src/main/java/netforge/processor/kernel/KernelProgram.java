@@ -108,6 +108,12 @@ public final class KernelProgram {
         .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", resourceName).build());
     type.addMethod(MethodSpec.methodBuilder("logits").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", logits).build());
+    type.addMethod(MethodSpec.methodBuilder("stageLayers").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)))
+        .addStatement("return $T.of($L)", List.class, stages.stream().map(s -> "\"" + s.layer() + "\"")
+            .collect(java.util.stream.Collectors.joining(", ")))
+        .build());
     type.addMethod(buffers());
 
     MethodSpec.Builder forward = MethodSpec.methodBuilder("forward").addAnnotation(Override.class)
@@ -149,6 +155,13 @@ public final class KernelProgram {
     type.addMethod(MethodSpec.methodBuilder("loss").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(PASS, "p").addCode(lossBody.build()).build());
     type.addMethod(backward.build());
+    type.addMethod(MethodSpec.methodBuilder("trainingStep").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).addParameter(PASS, "p").addParameter(Runnable.class, "update")
+        .addStatement("forward(p)")
+        .addStatement("loss(p)")
+        .addStatement("backward(p)")
+        .addStatement("update.run()")
+        .build());
     return type.build();
   }
 

@@ -161,12 +161,7 @@ public final class Engine implements AutoCloseable {
     prepare(input, batch);
     buffers.get("labels").write(labels, 0, 0, batch);
     Pass pass = pass(batch, true);
-    guarded(batch, () -> {
-      sequence.forward(pass);
-      sequence.loss(pass);
-      sequence.backward(pass);
-      update.run();
-    });
+    guarded(batch, () -> sequence.trainingStep(pass, update));
     float[] rowLoss = new float[batch];
     int[] rowPred = new int[batch];
     buffers.get("rowLoss").read(0, rowLoss, 0, batch);

@@ -31,4 +31,10 @@ public interface LaunchSequence {
   void loss(Pass pass);
 
   void backward(Pass pass);
+
+  /**
+   * The whole training step as one fixed sequence: forward, loss, backward, then {@code update} (the optimizer's
+   * single launch over the flat parameter buffer), all enqueued without waiting.
+   */
+  void trainingStep(Pass pass, Runnable update);
 }

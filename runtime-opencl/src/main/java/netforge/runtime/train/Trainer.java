@@ -210,6 +210,11 @@ public final class Trainer {
       this.model = model;
     }
 
+    /** The model this run trains. */
+    public Model model() {
+      return model;
+    }
+
     public Builder optimizer(OptimizerConfig config) {
       this.optimizer = config.requireComplete();
       return this;

@@ -1,0 +1,158 @@
+package netforge.examples.cli;
+
+import java.awt.image.BufferedImage;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import netforge.examples.plot.AnimatedGif;
+import netforge.examples.plot.ComparisonCharts;
+import netforge.runtime.Device;
+import netforge.runtime.Model;
+import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.ImageSet;
+import netforge.runtime.data.Split;
+import netforge.runtime.io.AtomicFiles;
+import netforge.runtime.train.EpochRecord;
+import netforge.runtime.train.OptimizerConfig;
+import netforge.runtime.train.OptimizerKind;
+import netforge.runtime.train.Trainer;
+import netforge.runtime.train.TrainingProgress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code netforge compare}: the tutorial's experiment. Every optimizer trains the same network from the same
+ * initial weights on the same data order; then a results table, a 2x2 PNG of the curves per data set, and an
+ * animated GIF of them growing epoch by epoch.
+ */
+@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Compare optimizers on AlexNet, as the tutorial does: same initial weights, same data order.",
+        "Without options: a short run on Fashion-MNIST (2 epochs of 2,000 images, 1,000 test images, all seven "
+            + "optimizers) that takes a few minutes on 2 CPU cores."},
+    footer = {"", "Examples:",
+        "  netforge compare",
+        "  netforge compare --optimizers sgd,adam --epochs 5 --limit 10000",
+        "  netforge compare --full        (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
+        "", "Writes to --output: results.md, results.csv, <dataset>-curves.png, <dataset>-curves.gif, and one",
+        "directory per data set and optimizer with its history, checkpoint and weights."})
+final class CompareCommand implements Callable<Integer> {
+  static final List<String> TUTORIAL_OPTIMIZERS = List.of("sgd", "momentum", "nag", "adagrad", "adadelta",
+      "rmsprop", "adam");
+
+  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
+      completionCandidates = NetworkNames.class,
+      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  ExampleNetwork network;
+
+  @Option(names = "--datasets", paramLabel = "LIST", split = ",", defaultValue = "fashion-mnist",
+      description = "fashion-mnist, cifar10 or both. Default: ${DEFAULT-VALUE}.")
+  List<String> datasets;
+
+  @Option(names = "--optimizers", paramLabel = "LIST", split = ",",
+      defaultValue = "sgd,momentum,nag,adagrad,adadelta,rmsprop,adam",
+      description = "Which optimizers, with the tutorial's settings. Default: the tutorial's seven.")
+  List<String> optimizers;
+
+  @Option(names = "--full", description = "The tutorial's whole experiment: 20 epochs on every image of "
+      + "Fashion-MNIST and CIFAR-10 (hours on a CPU).")
+  boolean full;
+
+  @Mixin
+  TrainingOptions training;
+
+  @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs/compare",
+      description = "Default: ${DEFAULT-VALUE}.")
+  Path output;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  DeviceOption device;
+
+  @Override
+  public Integer call() throws Exception {
+    applyDefaults();
+    PrintStream out = System.out;
+    List<OptimizerKind> kinds = optimizers.stream().map(OptimizerKind::parse).toList();
+    List<DatasetChoice> choices = datasets.stream().map(DatasetChoice::parse).distinct().toList();
+    Files.createDirectories(output);
+    Map<DatasetChoice, Map<String, List<EpochRecord>>> results = new LinkedHashMap<>();
+    var locator = data.locator();
+    try (Device gpu = device.open()) {
+      out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), network.spec().name(), choices,
+          gpu.info().name());
+      for (DatasetChoice choice : choices) {
+        ImageSet train = choice.load(locator, Split.TRAIN, out);
+        ImageSet test = choice.load(locator, Split.TEST, out);
+        int[] input = network.spec().inputShape();
+        BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
+        BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
+        out.printf("%s: %d epochs of %d training images, %d test images (%s)%n", choice.title(), training.epochs,
+            trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(), train.source());
+        Map<String, List<EpochRecord>> runs = new LinkedHashMap<>();
+        results.put(choice, runs);
+        for (OptimizerKind kind : kinds) {
+          OptimizerConfig config = OptimizerConfig.tutorial(kind);
+          // Same seed: the same initial weights, data order, augmentation and dropout masks for every optimizer.
+          try (Model model = network.create(gpu, training.seed)) {
+            var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
+                .output(output.resolve(choice.id()).resolve(kind.userName())).label(kind.userName())
+                .progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
+            runs.put(kind.userName(), result.history().epochs());
+          }
+          writeFigures(choice, runs);
+        }
+      }
+    }
+    String table = ResultsTable.markdown(network.spec().name(), results);
+    AtomicFiles.write(output.resolve("results.md"), (OutputStream o) -> o.write(table.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)));
+    String csv = ResultsTable.csv(results);
+    AtomicFiles.write(output.resolve("results.csv"), (OutputStream o) -> o.write(csv.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)));
+    out.println();
+    out.print(table);
+    out.printf("%nWritten to %s: results.md, results.csv, and per data set <dataset>-curves.png and "
+        + "<dataset>-curves.gif%n", output.toAbsolutePath());
+    return ExitCodes.OK;
+  }
+
+  private void applyDefaults() {
+    if (full) {
+      datasets = List.of("fashion-mnist", "cifar10");
+      training.epochs = 20;
+      training.limit = 0;
+      training.testLimit = 0;
+    } else if (!explicitlySized()) {
+      training.limit = 2000;
+      training.testLimit = 1000;
+    }
+  }
+
+  /** Whether the user chose how many images; otherwise the quick run's sizes apply. */
+  private boolean explicitlySized() {
+    return training.limit != 0 || training.testLimit != 0;
+  }
+
+  /** The PNG and GIF of one data set, rewritten after every optimizer so a long run shows progress. */
+  private void writeFigures(DatasetChoice choice, Map<String, List<EpochRecord>> runs) throws java.io.IOException {
+    ComparisonCharts charts = new ComparisonCharts(choice.title() + ", " + network.spec().name(), runs);
+    BufferedImage figure = charts.render();
+    AtomicFiles.write(output.resolve(choice.id() + "-curves.png"), (OutputStream o) -> ImageIO.write(figure, "png", o));
+    List<BufferedImage> frames = new ArrayList<>();
+    for (int epoch = 1; epoch <= charts.epochs(); epoch++) {
+      frames.add(charts.render(epoch));
+    }
+    AtomicFiles.write(output.resolve(choice.id() + "-curves.gif"),
+        (OutputStream o) -> AnimatedGif.write(o, frames, 700, 2500));
+  }
+}

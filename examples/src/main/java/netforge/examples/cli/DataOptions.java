@@ -1,0 +1,23 @@
+package netforge.examples.cli;
+
+import java.nio.file.Path;
+import netforge.runtime.data.DatasetLocator;
+import picocli.CommandLine.Option;
+
+/** Where data sets come from: {@code --data}, {@code --offline}. */
+final class DataOptions {
+  @Option(names = "--data", paramLabel = "DIR",
+      description = "Look for the data set's files here first (then /usr/share/datasets/fashion-mnist, then the "
+          + "download cache).")
+  Path data;
+
+  @Option(names = "--offline", description = "Never download; Fashion-MNIST found nowhere uses the bundled subset.")
+  boolean offline;
+
+  DatasetLocator locator() {
+    if (offline) {
+      System.setProperty(DatasetLocator.OFFLINE_PROPERTY, "true");
+    }
+    return DatasetLocator.standard(data);
+  }
+}

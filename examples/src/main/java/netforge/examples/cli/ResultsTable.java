@@ -1,0 +1,58 @@
+package netforge.examples.cli;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import netforge.runtime.train.EpochRecord;
+
+/**
+ * The final table of a comparison, like the tutorial's: per data set and optimizer, the last epoch's train and
+ * test loss and accuracy, and the best test accuracy with its epoch. No wall times, so that two runs with the same
+ * seed give the same table.
+ */
+final class ResultsTable {
+  private ResultsTable() {}
+
+  static String markdown(String network, Map<DatasetChoice, Map<String, List<EpochRecord>>> results) {
+    StringBuilder text = new StringBuilder();
+    for (var dataset : results.entrySet()) {
+      text.append(String.format(Locale.ROOT, "### %s on %s%n%n", network, dataset.getKey().title()));
+      text.append("| optimizer | epochs | train loss | train acc | test loss | test acc | best test acc (epoch) |\n");
+      text.append("|---|---:|---:|---:|---:|---:|---:|\n");
+      for (var run : dataset.getValue().entrySet()) {
+        List<EpochRecord> epochs = run.getValue();
+        EpochRecord last = epochs.get(epochs.size() - 1);
+        EpochRecord best = epochs.stream().reduce((a, b) -> b.testAccuracy() > a.testAccuracy() ? b : a).orElseThrow();
+        text.append(String.format(Locale.ROOT, "| %s | %d | %.4f | %.2f%% | %.4f | %.2f%% | %.2f%% (%d) |%n",
+            run.getKey(), last.epoch(), last.trainLoss(), 100 * last.trainAccuracy(), last.testLoss(),
+            100 * last.testAccuracy(), 100 * best.testAccuracy(), best.epoch()));
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  /** One row of {@code results.csv}: a data set, an optimizer, an epoch. */
+  @JsonPropertyOrder({"dataset", "optimizer", "epoch", "trainLoss", "trainAccuracy", "testLoss", "testAccuracy",
+      "learningRate"})
+  record Row(String dataset, String optimizer, int epoch, double trainLoss, double trainAccuracy, double testLoss,
+      double testAccuracy, double learningRate) {}
+
+  static String csv(Map<DatasetChoice, Map<String, List<EpochRecord>>> results) throws JsonProcessingException {
+    List<Row> rows = new ArrayList<>();
+    for (var dataset : results.entrySet()) {
+      for (var run : dataset.getValue().entrySet()) {
+        for (EpochRecord r : run.getValue()) {
+          rows.add(new Row(dataset.getKey().id(), run.getKey(), r.epoch(), r.trainLoss(), r.trainAccuracy(),
+              r.testLoss(), r.testAccuracy(), r.learningRate()));
+        }
+      }
+    }
+    CsvMapper mapper = new CsvMapper();
+    return mapper.writer(mapper.schemaFor(Row.class).withHeader()).writeValueAsString(rows);
+  }
+}

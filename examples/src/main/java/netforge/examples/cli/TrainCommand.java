@@ -1,0 +1,92 @@
+package netforge.examples.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import netforge.runtime.Device;
+import netforge.runtime.Model;
+import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.ImageSet;
+import netforge.runtime.data.Split;
+import netforge.runtime.train.OptimizerConfig;
+import netforge.runtime.train.OptimizerKind;
+import netforge.runtime.train.Trainer;
+import netforge.runtime.train.TrainingProgress;
+import netforge.runtime.train.TrainingResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code netforge train}: one network, one data set, one optimizer. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Train one network on one data set with one optimizer; write history, checkpoint and weights.",
+    footer = {"", "Examples:",
+        "  netforge train --epochs 2 --limit 2000",
+        "  netforge train --network alexnet-cifar --dataset cifar10 --optimizer nag --epochs 20 --output runs/nag",
+        "  netforge train --output runs/nag --epochs 20 --resume     (continue a stopped run exactly)"})
+final class TrainCommand implements Callable<Integer> {
+  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
+      completionCandidates = NetworkNames.class,
+      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  ExampleNetwork network;
+
+  @Option(names = "--dataset", paramLabel = "DATASET", defaultValue = "fashion-mnist",
+      description = "fashion-mnist or cifar10. Default: ${DEFAULT-VALUE}.")
+  String dataset;
+
+  @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
+      description = "sgd, momentum, nag, adagrad, adadelta, rmsprop, adam or adamw, with the tutorial's settings. "
+          + "Default: ${DEFAULT-VALUE}.")
+  String optimizer;
+
+  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate instead of the tutorial's.")
+  Double learningRate;
+
+  @Mixin
+  TrainingOptions training;
+
+  @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs/train",
+      description = "Where history.csv, history.json, checkpoint.safetensors, best.safetensors and "
+          + "model.safetensors go. Default: ${DEFAULT-VALUE}.")
+  Path output;
+
+  @Option(names = "--resume", description = "Continue from DIR/checkpoint.safetensors when it exists.")
+  boolean resume;
+
+  @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "0",
+      description = "Stop after this many epochs without a better test accuracy; 0 never stops early.")
+  int patience;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  DeviceOption device;
+
+  @Override
+  public Integer call() throws Exception {
+    DatasetChoice choice = DatasetChoice.parse(dataset);
+    OptimizerConfig config = OptimizerConfig.tutorial(OptimizerKind.parse(optimizer));
+    if (learningRate != null) {
+      config = config.withLr(learningRate);
+    }
+    PrintStream out = System.out;
+    var locator = data.locator();
+    ImageSet train = choice.load(locator, Split.TRAIN, out);
+    ImageSet test = choice.load(locator, Split.TEST, out);
+    int[] input = network.spec().inputShape();
+    BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
+    BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
+    try (Device gpu = device.open(); Model model = network.create(gpu, training.seed)) {
+      out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", network.spec().name(),
+          gpu.info().name(), config, choice.title(), trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(),
+          train.source());
+      TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(output)
+          .resume(resume).patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
+      var best = result.history().best();
+      out.printf("done: best test accuracy %.2f%% (epoch %d)%s; files in %s%n", 100 * best.testAccuracy(),
+          best.epoch(), result.stoppedEarly() ? ", stopped early" : "", output.toAbsolutePath());
+    }
+    return ExitCodes.OK;
+  }
+}
