@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
         "  netforge compare --optimizers sgd,adam --epochs 5 --limit 10000",
         "  netforge compare --full        (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
         "", "Writes to --output: results.md, results.csv, <dataset>-curves.png, <dataset>-curves.gif, and one",
-        "directory per data set and optimizer with its history, checkpoint and weights."})
+        "directory per data set and optimizer with its history (and weights, with --save-weights)."})
 final class CompareCommand implements Callable<Integer> {
   static final List<String> TUTORIAL_OPTIMIZERS = List.of("sgd", "momentum", "nag", "adagrad", "adadelta",
       "rmsprop", "adam");
@@ -71,6 +71,10 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs/compare",
       description = "Default: ${DEFAULT-VALUE}.")
   Path output;
+
+  @Option(names = "--save-weights", description = "Also keep each run's checkpoint, best and final weights "
+      + "(about 3 x 230 MB per optimizer for AlexNet); by default only histories and figures are written.")
+  boolean saveWeights;
 
   @Mixin
   DataOptions data;
@@ -106,7 +110,7 @@ final class CompareCommand implements Callable<Integer> {
           try (Model model = network.create(gpu, training.seed)) {
             var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
                 .output(output.resolve(choice.id()).resolve(kind.userName())).label(kind.userName())
-                .progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
+                .saveWeights(saveWeights).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
             runs.put(kind.userName(), result.history().epochs());
           }
           writeFigures(choice, runs);

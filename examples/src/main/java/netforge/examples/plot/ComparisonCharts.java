@@ -76,14 +76,21 @@ public final class ComparisonCharts {
     XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(panel.title())
         .xAxisTitle("epoch").yAxisTitle(panel.yLabel()).build();
     var styler = chart.getStyler();
-    styler.setLegendPosition(LegendPosition.InsideNE);
+    styler.setLegendPosition(LegendPosition.OutsideE);
     styler.setChartBackgroundColor(Color.WHITE);
     styler.setXAxisMin(1.0);
     styler.setXAxisMax((double) Math.max(2, epochs));
     styler.setXAxisDecimalPattern("#");
     double[] range = range(panel);
+    // A loss that blows up early (Adagrad's and RMSprop's first steps do) would flatten every other curve on a
+    // linear axis; spanning more than a decade, losses are drawn on a logarithmic one.
+    boolean logarithmic = !panel.accuracy() && range[0] > 0 && range[1] / range[0] > 10;
+    styler.setYAxisLogarithmic(logarithmic);
     styler.setYAxisMin(range[0]);
     styler.setYAxisMax(range[1]);
+    if (logarithmic) {
+      chart.setYAxisTitle(panel.yLabel() + " (log scale)");
+    }
     for (Map.Entry<String, List<EpochRecord>> run : runs.entrySet()) {
       List<EpochRecord> records = run.getValue().subList(0, Math.min(shown, run.getValue().size()));
       if (records.isEmpty()) {
@@ -116,15 +123,12 @@ public final class ComparisonCharts {
     if (min > max) {
       return panel.accuracy() ? new double[] {0, 100} : new double[] {0, 1};
     }
-    double pad = Math.max(1e-3, (max - min) * 0.08);
-    double low = min - pad;
-    double high = max + pad;
-    if (panel.accuracy()) {
-      low = Math.max(0, low);
-      high = Math.min(100, high);
-    } else {
-      low = Math.max(0, low);
+    if (!panel.accuracy() && min > 0 && max / min > 10) {
+      return new double[] {min / 1.2, max * 1.2}; // logarithmic: pad by a factor
     }
+    double pad = Math.max(1e-3, (max - min) * 0.08);
+    double low = Math.max(0, min - pad);
+    double high = panel.accuracy() ? Math.min(100, max + pad) : max + pad;
     return new double[] {low, high};
   }
 }

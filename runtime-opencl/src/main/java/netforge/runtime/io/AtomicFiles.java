@@ -29,6 +29,26 @@ public final class AtomicFiles {
   }
 
   private static final int BUFFER_BYTES = 1 << 16;
+
+  /**
+   * The stream content writers get: closing it only flushes, because writers such as Jackson's close what they
+   * write to, and the file must stay open to be synced before the rename.
+   */
+  private static final class KeepOpen extends java.io.FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      out.write(b, off, len);
+    }
+
+    @Override
+    public void close() throws IOException {
+      flush();
+    }
+  }
   private static final int NAME_ATTEMPTS = 16;
 
   private AtomicFiles() {}
@@ -44,7 +64,7 @@ public final class AtomicFiles {
     try {
       try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), BUFFER_BYTES);
-        content.writeTo(out);
+        content.writeTo(new KeepOpen(out));
         out.flush();
         // The rename must not reach the disk before the data it points at.
         channel.force(true);

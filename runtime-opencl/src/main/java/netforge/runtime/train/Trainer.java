@@ -40,6 +40,7 @@ public final class Trainer {
   private final boolean resume;
   private final String label;
   private final TrainingProgress progress;
+  private final boolean saveWeights;
 
   private Trainer(Builder b) {
     this.model = b.model;
@@ -51,6 +52,7 @@ public final class Trainer {
     this.resume = b.resume;
     this.label = b.label != null ? b.label : b.optimizer.kind().userName();
     this.progress = b.progress;
+    this.saveWeights = b.saveWeights;
   }
 
   public static Builder builder(Model model) {
@@ -86,6 +88,8 @@ public final class Trainer {
         if (output != null) {
           history.writeCsv(output.resolve(HISTORY_CSV));
           history.writeJson(output.resolve(HISTORY_JSON));
+        }
+        if (output != null && saveWeights) {
           new Checkpoint(model.spec().name(), epoch, engine.step(), updates.steps(), optimizer.toString(),
               engine.seed(), train.batchSize(), train.imagesPerEpoch(), train.order(epoch), model.parameters(),
               updates.state(), history.epochs()).write(checkpointFile, model.spec());
@@ -99,7 +103,7 @@ public final class Trainer {
           break;
         }
       }
-      if (output != null) {
+      if (output != null && saveWeights) {
         model.save(output.resolve(FINAL));
       }
       return new TrainingResult(history, stoppedEarly, resumedFrom, output);
@@ -150,7 +154,7 @@ public final class Trainer {
   }
 
   private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, Engine engine, History history) {
-    String kept = history.isEmpty() || output == null
+    String kept = history.isEmpty() || output == null || !saveWeights
         ? "no checkpoint was written before it (it happened in the first epoch" + (output == null
             ? " and no output directory was given)" : ")")
         : "the last good checkpoint is " + output.resolve(CHECKPOINT) + " (after epoch " + history.last().epoch()
@@ -205,6 +209,7 @@ public final class Trainer {
     private boolean resume;
     private String label;
     private TrainingProgress progress = TrainingProgress.console(System.out);
+    private boolean saveWeights = true;
 
     private Builder(Model model) {
       this.model = model;
@@ -263,6 +268,15 @@ public final class Trainer {
     /** The run's name in progress output; by default the optimizer's. */
     public Builder label(String label) {
       this.label = label;
+      return this;
+    }
+
+    /**
+     * Whether the output directory gets weights — checkpoint, best and final — or only the history; on by default.
+     * Without them a run cannot be resumed.
+     */
+    public Builder saveWeights(boolean save) {
+      this.saveWeights = save;
       return this;
     }
 
