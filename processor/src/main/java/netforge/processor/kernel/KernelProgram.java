@@ -127,6 +127,7 @@ public final class KernelProgram {
       MethodSpec.Builder f = MethodSpec.methodBuilder(String.format("forward%02d", stage.index()))
           .addJavadoc("$L.\n", title).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(PASS, "p");
       CodeBlock.Builder body = CodeBlock.builder();
+      body.addStatement("p.scope($S)", String.format("%s %s", stage.tag(true), stage.layer()));
       kernels.get(i).forward(body);
       f.addCode(body.build());
       type.addMethod(f.build());
@@ -144,6 +145,7 @@ public final class KernelProgram {
                   : "")
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(PASS, "p");
       CodeBlock.Builder body = CodeBlock.builder();
+      body.addStatement("p.scope($S)", String.format("%s %s", stage.tag(false), stage.layer()));
       kernels.get(i).backward(body, gradient(fromEnd), gradient(fromEnd + 1));
       b.addCode(body.build());
       type.addMethod(b.build());
@@ -151,6 +153,7 @@ public final class KernelProgram {
     }
     type.addMethod(forward.build());
     CodeBlock.Builder lossBody = CodeBlock.builder();
+    lossBody.addStatement("p.scope($S)", "loss");
     loss.launch(lossBody, gradient(0));
     type.addMethod(MethodSpec.methodBuilder("loss").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(PASS, "p").addCode(lossBody.build()).build());
@@ -160,6 +163,7 @@ public final class KernelProgram {
         .addStatement("forward(p)")
         .addStatement("loss(p)")
         .addStatement("backward(p)")
+        .addStatement("p.scope($S)", "optimizer")
         .addStatement("update.run()")
         .build());
     return type.build();

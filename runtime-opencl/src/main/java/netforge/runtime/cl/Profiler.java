@@ -20,6 +20,7 @@ public final class Profiler {
   private final List<Map.Entry<String, cl_event>> pending = new ArrayList<>();
   private final Map<String, long[]> totals = new LinkedHashMap<>();
   private boolean enabled;
+  private String scope = "";
 
   public boolean enabled() {
     return enabled;
@@ -29,8 +30,25 @@ public final class Profiler {
     this.enabled = on;
   }
 
+  /**
+   * Labels the launches that follow, e.g. {@code f03 conv2}: totals are kept per scope and kernel, so a kernel
+   * shared by several layers is timed per layer.
+   */
+  public void scope(String scope) {
+    this.scope = scope;
+  }
+
   void record(String kernel, cl_event event) {
-    pending.add(Map.entry(kernel, event));
+    pending.add(Map.entry(scope.isEmpty() ? kernel : scope + " | " + kernel, event));
+  }
+
+  /** Adds time measured on the host, e.g. a blocking transfer, under {@code key}. */
+  public void addHostTime(String key, long nanos) {
+    if (enabled) {
+      long[] total = totals.computeIfAbsent(key, k -> new long[2]);
+      total[0] += nanos;
+      total[1]++;
+    }
   }
 
   /** Reads the events of every finished launch (call after the queue is finished). */
@@ -48,7 +66,7 @@ public final class Profiler {
     pending.clear();
   }
 
-  /** Kernel name to {total nanoseconds, launches}, in first-launch order. */
+  /** "scope | kernel" (or the kernel alone) to {total nanoseconds, launches}, in first-launch order. */
   public Map<String, long[]> totals() {
     Map<String, long[]> copy = new LinkedHashMap<>();
     totals.forEach((k, v) -> copy.put(k, v.clone()));

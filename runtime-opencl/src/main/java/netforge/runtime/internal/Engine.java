@@ -164,8 +164,10 @@ public final class Engine implements AutoCloseable {
     guarded(batch, () -> sequence.trainingStep(pass, update));
     float[] rowLoss = new float[batch];
     int[] rowPred = new int[batch];
+    long start = System.nanoTime();
     buffers.get("rowLoss").read(0, rowLoss, 0, batch);
     buffers.get("rowPred").read(0, rowPred, 0, batch);
+    profiler.addHostTime("transfers | loss to host", System.nanoTime() - start);
     step++;
     double sum = 0;
     int correct = 0;
@@ -215,7 +217,9 @@ public final class Engine implements AutoCloseable {
           java.util.Arrays.toString(spec.inputShape()), needed, batch, input.length));
     }
     ensureCapacity(batch);
+    long start = System.nanoTime();
     buffers.get("input").write(input, 0, 0, (int) needed);
+    profiler.addHostTime("transfers | input to device", System.nanoTime() - start);
   }
 
   private void checkLabels(int[] labels) {
@@ -228,7 +232,7 @@ public final class Engine implements AutoCloseable {
   }
 
   private Pass pass(int batch, boolean training) {
-    return new Pass(program, buffers, params, grads, tunables, batch, training, seed, step);
+    return new Pass(program, profiler, buffers, params, grads, tunables, batch, training, seed, step);
   }
 
   /** Runs queued work, turning the driver's out-of-memory into a message with sizes. */

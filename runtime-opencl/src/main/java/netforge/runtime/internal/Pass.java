@@ -11,6 +11,7 @@ import netforge.runtime.cl.ClProgramSet;
  */
 public final class Pass {
   private final ClProgramSet program;
+  private final netforge.runtime.cl.Profiler profiler;
   private final Map<String, ClBuffer> buffers;
   private final ClBuffer params;
   private final ClBuffer grads;
@@ -20,9 +21,10 @@ public final class Pass {
   private final long seed;
   private final int step;
 
-  Pass(ClProgramSet program, Map<String, ClBuffer> buffers, ClBuffer params, ClBuffer grads, Tunables tunables,
-      int batch, boolean training, long seed, int step) {
+  Pass(ClProgramSet program, netforge.runtime.cl.Profiler profiler, Map<String, ClBuffer> buffers, ClBuffer params,
+      ClBuffer grads, Tunables tunables, int batch, boolean training, long seed, int step) {
     this.program = program;
+    this.profiler = profiler;
     this.buffers = buffers;
     this.params = params;
     this.grads = grads;
@@ -66,6 +68,11 @@ public final class Pass {
       throw new IllegalStateException("no buffer " + name + " was allocated");
     }
     return buffer;
+  }
+
+  /** Names the stage whose kernels follow, for the profiler; free when profiling is off. */
+  public void scope(String scope) {
+    profiler.scope(scope);
   }
 
   public ClKernel kernel(String name) {

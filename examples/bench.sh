@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# NetForge's benchmark beside PyTorch's, in one run on one machine (the machine is shared and noisy: the ratio in
+# the same run is what counts). For each AlexNet, batch 32 and 128, training and inference: images/s, GFLOP/s and
+# peak memory of `netforge bench` and of examples/bench/pytorch_peer.py (when /usr/bin/python3 has torch), and the
+# NetForge / PyTorch ratio; then the program build cold (empty caches) and warm.
+#   examples/bench.sh                     everything (about 15 minutes on 2 cores)
+#   examples/bench.sh alexnet-cifar 128   one network and batch
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+networks=("${1:-alexnet-cifar}" ); [ $# -ge 1 ] || networks=(alexnet-cifar alexnet)
+batches=("${2:-128}"); [ $# -ge 2 ] || batches=(32 128)
+python=/usr/bin/python3
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+have_torch=0
+if [ -x "$python" ] && "$python" -c 'import torch' 2>/dev/null; then have_torch=1; fi
+[ $have_torch -eq 1 ] || echo "(no PyTorch at $python: NetForge's figures only; apt-get install -y python3-torch)"
+
+"$here/netforge" devices | head -3
+echo
+printf '%-14s %5s %-6s %12s %12s %8s %10s %10s\n' network batch mode "NetForge/s" "PyTorch/s" ratio "NF GiB" "PT GiB"
+for network in "${networks[@]}"; do
+  for batch in "${batches[@]}"; do
+    for mode in train infer; do
+      "$here/netforge" bench --network "$network" --batch "$batch" --mode "$mode" --no-profile \
+        --json "$out/nf.json" > "$out/nf.log"
+      nf=$("$python" -c "import json;d=json.load(open('$out/nf.json'));print(d['${mode}_images_per_s'],d.get('peak_rss_gib',0))")
+      pt="- -"
+      if [ $have_torch -eq 1 ]; then
+        pt=$("$python" "$here/bench/pytorch_peer.py" "$network" "$mode" --batch "$batch" | tail -n 1 |
+          "$python" -c "import json,sys;d=json.loads(sys.stdin.read());print(d['images_per_s'],d['peak_rss_gib'])")
+      fi
+      read -r nf_rate nf_mem <<< "$nf"
+      read -r pt_rate pt_mem <<< "$pt"
+      ratio="-"
+      [ "$pt_rate" = "-" ] || ratio=$("$python" -c "print(f'{$nf_rate/$pt_rate:.2f}x')")
+      printf '%-14s %5s %-6s %12s %12s %8s %10s %10s\n' "$network" "$batch" "$mode" "$nf_rate" "$pt_rate" "$ratio" \
+        "$nf_mem" "$pt_mem"
+    done
+  done
+done
+
+echo
+echo "Program build of the classic AlexNet, cold (empty NetForge and PoCL caches) and warm:"
+cache="$out/cache"
+POCL_CACHE_DIR="$cache/pocl" NETFORGE_JAVA_OPTS="-Xmx8g -Dnetforge.cache.dir=$cache/netforge" \
+  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile | grep build
+POCL_CACHE_DIR="$cache/pocl" NETFORGE_JAVA_OPTS="-Xmx8g -Dnetforge.cache.dir=$cache/netforge" \
+  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile | grep build
+echo
+echo "Per-layer kernel times: examples/netforge bench --network alexnet-cifar --batch 128"
