@@ -75,7 +75,23 @@ final class ConvKernels implements StageKernels {
           e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + m];" : "real y = v;", stage.biasOffset());
           Epilogue.forward(e, stage);
           e.line("out[o] = y;");
-        });
+        }, stage.hasDropout() ? null : new Gemm.VectorEpilogue(
+            String.format("nb / %d == (nb + TN - 1) / %d", pixels, pixels), e -> {
+          // the tile's columns are adjacent pixels of one image: store whole vectors
+          e.line("const int img = nb / %d;", pixels);
+          e.line("__global real* y = out + ((size_t)(n0 + img) * %d + m) * %d + (nb - img * %d);", co, pixels,
+              pixels);
+          e.line(stage.biasOffset() >= 0 ? "const real bias = params[%dL + m];" : "const real bias = 0;",
+              stage.biasOffset());
+          e.line("#pragma unroll");
+          e.open("for (int j = 0; j < TNV; ++j) {");
+          e.line("real16 x = acc[i][j] + bias;");
+          if (stage.hasRelu()) {
+            e.line("x = select(x, (real16)(0), x < (real16)(0));  // ReLU; NaN stays NaN");
+          }
+          e.line("vstore16(x, j, y);");
+          e.close();
+        }));
 
     if (!stage.needsBackward()) {
       return;
@@ -144,7 +160,7 @@ final class ConvKernels implements StageKernels {
   }
 
   private static String buffer(String name) {
-    return "p.buffer(\"" + name + "\")";
+    return KernelCall.buffer(name);
   }
 
   private String chunk() {
@@ -153,51 +169,48 @@ final class ConvKernels implements StageKernels {
 
   @Override
   public void forward(CodeBlock.Builder java) {
+    String kk = String.valueOf(this.kk);
+    String co = String.valueOf(this.co);
     java.addStatement("int chunk = $L", chunk());
-    Launches.packRows(java, Launches.Strided.matrix("p.params()", weight(), String.valueOf(kk)), "scratchW",
-        String.valueOf(co), String.valueOf(kk));
+    Launches.packRows(java, Launches.Strided.matrix("p.params()", weight(), kk), "scratchW", co, kk);
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int cols = Math.min(chunk, p.batch() - n0) * $L", pixels);
-    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, cols)"
-        + ".set(3, $L).set(4, n0), $L, Pass.strips(cols, p.tn()))", name(true, "im2col"), stage.input(), kk, kk);
-    java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchW\")).set(1, p.buffer(\"scratchB\")).set(2, $L)"
-        + ".set(3, cols).set(4, $L).set(5, p.buffer($S)).set(6, p.params()).set(7, n0).set(8, p.training())"
-        + ".set(9, p.seed()).set(10, p.step()), Pass.strips($L, p.tm()), Pass.strips(cols, p.tn()))",
-        gemmName(), co, kk, stage.output(), co);
+    java.addStatement("p.packColumns($L, cols, $L)", KernelCall.of(name(true, "im2col"))
+        .args(0, buffer(stage.input()), buffer("scratchB")).arg(4, "n0"), kk);
+    java.addStatement("p.gemm($L, $L, cols, $L)", KernelCall.of(gemmName())
+        .args(0, buffer("scratchW"), buffer("scratchB"))
+        .args(6, buffer(stage.output()), "p.params()", "n0", "p.training()", "p.seed()", "p.step()"), co, kk);
     java.endControlFlow();
   }
 
   @Override
   public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
+    String kk = String.valueOf(this.kk);
+    String co = String.valueOf(this.co);
     if (stage.hasMask() || stage.biasOffset() >= 0) {
-      java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.grads())"
-          + ".set(3, p.batch()).set(4, p.training()).set(5, p.seed()).set(6, p.step()), $L)",
-          name(false, "mask_bias"), gradIn, stage.output(), co);
+      java.addStatement("p.each($L, $L)", KernelCall.of(name(false, "mask_bias")).args(0, buffer(gradIn),
+          buffer(stage.output()), "p.grads()", "p.batch()", "p.training()", "p.seed()", "p.step()"), co);
     }
     java.addStatement("int chunk = $L", chunk());
     if (stage.needsInputGradient()) {
       // W^T as [patch, co], packed once for every chunk's dCol = W^T x dZ
-      Launches.packRows(java, Launches.Strided.transposed("p.params()", weight(), String.valueOf(kk)), "scratchW",
-          String.valueOf(kk), String.valueOf(co));
+      Launches.packRows(java, Launches.Strided.transposed("p.params()", weight(), kk), "scratchW", kk, co);
     }
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int count = Math.min(chunk, p.batch() - n0)");
     java.addStatement("int cols = count * $L", pixels);
     // dZ of the chunk, an NCHW tensor, read as [co, (image, pixel)]
-    Launches.Strided dz = new Launches.Strided(buffer(gradIn), "n0 * " + Names.longLiteral(co * pixels),
-        String.valueOf(pixels), String.valueOf(pixels), Names.longLiteral(co * pixels), "1");
-    Launches.packRows(java, dz, "scratchA", String.valueOf(co), "cols");
-    java.addStatement("p.pack(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"scratchB\")).set(2, $L)"
-        + ".set(3, cols).set(4, n0), cols, Pass.strips($L, p.tn()))", name(false, "pack_cols"), stage.input(), kk, kk);
-    Launches.gemmStore(java, "scratchA", "scratchB", String.valueOf(co), String.valueOf(kk), "cols", "p.grads()",
-        weight(), String.valueOf(kk), "n0 > 0 ? 1 : 0");
+    Launches.Strided dz = new Launches.Strided(buffer(gradIn), "n0 * " + Names.longLiteral(this.co * pixels),
+        String.valueOf(pixels), String.valueOf(pixels), Names.longLiteral(this.co * pixels), "1");
+    Launches.packRows(java, dz, "scratchA", co, "cols");
+    java.addStatement("p.packColumns($L, $L, cols)", KernelCall.of(name(false, "pack_cols"))
+        .args(0, buffer(stage.input()), buffer("scratchB")).arg(4, "n0"), kk);
+    Launches.gemmStore(java, "scratchA", "scratchB", co, kk, "cols", "p.grads()", weight(), kk, "n0 > 0 ? 1 : 0");
     if (stage.needsInputGradient()) {
-      Launches.packColumns(java, dz, "scratchB", "cols", String.valueOf(co));
-      Launches.gemmStore(java, "scratchW", "scratchB", String.valueOf(kk), "cols", String.valueOf(co),
-          "p.buffer(\"scratchC\")", "0", "cols", "0");
-      java.addStatement("p.each(p.kernel($S).set(0, p.buffer(\"scratchC\")).set(1, p.buffer($S)).set(2, n0)"
-          + ".set(3, (long) count * $L).set(4, cols), (long) count * $L)", name(false, "col2im"), gradOut, inSize,
-          inSize);
+      Launches.packColumns(java, dz, "scratchB", "cols", co);
+      Launches.gemmStore(java, "scratchW", "scratchB", kk, "cols", co, buffer("scratchC"), "0", "cols", "0");
+      java.addStatement("p.each($L, (long) count * $L)", KernelCall.of(name(false, "col2im"))
+          .args(0, buffer("scratchC"), buffer(gradOut), "n0", "(long) count * " + inSize, "cols"), inSize);
     }
     java.endControlFlow();
   }

@@ -4,7 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import netforge.processor.model.Op;
 
 /**
- * A dense layer as GEMMs. Forward: {@code Y[batch, out] = X[batch, in] * W^T + bias}, epilogue fused. Backward:
+ * A dense layer as GEMMs. Forward: {@code Y^T[out, batch] = W[out, in] * X^T + bias}, epilogue fused. Backward:
  * mask and bias gradient in one pass, {@code dW = dZ^T * X}, and {@code dX = dZ * W}, on the
  * {@link SharedKernels}.
  */
@@ -37,11 +37,11 @@ final class DenseKernels implements StageKernels {
   public void openCl(ClSource cl) {
     cl.line("// ---- stage %d, %s: dense %d -> %d", stage.index(), stage.layer(), in, out);
     cl.blank();
-    Gemm.render(cl, gemmName(), "Y = X x W^T + bias, then the epilogue",
+    Gemm.render(cl, gemmName(), "Y^T = W x X^T + bias, then the epilogue; stored as Y[image, out]",
         "__global real* restrict out, const __global real* restrict params, const int training, const ulong seed, "
             + "const uint step", e -> {
-          e.line("const size_t o = (size_t)m * %d + n;", out);
-          e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + n];" : "real y = v;", stage.biasOffset());
+          e.line("const size_t o = (size_t)n * %d + m;", out);
+          e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + m];" : "real y = v;", stage.biasOffset());
           Epilogue.forward(e, stage);
           e.line("out[o] = y;");
         });
@@ -74,19 +74,23 @@ final class DenseKernels implements StageKernels {
   }
 
   private static String buffer(String name) {
-    return "p.buffer(\"" + name + "\")";
+    return KernelCall.buffer(name);
   }
 
+  /**
+   * Forward as {@code Y^T = W x X^T}: the weights are the A operand, packed from their contiguous rows, and the
+   * batch is N, so the large operand streams once while the small one stays in cache.
+   */
   @Override
   public void forward(CodeBlock.Builder java) {
     String in = String.valueOf(this.in);
     String out = String.valueOf(this.out);
-    Launches.packRows(java, Launches.Strided.matrix(buffer(stage.input()), "0", in), "scratchA", "p.batch()", in);
-    Launches.packColumns(java, Launches.Strided.transposed("p.params()", weight(), in), "scratchW", out, in);
-    java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer(\"scratchA\")).set(1, p.buffer(\"scratchW\"))"
-        + ".set(2, p.batch()).set(3, $L).set(4, $L).set(5, p.buffer($S)).set(6, p.params()).set(7, p.training())"
-        + ".set(8, p.seed()).set(9, p.step()), Pass.strips(p.batch(), p.tm()), Pass.strips($L, p.tn()))",
-        gemmName(), out, in, stage.output(), out);
+    Launches.packRows(java, Launches.Strided.matrix("p.params()", weight(), in), "scratchW", out, in);
+    Launches.packColumns(java, Launches.Strided.transposed(buffer(stage.input()), "0", in), "scratchB", "p.batch()",
+        in);
+    java.addStatement("p.gemm($L, $L, p.batch(), $L)", KernelCall.of(gemmName())
+        .args(0, buffer("scratchW"), buffer("scratchB"))
+        .args(6, buffer(stage.output()), "p.params()", "p.training()", "p.seed()", "p.step()"), out, in);
   }
 
   @Override
@@ -94,9 +98,8 @@ final class DenseKernels implements StageKernels {
     String in = String.valueOf(this.in);
     String out = String.valueOf(this.out);
     if (stage.hasMask() || stage.biasOffset() >= 0) {
-      java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.grads())"
-          + ".set(3, p.batch()).set(4, p.training()).set(5, p.seed()).set(6, p.step()), $L)",
-          name(false, "mask_bias"), gradIn, stage.output(), out);
+      java.addStatement("p.each($L, $L)", KernelCall.of(name(false, "mask_bias")).args(0, buffer(gradIn),
+          buffer(stage.output()), "p.grads()", "p.batch()", "p.training()", "p.seed()", "p.step()"), out);
     }
     // dW = dZ^T x X: dZ^T as [out, image], X as [image, feature]
     Launches.packRows(java, Launches.Strided.transposed(buffer(gradIn), "0", out), "scratchA", out, "p.batch()");
@@ -113,8 +116,8 @@ final class DenseKernels implements StageKernels {
 
   @Override
   public void scratch(ScratchSizes sizes) {
-    sizes.need("scratchA", "Pass.strips(batch, t.tm()) * t.tm() * " + Names.longLiteral(in));
-    sizes.need("scratchW", "Pass.strips(" + out + ", t.tn()) * t.tn() * " + Names.longLiteral(in));
+    sizes.need("scratchW", "Pass.strips(" + out + ", t.tm()) * t.tm() * " + Names.longLiteral(in));
+    sizes.need("scratchB", "Pass.strips(batch, t.tn()) * t.tn() * " + Names.longLiteral(in));
     if (stage.needsBackward()) {
       sizes.need("scratchA", "Pass.strips(" + out + ", t.tm()) * t.tm() * (long) batch");
       sizes.need("scratchB", "Pass.strips(" + in + ", t.tn()) * t.tn() * (long) batch");

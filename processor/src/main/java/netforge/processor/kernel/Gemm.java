@@ -5,30 +5,39 @@ import java.util.function.Consumer;
 /**
  * The register-tiled GEMM every convolution and dense layer runs on, forward and backward:
  * {@code C[M x N] = A[M x K] * B[K x N]}, with A packed in strips of {@code TM} rows and B in strips of
- * {@code TN} columns, both k-major, zero-padded to whole strips (see {@link Pack}). Each work-item keeps a
- * {@code TM x TN} tile of C in {@code TM * TNV} 16-wide vector accumulators: per k it loads {@code TNV} vectors
- * of B, broadcasts {@code TM} scalars of A, and issues {@code TM * TNV} vector FMAs. Each use writes its own
- * epilogue, which sees the tile element {@code v} at row {@code m}, column {@code n}.
+ * {@code TN} columns, both k-major, zero-padded to whole strips (see {@link SharedKernels} and {@link Pack}). Each
+ * work-item keeps a {@code TM x TN} tile of C in {@code TM * TNV} 16-wide vector accumulators: per k it loads
+ * {@code TNV} vectors of B, broadcasts {@code TM} scalars of A, and issues {@code TM * TNV} vector FMAs.
  *
  * <pre>
  *   ap: | strip 0: k=0 [TM rows] | k=1 [TM rows] | ... | strip 1: ...      (A, k-major per strip)
  *   bp: | strip 0: k=0 [TN cols] | k=1 [TN cols] | ... | strip 1: ...      (B, k-major per strip)
  * </pre>
+ *
+ * <p>Arguments: {@code (ap, bp, m_rows, n_cols, k_depth, n_fastest, extra...)}. {@code n_fastest} says which
+ * strips the first grid dimension walks (the runtime puts the smaller operand's there, so it stays in cache while
+ * the larger one streams once). Each use writes its own epilogue, which sees the tile element {@code v} at row
+ * {@code m}, column {@code n}; a use may add a vector epilogue for tiles whose {@code TN} columns are all in range
+ * and meet its condition, writing row {@code m} from {@code acc[i][0..TNV-1]}, columns {@code nb..nb+TN-1}.
  */
 final class Gemm {
   private Gemm() {}
 
-  /**
-   * Renders a GEMM kernel. Its arguments are {@code (ap, bp, m_rows, n_cols, k_depth)} then
-   * {@code extraParameters}; {@code epilogue} writes statements using {@code m}, {@code n} and {@code v}.
-   */
+  /** A vector store for whole tile rows: a condition on {@code nb} (the tile's first column) and the code. */
+  record VectorEpilogue(String condition, Consumer<ClSource> code) {}
+
   static void render(ClSource cl, String name, String purpose, String extraParameters, Consumer<ClSource> epilogue) {
+    render(cl, name, purpose, extraParameters, epilogue, null);
+  }
+
+  static void render(ClSource cl, String name, String purpose, String extraParameters, Consumer<ClSource> epilogue,
+      VectorEpilogue vector) {
     cl.line("// %s", purpose);
     cl.open("__kernel void %s(__global const real* restrict ap, __global const real* restrict bp, "
-        + "const int m_rows, const int n_cols, const int k_depth%s) {", name,
+        + "const int m_rows, const int n_cols, const int k_depth, const int n_fastest%s) {", name,
         extraParameters.isEmpty() ? "" : ", " + extraParameters);
-    cl.line("const int sm = get_global_id(0);");
-    cl.line("const int sn = get_global_id(1);");
+    cl.line("const int sm = get_global_id(n_fastest ? 1 : 0);");
+    cl.line("const int sn = get_global_id(n_fastest ? 0 : 1);");
     cl.line("const __global real* a = ap + (size_t)sm * k_depth * TM;");
     cl.line("const __global real16* b = (const __global real16*)(bp + (size_t)sn * k_depth * TN);");
     cl.line("real16 acc[TM][TNV];");
@@ -48,14 +57,25 @@ final class Gemm {
     cl.line("for (int j = 0; j < TNV; ++j) acc[i][j] = fma(av, bv[j], acc[i][j]);");
     cl.close();
     cl.close();
+    cl.line("const int nb = sn * TN;");
+    if (vector != null) {
+      cl.line("const int whole = nb + TN <= n_cols && (%s);", vector.condition());
+    }
+    cl.line("#pragma unroll");
     cl.open("for (int i = 0; i < TM; ++i) {");
     cl.line("const int m = sm * TM + i;");
     cl.line("if (m >= m_rows) break;");
+    if (vector != null) {
+      cl.open("if (whole) {");
+      vector.code().accept(cl);
+      cl.line("continue;");
+      cl.close();
+    }
     cl.line("real row[TN];");
     cl.line("#pragma unroll");
     cl.line("for (int j = 0; j < TNV; ++j) vstore16(acc[i][j], j, row);");
     cl.open("for (int t = 0; t < TN; ++t) {");
-    cl.line("const int n = sn * TN + t;");
+    cl.line("const int n = nb + t;");
     cl.line("if (n >= n_cols) break;");
     cl.line("const real v = row[t];");
     epilogue.accept(cl);

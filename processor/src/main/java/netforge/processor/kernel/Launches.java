@@ -21,30 +21,28 @@ final class Launches {
     static Strided transposed(String buffer, String offset, String rowStride) {
       return new Strided(buffer, offset, "1", "1", rowStride, "0");
     }
+
+    KernelCall call(String kernel, String target) {
+      return KernelCall.of(kernel).arg(0, buffer).arg(1, KernelCall.buffer(target)).args(4, "(long) " + offset,
+          "(long) " + rowStride, group, "(long) " + groupStride, "(long) " + columnStride);
+    }
   }
 
   /** Packs A ({@code rows x depth}) from {@code source} into {@code target}. */
   static void packRows(CodeBlock.Builder java, Strided source, String target, String rows, String depth) {
-    java.addStatement("p.pack(p.kernel($S).set(0, $L).set(1, p.buffer($S)).set(2, $L).set(3, $L).set(4, (long) $L)"
-        + ".set(5, (long) $L).set(6, $L).set(7, (long) $L).set(8, (long) $L), $L, Pass.strips($L, p.tm()))",
-        SharedKernels.PACK_ROWS, source.buffer(), target, rows, depth, source.offset(), source.rowStride(),
-        source.group(), source.groupStride(), source.columnStride(), depth, rows);
+    java.addStatement("p.packRows($L, $L, $L)", source.call(SharedKernels.PACK_ROWS, target), rows, depth);
   }
 
   /** Packs B ({@code depth x columns}) from {@code source} into {@code target}. */
   static void packColumns(CodeBlock.Builder java, Strided source, String target, String columns, String depth) {
-    java.addStatement("p.pack(p.kernel($S).set(0, $L).set(1, p.buffer($S)).set(2, $L).set(3, $L).set(4, (long) $L)"
-        + ".set(5, (long) $L).set(6, $L).set(7, (long) $L).set(8, (long) $L), $L, Pass.strips($L, p.tn()))",
-        SharedKernels.PACK_COLUMNS, source.buffer(), target, columns, depth, source.offset(), source.rowStride(),
-        source.group(), source.groupStride(), source.columnStride(), depth, columns);
+    java.addStatement("p.packColumns($L, $L, $L)", source.call(SharedKernels.PACK_COLUMNS, target), columns, depth);
   }
 
   /** {@code C = A x B} from packed {@code a}, {@code b} into {@code c} at {@code offset}, rows {@code ldc} apart. */
   static void gemmStore(CodeBlock.Builder java, String a, String b, String rows, String columns, String depth,
       String c, String offset, String ldc, String accumulate) {
-    java.addStatement("p.gemm(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, $L).set(3, $L)"
-        + ".set(4, $L).set(5, $L).set(6, (long) $L).set(7, (long) $L).set(8, $L), Pass.strips($L, p.tm()), "
-        + "Pass.strips($L, p.tn()))", SharedKernels.GEMM_STORE, a, b, rows, columns, depth, c, offset, ldc,
-        accumulate, rows, columns);
+    KernelCall call = KernelCall.of(SharedKernels.GEMM_STORE).arg(0, KernelCall.buffer(a)).arg(1, KernelCall.buffer(b))
+        .args(6, c, "(long) " + offset, "(long) " + ldc, accumulate);
+    java.addStatement("p.gemm($L, $L, $L, $L)", call, rows, columns, depth);
   }
 }
