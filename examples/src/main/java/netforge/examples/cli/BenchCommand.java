@@ -63,6 +63,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the JSON line to FILE.")
   Path json;
 
+  @Option(names = "--gemm", description = "Also time the GEMM kernel alone at n = 1024 and 2048.")
+  boolean gemm;
+
   @Mixin
   DeviceOption device;
 
@@ -74,6 +77,10 @@ final class BenchCommand implements Callable<Integer> {
     PrintStream out = System.out;
     Map<String, Object> result = new LinkedHashMap<>();
     try (Device gpu = device.open()) {
+      device.tune(gpu, network, out);
+      if (gemm) {
+        benchGemm(gpu, out, result);
+      }
       long start = System.nanoTime();
       try (Model model = network.create(gpu, 0)) {
         double created = (System.nanoTime() - start) / 1e9;
@@ -129,6 +136,18 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private record Timing(double median, double min, double max) {}
+
+  /** The shared GEMM (every backward product's kernel) on square matrices, with the device's tuned tile. */
+  private void benchGemm(Device gpu, PrintStream out, Map<String, Object> result) {
+    var tunables = Engine.tunablesFor(gpu);
+    String shared = netforge.runtime.tuning.GemmBenchmark.sharedSource(network.programSource());
+    for (int n : netforge.runtime.tuning.GemmBenchmark.REFERENCE_SIZES) {
+      double gflops = netforge.runtime.tuning.GemmBenchmark.gflops(gpu, shared, tunables, n, 5);
+      out.printf(Locale.ROOT, "GEMM n=%d (TM=%d, TN=%d): %.1f GFLOP/s, median of 5%n", n, tunables.tm(),
+          tunables.tn(), gflops);
+      result.put("gemm_" + n + "_gflops", round(gflops, 1));
+    }
+  }
 
   private Timing time(Runnable step) {
     for (int i = 0; i < warmup; i++) {

@@ -92,6 +92,7 @@ final class CompareCommand implements Callable<Integer> {
     Map<DatasetChoice, Map<String, List<EpochRecord>>> results = new LinkedHashMap<>();
     var locator = data.locator();
     try (Device gpu = device.open()) {
+      device.tune(gpu, network, out);
       out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), network.spec().name(), choices,
           gpu.info().name());
       for (DatasetChoice choice : choices) {

@@ -10,7 +10,21 @@ final class DeviceOption {
           + "device's name. Default: ${DEFAULT-VALUE}.")
   String device;
 
+  @Option(names = "--no-tune", description = "Do not search for this device's GEMM tile on first use; use the "
+      + "stored or default values.")
+  boolean noTune;
+
   Device open() {
     return Device.open(device);
+  }
+
+  /**
+   * Makes sure the device's GEMM tile has been chosen (a short search, once per device and driver, stored in
+   * ~/.cache/netforge/tuning.json), so the models created next use it.
+   */
+  void tune(Device opened, ExampleNetwork network, java.io.PrintStream out) throws java.io.IOException {
+    if (!noTune) {
+      netforge.runtime.tuning.Tuner.ensureTuned(opened, network.programSource(), out);
+    }
   }
 }

@@ -58,6 +58,25 @@ public enum ExampleNetwork {
     return factory.apply(device, seed);
   }
 
+  /** The network's generated OpenCL program, as the processor wrote it next to the model class. */
+  public String programSource() {
+    String resource = spec.name() + "Model.cl";
+    Class<?> anchor = switch (this) {
+      case ALEXNET -> AlexNetModel.class;
+      case ALEXNET_CIFAR -> AlexNetCifarModel.class;
+      case ALEXNET_IMAGENET -> AlexNetImageNetModel.class;
+      case LENET5 -> LeNet5Model.class;
+    };
+    try (var in = anchor.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(resource + " is missing from the class path (a packaging bug)");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Parses a name users type ({@code alexnet-cifar}, {@code AlexNetCifar}, {@code alexnet_cifar}). */
   public static ExampleNetwork parse(String text) {
     String key = text.toLowerCase(Locale.ROOT).replace('_', '-');

@@ -77,16 +77,24 @@ final class TrainCommand implements Callable<Integer> {
     int[] input = network.spec().inputShape();
     BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
     BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
-    try (Device gpu = device.open(); Model model = network.create(gpu, training.seed)) {
+    try (Device gpu = device.open()) {
+      device.tune(gpu, network, out);
+      trainOn(gpu, choice, config, trainBatches, testBatches, train.source(), out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private void trainOn(Device gpu, DatasetChoice choice, OptimizerConfig config, BatchLoader trainBatches,
+      BatchLoader testBatches, String source, PrintStream out) throws java.io.IOException {
+    try (Model model = network.create(gpu, training.seed)) {
       out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", network.spec().name(),
           gpu.info().name(), config, choice.title(), trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(),
-          train.source());
+          source);
       TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(output)
           .resume(resume).patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
       var best = result.history().best();
       out.printf("done: best test accuracy %.2f%% (epoch %d)%s; files in %s%n", 100 * best.testAccuracy(),
           best.epoch(), result.stoppedEarly() ? ", stopped early" : "", output.toAbsolutePath());
     }
-    return ExitCodes.OK;
   }
 }

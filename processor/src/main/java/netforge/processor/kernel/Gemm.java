@@ -23,7 +23,10 @@ import java.util.function.Consumer;
 final class Gemm {
   private Gemm() {}
 
-  /** A vector store for whole tile rows: a condition on {@code nb} (the tile's first column) and the code. */
+  /**
+   * A vector store for whole tile rows: a further condition on {@code nb} (the tile's first column; null for none)
+   * and the code.
+   */
   record VectorEpilogue(String condition, Consumer<ClSource> code) {}
 
   static void render(ClSource cl, String name, String purpose, String extraParameters, Consumer<ClSource> epilogue) {
@@ -58,7 +61,9 @@ final class Gemm {
     cl.close();
     cl.close();
     cl.line("const int nb = sn * TN;");
-    if (vector != null) {
+    if (vector != null && vector.condition() == null) {
+      cl.line("const int whole = nb + TN <= n_cols;");
+    } else if (vector != null) {
       cl.line("const int whole = nb + TN <= n_cols && (%s);", vector.condition());
     }
     cl.line("#pragma unroll");

@@ -93,7 +93,7 @@ final class SharedKernels {
           e.line("const size_t o = offset + (size_t)m * ldc + n;");
           e.line("c[o] = accumulate ? c[o] + v : v;");
         },
-        new Gemm.VectorEpilogue("1", e -> {
+        new Gemm.VectorEpilogue(null, e -> {
           e.line("__global real* out = c + offset + (size_t)m * ldc + nb;");
           e.line("#pragma unroll");
           e.line("for (int j = 0; j < TNV; ++j) vstore16(accumulate ? acc[i][j] + vload16(j, out) : acc[i][j], j, out);");

@@ -39,8 +39,9 @@ public final class Engine implements AutoCloseable {
   private int step;
   private final double buildSeconds;
 
+  /** An engine with the device's tuned values when a search has stored them, else the defaults. */
   public Engine(Device device, NetworkSpec spec, LaunchSequence sequence, Class<?> anchor, long seed) {
-    this(device, spec, sequence, anchor, seed, defaultTunables(device));
+    this(device, spec, sequence, anchor, seed, tunablesFor(device));
   }
 
   public Engine(Device device, NetworkSpec spec, LaunchSequence sequence, Class<?> anchor, long seed,
@@ -60,8 +61,25 @@ public final class Engine implements AutoCloseable {
     setParameters(ParameterInit.pytorchDefault(spec, seed));
   }
 
+  /** The documented defaults for the device's type, used until a search has run. */
   public static Tunables defaultTunables(Device device) {
     return device.info().type() == DeviceType.CPU ? Tunables.CPU_DEFAULT : Tunables.GPU_DEFAULT;
+  }
+
+  /**
+   * What the tuning database holds for {@code device}, or the defaults. Tile sizes never change results (each
+   * output element is one work-item's sum in k order), so damaged tuning data only costs speed: it is ignored
+   * here and reported by the tools that search (see {@code netforge.runtime.tuning.Tuner}).
+   */
+  public static Tunables tunablesFor(Device device) {
+    try {
+      return netforge.runtime.tuning.TuningDatabase.standard().lookup(device.info())
+          .map(e -> new Tunables(e.tm(), e.tnv(), e.gemmLocal(), e.elementwiseLocal(),
+              defaultTunables(device).scratchFloats()))
+          .orElse(defaultTunables(device));
+    } catch (netforge.runtime.tuning.TuningDataException | IllegalArgumentException e) {
+      return defaultTunables(device);
+    }
   }
 
   private static String readSource(Class<?> anchor, String resource) {

@@ -1,0 +1,103 @@
+package netforge.runtime.tuning;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import netforge.runtime.Device;
+import netforge.runtime.cl.ClBuffer;
+import netforge.runtime.cl.ClKernel;
+import netforge.runtime.cl.ClProgram;
+import netforge.runtime.cl.ClProgramSet;
+import netforge.runtime.cl.Profiler;
+import netforge.runtime.cl.ProgramCache;
+import netforge.runtime.internal.Tunables;
+
+/**
+ * Times the shared GEMM of a generated program ({@code nf_gemm_store}, the kernel of every backward product) on
+ * square matrices: packing of both operands excluded, median device time of a few runs from OpenCL profiling
+ * events. The source is the shared section of any generated program: every network emits the same one.
+ */
+public final class GemmBenchmark {
+  static final String SHARED_SECTION = ClProgramSet.SECTION + "shared kernels";
+  private static final String PACK_ROWS = "nf_pack_rows";
+  private static final String PACK_COLUMNS = "nf_pack_columns";
+  private static final String GEMM = "nf_gemm_store";
+
+  private GemmBenchmark() {}
+
+  /** The program header and the shared section of a generated program. */
+  public static String sharedSource(String programSource) {
+    int start = programSource.indexOf(SHARED_SECTION);
+    if (start < 0) {
+      throw new IllegalArgumentException("the program has no shared-kernel section ('" + SHARED_SECTION + "')");
+    }
+    int header = programSource.indexOf("\n" + ClProgramSet.SECTION);
+    int end = programSource.indexOf("\n" + ClProgramSet.SECTION, start + 1);
+    return programSource.substring(0, header + 1) + programSource.substring(start, end < 0 ? programSource.length()
+        : end + 1);
+  }
+
+  /** GFLOP/s of {@code C = A x B} at {@code n x n x n} with {@code tunables}; the median of {@code runs}. */
+  public static double gflops(Device device, String sharedSource, Tunables tunables, int n, int runs) {
+    Profiler profiler = new Profiler();
+    try (ClProgram program = ClProgram.build(device, "shared GEMM", sharedSource, tunables.buildOptions(),
+        ProgramCache.standard(), profiler)) {
+      int tm = tunables.tm();
+      int tn = tunables.tn();
+      long aPacked = (long) ((n + tm - 1) / tm) * tm * n;
+      long bPacked = (long) ((n + tn - 1) / tn) * tn * n;
+      float[] values = new float[n * n];
+      Random random = new Random(1);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = random.nextFloat() - 0.5f;
+      }
+      try (ClBuffer a = ClBuffer.allocate(device, "A", (long) n * n);
+          ClBuffer b = ClBuffer.allocate(device, "B", (long) n * n);
+          ClBuffer ap = ClBuffer.allocate(device, "packed A", aPacked);
+          ClBuffer bp = ClBuffer.allocate(device, "packed B", bPacked);
+          ClBuffer c = ClBuffer.allocate(device, "C", (long) n * n)) {
+        a.write(values, 0, 0, values.length);
+        b.write(values, 0, 0, values.length);
+        ClKernel packRows = program.kernel(PACK_ROWS);
+        setStrided(packRows, a, ap, n);
+        packRows.launch(new long[] {roundUp((n + 15) / 16, tunables.elementwiseLocal()), (n + tm - 1) / tm},
+            new long[] {tunables.elementwiseLocal(), 1});
+        ClKernel packColumns = program.kernel(PACK_COLUMNS);
+        setStrided(packColumns, b, bp, n);
+        packColumns.launch(new long[] {roundUp(n, tunables.elementwiseLocal()), (n + tn - 1) / tn},
+            new long[] {tunables.elementwiseLocal(), 1});
+        ClKernel gemm = program.kernel(GEMM);
+        gemm.set(0, ap).set(1, bp).set(2, n).set(3, n).set(4, n).set(5, 0).set(6, c).set(7, 0L).set(8, (long) n)
+            .set(9, 0);
+        long[] global = {(n + tm - 1) / tm, (n + tn - 1) / tn};
+        long[] local = tunables.gemmLocal() == 0 ? null : new long[] {tunables.gemmLocal(), tunables.gemmLocal()};
+        gemm.launch(global, local); // warm-up, including the driver's first-launch compile
+        device.finish();
+        double[] seconds = new double[runs];
+        for (int r = 0; r < runs; r++) {
+          profiler.reset();
+          profiler.enable(true);
+          gemm.launch(global, local);
+          device.finish();
+          profiler.collect();
+          profiler.enable(false);
+          seconds[r] = profiler.totals().get(GEMM)[0] / 1e9;
+        }
+        Arrays.sort(seconds);
+        return 2.0 * n * n * n / seconds[runs / 2] / 1e9;
+      }
+    }
+  }
+
+  private static void setStrided(ClKernel pack, ClBuffer source, ClBuffer target, int n) {
+    pack.set(0, source).set(1, target).set(2, n).set(3, n).set(4, 0L).set(5, (long) n).set(6, 1).set(7, 1L)
+        .set(8, 0L);
+  }
+
+  private static long roundUp(long n, long multiple) {
+    return (n + multiple - 1) / multiple * multiple;
+  }
+
+  /** The sizes the GEMM target names. */
+  public static final List<Integer> REFERENCE_SIZES = List.of(1024, 2048);
+}

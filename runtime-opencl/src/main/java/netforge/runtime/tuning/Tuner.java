@@ -1,0 +1,84 @@
+package netforge.runtime.tuning;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import netforge.runtime.Device;
+import netforge.runtime.DeviceType;
+import netforge.runtime.internal.Engine;
+import netforge.runtime.internal.Tunables;
+
+/**
+ * The short search that chooses a device's GEMM tile: it times the shared GEMM at n = 1024 for each candidate
+ * register tile (rows TM x 16-wide vectors TNV, all of which fit AVX-512's 32 vector registers with the operands
+ * in flight) and, on GPUs, each work-group size; the fastest is stored in the {@link TuningDatabase}. Runs once
+ * per device and driver; {@code Engine} then builds every program with the stored values.
+ */
+public final class Tuner {
+  static final int N = 1024;
+  static final int RUNS = 3;
+  /** (TM, TNV): 12x2 is the default; the others trade rows for vectors within the register file. */
+  static final int[][] TILES = {{12, 2}, {8, 2}, {14, 2}, {6, 4}, {16, 1}, {24, 1}};
+  static final int[] GPU_LOCAL_SIZES = {0, 8, 16};
+
+  private Tuner() {}
+
+  /** The stored values for {@code device}, searching first if there are none. */
+  public static Tunables ensureTuned(Device device, String programSource, PrintStream out) throws IOException {
+    TuningDatabase database = TuningDatabase.standard();
+    try {
+      var entry = database.lookup(device.info());
+      if (entry.isPresent()) {
+        return entry.get().tunables(Engine.defaultTunables(device));
+      }
+    } catch (TuningDataException damaged) {
+      out.println("note: " + damaged.getMessage() + "; searching again");
+    }
+    TuningDatabase.Entry best = search(device, programSource, out);
+    database.store(best);
+    out.printf(Locale.ROOT, "tuning: chose TM=%d, TNV=%d%s (%.1f GFLOP/s at n=%d); saved in %s%n", best.tm(),
+        best.tnv(), best.gemmLocal() == 0 ? "" : ", work-group " + best.gemmLocal(), best.gflops(), N,
+        database.file());
+    return best.tunables(Engine.defaultTunables(device));
+  }
+
+  /** Times every candidate and returns the fastest. */
+  public static TuningDatabase.Entry search(Device device, String programSource, PrintStream out) {
+    String shared = GemmBenchmark.sharedSource(programSource);
+    Tunables base = Engine.defaultTunables(device);
+    List<Tunables> candidates = new ArrayList<>();
+    int[] locals = device.info().type() == DeviceType.CPU ? new int[] {base.gemmLocal()} : GPU_LOCAL_SIZES;
+    for (int[] tile : TILES) {
+      for (int local : locals) {
+        candidates.add(new Tunables(tile[0], tile[1], local, base.elementwiseLocal(), base.scratchFloats()));
+      }
+    }
+    out.printf(Locale.ROOT, "tuning the GEMM for %s (once per device and driver): %d candidates ...%n",
+        device.info().name(), candidates.size());
+    Tunables best = null;
+    double bestGflops = 0;
+    for (Tunables t : candidates) {
+      double gflops;
+      try {
+        gflops = GemmBenchmark.gflops(device, shared, t, N, RUNS);
+      } catch (RuntimeException failed) {
+        out.printf(Locale.ROOT, "  TM=%d TNV=%d local=%d: failed (%s), skipped%n", t.tm(), t.tnv(), t.gemmLocal(),
+            failed.getMessage().lines().findFirst().orElse(""));
+        continue;
+      }
+      out.printf(Locale.ROOT, "  TM=%2d TNV=%d local=%2d: %7.1f GFLOP/s%n", t.tm(), t.tnv(), t.gemmLocal(), gflops);
+      if (gflops > bestGflops) {
+        bestGflops = gflops;
+        best = t;
+      }
+    }
+    if (best == null) {
+      best = base;
+    }
+    return new TuningDatabase.Entry(device.info().cacheIdentity(), best.tm(), best.tnv(), best.gemmLocal(),
+        best.elementwiseLocal(), Math.round(bestGflops * 10) / 10.0, LocalDate.now().toString());
+  }
+}
