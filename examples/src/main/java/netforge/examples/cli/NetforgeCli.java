@@ -14,7 +14,8 @@ import picocli.CommandLine.ParseResult;
  */
 @Command(name = "netforge", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Neural networks declared as annotated Java classes, checked by javac, run as fused OpenCL kernels.",
-    subcommands = {SummaryCommand.class, DevicesCommand.class, TrainCommand.class, CompareCommand.class, BenchCommand.class},
+    subcommands = {SummaryCommand.class, DevicesCommand.class, TrainCommand.class, CompareCommand.class,
+        EvaluateCommand.class, PredictCommand.class, BenchCommand.class},
     footer = {"", "Set NETFORGE_DEBUG=1 to see stack traces of failures."})
 public final class NetforgeCli implements Runnable {
 

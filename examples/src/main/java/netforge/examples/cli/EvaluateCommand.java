@@ -1,0 +1,116 @@
+package netforge.examples.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import netforge.runtime.Device;
+import netforge.runtime.Model;
+import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.DatasetNotFoundException;
+import netforge.runtime.data.ImageSet;
+import netforge.runtime.data.Split;
+import netforge.runtime.data.TransformPipeline;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code netforge evaluate}: trained weights on a test split: accuracy, loss, per-class accuracy, confusion matrix. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Measure trained weights on a data set's test images: accuracy (%%), mean cross-entropy loss, "
+        + "accuracy per class and the confusion matrix.",
+        "The images are prepared as the training's test pass prepares them (resized to the network's input, grey "
+            + "repeated to RGB for a 3-channel network, the data set's normalisation, no augmentation); the "
+            + "network runs in evaluation mode (dropout off)."},
+    footer = {"", "Examples:",
+        "  netforge evaluate --weights runs/train/model.safetensors",
+        "  netforge evaluate --network lenet5 --weights runs/lenet/best.safetensors \\",
+        "      --limit 1000 --batch 500",
+        "  netforge evaluate --dataset cifar10 --weights runs/cifar/model.safetensors \\",
+        "      --output runs/cifar/confusion.csv"})
+final class EvaluateCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  WeightsOptions weights;
+
+  @Option(names = "--dataset", paramLabel = "DATASET", defaultValue = "fashion-mnist",
+      converter = DatasetChoiceConverter.class,
+      description = "fashion-mnist or cifar10: the data set whose test split to use. Default: ${DEFAULT-VALUE}.")
+  DatasetChoice dataset;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
+      description = "Only the first N test images; 0 takes them all (10,000 in both data sets).")
+  int limit;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
+      description = "Images per forward pass; the results do not depend on it. Default: ${DEFAULT-VALUE}.")
+  int batch;
+
+  @Option(names = "--output", paramLabel = "FILE.csv",
+      description = "Also write the confusion matrix there as CSV (header: '" + ConfusionMatrix.AXES
+          + "' and the predicted classes; one row per true class).")
+  Path output;
+
+  @Mixin
+  DataOptions data;
+
+  @Mixin
+  DeviceOption device;
+
+  @Override
+  public Integer call() throws Exception {
+    checkOptions();
+    ExampleNetwork network = weights.network;
+    // The cheap checks first: options that do not go together, a weights path that is not there.
+    weights.checkClasses(dataset);
+    TransformPipeline pipeline = dataset.pipeline(network.spec().inputShape(), false);
+    weights.checkExists();
+    PrintStream out = System.out;
+    ImageSet test;
+    try {
+      test = dataset.load(data.locator(), Split.TEST, out);
+    } catch (DatasetNotFoundException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(spec.commandLine().getColorScheme().errorText("error: ") + e.getMessage());
+      err.flush();
+      return ExitCodes.NO_DATA;
+    }
+    float[] parameters = weights.read();
+    int images = limit == 0 ? test.size() : Math.min(limit, test.size());
+    BatchLoader loader = BatchLoader.over(test).pipeline(pipeline).batchSize(batch).shuffle(false).limit(images)
+        .build();
+    try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
+      model.setParameters(parameters);
+      out.printf("Evaluating %s with the weights %s on %s%n", network.spec().name(), weights.weights,
+          gpu.info().name());
+      out.printf(Locale.ROOT, "%s test split: %,d images%s, from %s%n", dataset.title(), images,
+          images < test.size() ? String.format(Locale.ROOT, " (the first %,d of %,d)", images, test.size()) : "",
+          test.source());
+      Evaluation evaluation = Evaluation.run(model, loader, test.classNames());
+      out.println();
+      EvaluationReport.print(evaluation, out);
+      if (output != null) {
+        ConfusionMatrixCsv.write(evaluation.matrix(), output);
+        out.printf("%nConfusion matrix written to %s%n", output.toAbsolutePath());
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private void checkOptions() {
+    CommandLine cli = spec.commandLine();
+    if (batch < 1) {
+      throw new ParameterException(cli, "--batch must be at least 1, not " + batch);
+    }
+    if (limit < 0) {
+      throw new ParameterException(cli, "--limit must be 0 (every image) or more, not " + limit);
+    }
+  }
+}

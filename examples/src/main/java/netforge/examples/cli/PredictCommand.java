@@ -1,0 +1,150 @@
+package netforge.examples.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import netforge.runtime.Device;
+import netforge.runtime.Model;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netforge predict}: the most likely classes of image files, with their probabilities.
+ *
+ * <p>A network answers only questions like the ones it was trained on. Fashion-MNIST's images are 28x28 grey, one
+ * light garment centred on a black background: an ordinary photo (a dark shirt on a white bed, a person wearing
+ * it) is prepared correctly and still gets an arbitrary answer, often a confident one. The help says so.
+ */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Classify image files with trained weights: the most likely classes of each, with probabilities "
+        + "(softmax of the network's outputs) in %%.",
+        "Any size and mode javax.imageio reads (PNG, JPEG, GIF, BMP, TIFF; grey, RGB, alpha, palette, 16-bit) is "
+            + "prepared as the data set's test images are: converted to its channels (colour to grey as PIL's "
+            + "convert('L')), resized to the network's input (bilinear), normalised."},
+    footer = {"", "Examples:",
+        "  netforge predict --weights runs/train/model.safetensors shirt.png boot.jpg",
+        "  netforge predict --network lenet5 --weights runs/lenet/model.safetensors \\",
+        "      --top 5 pictures/*.png",
+        "  netforge predict --classes cifar10 --weights runs/cifar/model.safetensors cat.jpg",
+        "",
+        "Fashion-MNIST's images are light garments centred on a black background, 28x28",
+        "grey: a photo unlike them (dark on white, a whole scene) gets an arbitrary",
+        "answer, however confident. Transparent pixels become black.",
+        "A file that cannot be read gets an error naming it; the other images are still",
+        "predicted, and the exit code is 1."})
+final class PredictCommand implements Callable<Integer> {
+  /** Images read and run at a time: one forward pass each, and a bounded amount of memory for long lists. */
+  static final int IMAGES_PER_PASS = 32;
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  WeightsOptions weights;
+
+  @Option(names = "--classes", paramLabel = "DATASET", defaultValue = "fashion-mnist",
+      converter = DatasetChoiceConverter.class,
+      description = "fashion-mnist or cifar10: the data set the weights were trained on, which names the classes "
+          + "and says how to prepare images. Default: ${DEFAULT-VALUE}.")
+  DatasetChoice classes;
+
+  @Option(names = "--top", paramLabel = "K", defaultValue = "3",
+      description = "How many of the most probable classes to show per image. Default: ${DEFAULT-VALUE}.")
+  int top;
+
+  @Mixin
+  DeviceOption device;
+
+  @Parameters(paramLabel = "IMAGE", arity = "1..*", description = "Image files.")
+  List<Path> images;
+
+  /** One image file after reading: its network input, or why it has none. */
+  private record Prepared(Path file, String about, float[] input, UnreadableImageException failure) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (top < 1) {
+      throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
+    }
+    ExampleNetwork network = weights.network;
+    weights.checkClasses(classes);
+    float[] parameters = weights.read();
+    InputPreparation preparation = new InputPreparation(classes, network.spec().inputShape());
+    PrintStream out = System.out;
+    PrintWriter err = spec.commandLine().getErr();
+    int failed = 0;
+    try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
+      model.setParameters(parameters);
+      out.printf(Locale.ROOT, "%s with the weights %s on %s; %s classes, top %d of %d%n", network.spec().name(),
+          weights.weights, gpu.info().name(), classes.title(), Math.min(top, classes.classes().size()),
+          classes.classes().size());
+      for (int start = 0; start < images.size(); start += IMAGES_PER_PASS) {
+        List<Prepared> pass = new ArrayList<>();
+        for (Path file : images.subList(start, Math.min(start + IMAGES_PER_PASS, images.size()))) {
+          pass.add(prepare(file, preparation));
+        }
+        failed += predict(model, pass, out, err);
+      }
+    }
+    if (failed > 0) {
+      err.printf(Locale.ROOT, "%d of %d image files could not be read%n", failed, images.size());
+      err.flush();
+      return ExitCodes.FAILED;
+    }
+    return ExitCodes.OK;
+  }
+
+  private static Prepared prepare(Path file, InputPreparation preparation) {
+    try {
+      ImageFile image = ImageFile.read(file);
+      return new Prepared(file, image.describe(), preparation.apply(image.image()).values(), null);
+    } catch (UnreadableImageException e) {
+      return new Prepared(file, null, null, e);
+    }
+  }
+
+  /** One forward pass over the readable images of {@code pass}; prints every file in order. Returns the failures. */
+  private int predict(Model model, List<Prepared> pass, PrintStream out, PrintWriter err) {
+    int inputSize = model.spec().inputSize();
+    List<Prepared> readable = pass.stream().filter(p -> p.failure() == null).toList();
+    float[] inputs = new float[readable.size() * inputSize];
+    for (int n = 0; n < readable.size(); n++) {
+      System.arraycopy(readable.get(n).input(), 0, inputs, n * inputSize, inputSize);
+    }
+    float[] logits = readable.isEmpty() ? new float[0] : model.forward(inputs, readable.size());
+    int classCount = model.spec().classes();
+    int failures = 0;
+    int row = 0;
+    for (Prepared image : pass) {
+      if (image.failure() != null) {
+        out.flush();
+        err.println(spec.commandLine().getColorScheme().errorText("error: ") + image.failure().getMessage());
+        err.flush();
+        failures++;
+        continue;
+      }
+      double[] probabilities = Logits.softmax(logits, row++, classCount);
+      out.printf("%s: %s%n", image.file(), image.about());
+      List<TopClasses.ClassProbability> best = TopClasses.of(probabilities, classes.classes(), top);
+      int nameWidth = best.stream().mapToInt(c -> c.name().length()).max().orElse(0);
+      int rankWidth = Integer.toString(best.size()).length();
+      for (int rank = 0; rank < best.size(); rank++) {
+        TopClasses.ClassProbability c = best.get(rank);
+        out.printf(Locale.ROOT, "  %" + rankWidth + "d. %-" + nameWidth + "s  %6.2f%%%n", rank + 1, c.name(),
+            100 * c.probability());
+      }
+    }
+    out.flush();
+    return failures;
+  }
+}

@@ -1,0 +1,114 @@
+package netforge.examples.cli;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import netforge.runtime.io.Safetensors;
+import netforge.runtime.io.SafetensorsException;
+import netforge.runtime.io.SafetensorsFile;
+import picocli.CommandLine.Option;
+
+/** {@code --network} and {@code --weights}: which network, and the trained parameters to put into it. */
+final class WeightsOptions {
+  /** What {@code netforge train} writes into its output directory at the end. */
+  static final String TRAINED_WEIGHTS = "model.safetensors";
+
+  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
+      completionCandidates = NetworkNames.class,
+      description = "${COMPLETION-CANDIDATES}: the network the weights belong to. Default: ${DEFAULT-VALUE}.")
+  ExampleNetwork network;
+
+  @Option(names = "--weights", paramLabel = "FILE", required = true,
+      description = "A safetensors file of the network's parameters, as 'netforge train' writes "
+          + "(DIR/" + TRAINED_WEIGHTS + ", best.safetensors) or PyTorch's safetensors.torch.save_file.")
+  Path weights;
+
+  /**
+   * Fails with a one-line message, before any device or data set work, when {@code --weights} names no file: a
+   * usage error, since the path is the user's argument.
+   *
+   * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) naming the path and what is wrong
+   */
+  void checkExists() {
+    if (Files.isDirectory(weights)) {
+      Path inside = weights.resolve(TRAINED_WEIGHTS);
+      throw new IllegalArgumentException("--weights " + weights + " is a directory, not a weights file"
+          + (Files.isRegularFile(inside) ? " (did you mean " + inside + "?)" : ""));
+    }
+    if (!Files.exists(weights)) {
+      throw new IllegalArgumentException("--weights " + weights + ": no such file");
+    }
+  }
+
+  /**
+   * A network's outputs are a data set's classes only if there are as many of them.
+   *
+   * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there are not
+   */
+  void checkClasses(DatasetChoice dataset) {
+    int classes = network.spec().classes();
+    if (classes != dataset.classes().size()) {
+      throw new IllegalArgumentException(network.id() + " has " + classes + " output classes but " + dataset.title()
+          + " has " + dataset.classes().size() + ": its outputs cannot be read as " + dataset.title() + "'s classes");
+    }
+  }
+
+  /** The metadata key under which NetForge records whose weights a file holds (see {@link Safetensors#save}). */
+  private static final String NETWORK_METADATA = "network";
+
+  /**
+   * The parameters in the file, checked against the network: every name, shape and dtype. Read before a model is
+   * built, so that a wrong file fails in a moment, not after the OpenCL program is compiled.
+   *
+   * @throws SafetensorsException naming the file and what is wrong with it: truncated or corrupt (exit code
+   *     {@value ExitCodes#FAILED})
+   * @throws IllegalArgumentException when the file is sound but its tensors are not the network's parameters: another
+   *     network's, or other dtypes (exit code
+   *     {@value ExitCodes#USAGE}: {@code --network} and {@code --weights} do not go together); the message lists
+   *     the differences and, when the file says whose weights it holds, which {@code --network} takes it
+   * @throws IOException naming the file, when it cannot be read at all
+   */
+  float[] read() throws IOException {
+    checkExists();
+    try {
+      return Safetensors.load(weights, network.spec());
+    } catch (SafetensorsException e) {
+      // Tells a damaged file from a sound file of another network by reading it once more without the network's
+      // check: only on failure, so a good file is read once.
+      SafetensorsFile sound = readUnchecked();
+      if (sound == null) {
+        throw e;
+      }
+      throw new IllegalArgumentException(e.getMessage() + hint(sound.metadata().get(NETWORK_METADATA)), e);
+    } catch (NoSuchFileException e) {
+      throw new IOException(weights + ": the weights file disappeared while being read", e);
+    } catch (AccessDeniedException e) {
+      throw new IOException(weights + ": permission denied reading the weights file", e);
+    } catch (IOException e) {
+      throw new IOException(weights + ": cannot read the weights file: " + e.getMessage(), e);
+    }
+  }
+
+  /** The file as safetensors, whatever network it is for; null when it is not readable as safetensors at all. */
+  private SafetensorsFile readUnchecked() {
+    try {
+      return SafetensorsFile.read(weights);
+    } catch (IOException damaged) {
+      return null;
+    }
+  }
+
+  private String hint(String holder) {
+    if (holder == null) {
+      return "";
+    }
+    try {
+      ExampleNetwork other = ExampleNetwork.parse(holder);
+      return other == network ? "" : "\n(for this file, pass --network " + other.id() + ")";
+    } catch (IllegalArgumentException notAnExample) {
+      return "";
+    }
+  }
+}
