@@ -180,34 +180,33 @@ public final class Engine implements AutoCloseable {
     buffers.get("labels").write(labels, 0, 0, batch);
     Pass pass = pass(batch, true);
     guarded(batch, () -> sequence.trainingStep(pass, update));
-    float[] rowLoss = new float[batch];
-    int[] rowPred = new int[batch];
-    long start = System.nanoTime();
-    buffers.get("rowLoss").read(0, rowLoss, 0, batch);
-    buffers.get("rowPred").read(0, rowPred, 0, batch);
-    profiler.addHostTime("transfers | loss to host", System.nanoTime() - start);
     step++;
-    double sum = 0;
-    int correct = 0;
-    for (int n = 0; n < batch; n++) {
-      sum += rowLoss[n];
-      correct += rowPred[n] == labels[n] ? 1 : 0;
-    }
-    return new Loss(sum / batch, correct, batch);
+    return readLoss(labels);
   }
 
   /** Loss and predictions in evaluation mode, without gradients: for test sets. */
   public Loss evaluate(float[] input, int[] labels) {
     int batch = labels.length;
     checkLabels(labels);
-    runForward(input, batch, false);
+    prepare(input, batch);
     buffers.get("labels").write(labels, 0, 0, batch);
     Pass pass = pass(batch, false);
-    guarded(batch, () -> sequence.loss(pass));
+    guarded(batch, () -> {
+      sequence.forward(pass);
+      sequence.loss(pass);
+    });
+    return readLoss(labels);
+  }
+
+  /** Each image's loss and prediction from the device, summed into the batch's mean loss and correct count. */
+  private Loss readLoss(int[] labels) {
+    int batch = labels.length;
     float[] rowLoss = new float[batch];
     int[] rowPred = new int[batch];
+    long start = System.nanoTime();
     buffers.get("rowLoss").read(0, rowLoss, 0, batch);
     buffers.get("rowPred").read(0, rowPred, 0, batch);
+    profiler.addHostTime("transfers | loss to host", System.nanoTime() - start);
     double sum = 0;
     int correct = 0;
     for (int n = 0; n < batch; n++) {
