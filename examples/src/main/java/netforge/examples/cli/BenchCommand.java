@@ -40,9 +40,8 @@ import picocli.CommandLine.Option;
 final class BenchCommand implements Callable<Integer> {
   enum Mode { TRAIN, INFER, BOTH }
 
-  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
-      completionCandidates = NetworkNames.class, description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  ExampleNetwork network;
+  @Mixin
+  NetworkOption networkOption;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Default: ${DEFAULT-VALUE}.")
   int batch;
@@ -77,12 +76,12 @@ final class BenchCommand implements Callable<Integer> {
     PrintStream out = System.out;
     Map<String, Object> result = new LinkedHashMap<>();
     try (Device gpu = device.open()) {
-      device.tune(gpu, network, out);
+      device.tune(gpu, networkOption.network, out);
       if (gemm) {
         benchGemm(gpu, out, result);
       }
       long start = System.nanoTime();
-      try (Model model = network.create(gpu, 0)) {
+      try (Model model = networkOption.network.create(gpu, 0)) {
         double created = (System.nanoTime() - start) / 1e9;
         Engine engine = model.engine();
         long flopsPerImage = model.spec().flops();
@@ -90,7 +89,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "program build: %.2f s (%s); model ready in %.2f s%n", engine.buildSeconds(),
             engine.program().fromCache() ? "warm: from the program cache" : "cold: compiled", created);
         result.put("netforge", "0.1.0");
-        result.put("model", network.id());
+        result.put("model", networkOption.network.id());
         result.put("batch", batch);
         result.put("device", gpu.info().name());
         result.put("build_s", round(engine.buildSeconds(), 3));
@@ -140,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
   /** The shared GEMM (every backward product's kernel) on square matrices, with the device's tuned tile. */
   private void benchGemm(Device gpu, PrintStream out, Map<String, Object> result) {
     var tunables = Engine.tunablesFor(gpu);
-    String shared = netforge.runtime.tuning.GemmBenchmark.sharedSource(network.programSource());
+    String shared = netforge.runtime.tuning.GemmBenchmark.sharedSource(networkOption.network.programSource());
     for (int n : netforge.runtime.tuning.GemmBenchmark.REFERENCE_SIZES) {
       double gflops = netforge.runtime.tuning.GemmBenchmark.gflops(gpu, shared, tunables, n, 5);
       out.printf(Locale.ROOT, "GEMM n=%d (TM=%d, TN=%d): %.1f GFLOP/s, median of 5%n", n, tunables.tm(),

@@ -47,14 +47,12 @@ final class CompareCommand implements Callable<Integer> {
   static final List<String> TUTORIAL_OPTIMIZERS = List.of("sgd", "momentum", "nag", "adagrad", "adadelta",
       "rmsprop", "adam");
 
-  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
-      completionCandidates = NetworkNames.class,
-      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  ExampleNetwork network;
+  @Mixin
+  NetworkOption networkOption;
 
   @Option(names = "--datasets", paramLabel = "LIST", split = ",", defaultValue = "fashion-mnist",
-      description = "fashion-mnist, cifar10 or both. Default: ${DEFAULT-VALUE}.")
-  List<String> datasets;
+      converter = DatasetChoiceConverter.class, description = "fashion-mnist, cifar10 or both. Default: ${DEFAULT-VALUE}.")
+  List<DatasetChoice> datasets;
 
   @Option(names = "--optimizers", paramLabel = "LIST", split = ",",
       defaultValue = "sgd,momentum,nag,adagrad,adadelta,rmsprop,adam",
@@ -87,18 +85,18 @@ final class CompareCommand implements Callable<Integer> {
     applyDefaults();
     PrintStream out = System.out;
     List<OptimizerKind> kinds = optimizers.stream().map(OptimizerKind::parse).toList();
-    List<DatasetChoice> choices = datasets.stream().map(DatasetChoice::parse).distinct().toList();
+    List<DatasetChoice> choices = datasets.stream().distinct().toList();
     Files.createDirectories(output);
     Map<DatasetChoice, Map<String, List<EpochRecord>>> results = new LinkedHashMap<>();
     var locator = data.locator();
     try (Device gpu = device.open()) {
-      device.tune(gpu, network, out);
-      out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), network.spec().name(), choices,
+      device.tune(gpu, networkOption.network, out);
+      out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), networkOption.network.spec().name(), choices,
           gpu.info().name());
       for (DatasetChoice choice : choices) {
         ImageSet train = choice.load(locator, Split.TRAIN, out);
         ImageSet test = choice.load(locator, Split.TEST, out);
-        int[] input = network.spec().inputShape();
+        int[] input = networkOption.network.spec().inputShape();
         BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
         BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
         out.printf("%s: %d epochs of %d training images, %d test images (%s)%n", choice.title(), training.epochs,
@@ -108,7 +106,7 @@ final class CompareCommand implements Callable<Integer> {
         for (OptimizerKind kind : kinds) {
           OptimizerConfig config = OptimizerConfig.tutorial(kind);
           // Same seed: the same initial weights, data order, augmentation and dropout masks for every optimizer.
-          try (Model model = network.create(gpu, training.seed)) {
+          try (Model model = networkOption.network.create(gpu, training.seed)) {
             var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
                 .output(output.resolve(choice.id()).resolve(kind.userName())).label(kind.userName())
                 .saveWeights(saveWeights).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
@@ -118,7 +116,7 @@ final class CompareCommand implements Callable<Integer> {
         }
       }
     }
-    String table = ResultsTable.markdown(network.spec().name(), results);
+    String table = ResultsTable.markdown(networkOption.network.spec().name(), results);
     AtomicFiles.write(output.resolve("results.md"), (OutputStream o) -> o.write(table.getBytes(
         java.nio.charset.StandardCharsets.UTF_8)));
     String csv = ResultsTable.csv(results);
@@ -133,7 +131,7 @@ final class CompareCommand implements Callable<Integer> {
 
   private void applyDefaults() {
     if (full) {
-      datasets = List.of("fashion-mnist", "cifar10");
+      datasets = List.of(DatasetChoice.FASHION_MNIST, DatasetChoice.CIFAR10);
       training.epochs = 20;
       training.limit = 0;
       training.testLimit = 0;
@@ -150,7 +148,7 @@ final class CompareCommand implements Callable<Integer> {
 
   /** The PNG and GIF of one data set, rewritten after every optimizer so a long run shows progress. */
   private void writeFigures(DatasetChoice choice, Map<String, List<EpochRecord>> runs) throws java.io.IOException {
-    ComparisonCharts charts = new ComparisonCharts(choice.title() + ", " + network.spec().name(), runs);
+    ComparisonCharts charts = new ComparisonCharts(choice.title() + ", " + networkOption.network.spec().name(), runs);
     BufferedImage figure = charts.render();
     AtomicFiles.write(output.resolve(choice.id() + "-curves.png"), (OutputStream o) -> ImageIO.write(figure, "png", o));
     List<BufferedImage> frames = new ArrayList<>();

@@ -25,14 +25,12 @@ import picocli.CommandLine.Option;
         "  netforge train --network alexnet-cifar --dataset cifar10 --optimizer nag --epochs 20 --output runs/nag",
         "  netforge train --output runs/nag --epochs 20 --resume     (continue a stopped run exactly)"})
 final class TrainCommand implements Callable<Integer> {
-  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
-      completionCandidates = NetworkNames.class,
-      description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  ExampleNetwork network;
+  @Mixin
+  NetworkOption networkOption;
 
   @Option(names = "--dataset", paramLabel = "DATASET", defaultValue = "fashion-mnist",
-      description = "fashion-mnist or cifar10. Default: ${DEFAULT-VALUE}.")
-  String dataset;
+      converter = DatasetChoiceConverter.class, description = "fashion-mnist or cifar10. Default: ${DEFAULT-VALUE}.")
+  DatasetChoice choice;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
       description = "sgd, momentum, nag, adagrad, adadelta, rmsprop, adam or adamw, with the tutorial's settings. "
@@ -65,7 +63,6 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    DatasetChoice choice = DatasetChoice.parse(dataset);
     OptimizerConfig config = OptimizerConfig.tutorial(OptimizerKind.parse(optimizer));
     if (learningRate != null) {
       config = config.withLr(learningRate);
@@ -74,11 +71,11 @@ final class TrainCommand implements Callable<Integer> {
     var locator = data.locator();
     ImageSet train = choice.load(locator, Split.TRAIN, out);
     ImageSet test = choice.load(locator, Split.TEST, out);
-    int[] input = network.spec().inputShape();
+    int[] input = networkOption.network.spec().inputShape();
     BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
     BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
     try (Device gpu = device.open()) {
-      device.tune(gpu, network, out);
+      device.tune(gpu, networkOption.network, out);
       trainOn(gpu, choice, config, trainBatches, testBatches, train.source(), out);
     }
     return ExitCodes.OK;
@@ -86,8 +83,8 @@ final class TrainCommand implements Callable<Integer> {
 
   private void trainOn(Device gpu, DatasetChoice choice, OptimizerConfig config, BatchLoader trainBatches,
       BatchLoader testBatches, String source, PrintStream out) throws java.io.IOException {
-    try (Model model = network.create(gpu, training.seed)) {
-      out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", network.spec().name(),
+    try (Model model = networkOption.network.create(gpu, training.seed)) {
+      out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", networkOption.network.spec().name(),
           gpu.info().name(), config, choice.title(), trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(),
           source);
       TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(output)

@@ -1,0 +1,10 @@
+package netforge.examples.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --network}: which example network a command runs. */
+final class NetworkOption {
+  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
+      completionCandidates = NetworkNames.class, description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+  ExampleNetwork network;
+}
