@@ -1,0 +1,82 @@
+package netforge.processor.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import netforge.processor.model.InferredNetwork;
+import netforge.processor.model.LayerModel;
+import netforge.processor.model.NetworkModel;
+import netforge.processor.model.Op;
+import netforge.processor.model.ShapeInference;
+import org.junit.jupiter.api.Test;
+
+/** Kernel grouping counted as tinygrad's check_schedule counts it: a reduction opens a stage, elementwise fuses. */
+class FusionPlannerTest {
+  private static final Op RELU = new Op.Relu();
+
+  private static List<Stage> plan(LayerModel... layers) {
+    InferredNetwork network = ShapeInference.infer(new NetworkModel("Net", 3, 16, 16, 10, List.of(layers)));
+    return FusionPlanner.plan(network);
+  }
+
+  private static LayerModel layer(String name, Op... ops) {
+    return new LayerModel(name, List.of(ops), "", 0);
+  }
+
+  private static Op conv(int out) {
+    return new Op.Conv(out, 3, 0, 0, 1, 1, true);
+  }
+
+  @Test
+  void convBiasRelu_isOneStage_withReluInItsEpilogue() {
+    List<Stage> stages = plan(layer("c1", conv(8), RELU));
+    assertEquals(1, stages.size());
+    assertEquals(List.of(RELU), stages.get(0).epilogue());
+    assertTrue(stages.get(0).biasOffset() >= 0);
+  }
+
+  @Test
+  void twoConvReluPairs_areTwoStages() {
+    assertEquals(2, plan(layer("c1", conv(8), RELU), layer("c2", conv(8), RELU)).size());
+  }
+
+  @Test
+  void reluAlone_fusesIntoTheLayerBefore() {
+    List<Stage> stages = plan(layer("c1", conv(8)), layer("r", RELU));
+    assertEquals(1, stages.size());
+    assertEquals(List.of(RELU), stages.get(0).epilogue());
+  }
+
+  @Test
+  void dropoutBeforeDense_fusesIntoThePreviousStage_andFlattenMakesNoStage() {
+    Op dropout = new Op.Dropout(0.5);
+    List<Stage> stages = plan(layer("c1", conv(8), RELU), layer("pool", new Op.Pool(Op.PoolKind.MAX, 2, 0, 0)),
+        layer("flat", new Op.Flatten()), layer("fc", dropout, new Op.Dense(10, 0, true)));
+    assertEquals(3, stages.size(), "conv, pool, dense");
+    assertEquals(List.of(dropout), stages.get(1).epilogue(), "the pool's kernel applies the dropout");
+    assertTrue(stages.get(2).epilogue().isEmpty());
+    assertEquals("act02", stages.get(2).input(), "the dense layer reads the pool's output, flattened");
+  }
+
+  @Test
+  void parameters_areLaidOutContiguously_weightBeforeBias() {
+    List<Stage> stages = plan(layer("c1", conv(8), RELU), layer("fc", new Op.Dense(10, 0, true)));
+    Stage c1 = stages.get(0);
+    Stage fc = stages.get(1);
+    assertEquals(0, c1.weightOffset());
+    assertEquals(8 * 3 * 9, c1.biasOffset());
+    assertEquals(8 * 3 * 9 + 8, fc.weightOffset());
+    assertEquals(fc.weightOffset() + 10L * 8 * 16 * 16, fc.biasOffset());
+  }
+
+  @Test
+  void inputGradient_isNeededOnlyAfterAStageWithParameters() {
+    List<Stage> stages = plan(layer("pool", new Op.Pool(Op.PoolKind.MAX, 2, 0, 0)), layer("c1", conv(4)),
+        layer("fc", new Op.Dense(10, 0, true)));
+    assertFalse(stages.get(0).needsBackward(), "nothing before the pool learns");
+    assertFalse(stages.get(1).needsInputGradient(), "the first learning layer needs no dX");
+    assertTrue(stages.get(2).needsInputGradient());
+  }
+}
