@@ -85,13 +85,22 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
       }
     }
     try {
-      return new Checkpoint(spec.name(), integer(file, meta, "epoch"), integer(file, meta, "engine.step"),
+      return new Checkpoint(spec.name(), count(file, meta, "epoch", 0), count(file, meta, "engine.step", 0),
           Long.parseLong(required(file, meta, "optimizer.steps")), required(file, meta, "optimizer"),
-          Long.parseLong(required(file, meta, "seed")), integer(file, meta, "batch"), integer(file, meta, "limit"),
-          f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, state, Arrays.asList(JSON.readValue(required(file, meta, "history"), EpochRecord[].class)));
+          Long.parseLong(required(file, meta, "seed")), count(file, meta, "batch", 1), count(file, meta, "limit", 1),
+          f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, state, history(file, meta));
     } catch (NumberFormatException | JsonProcessingException e) {
       throw new SafetensorsException(file, "has unreadable checkpoint metadata: " + e.getMessage());
     }
+  }
+
+  private static List<EpochRecord> history(Path file, Map<String, String> meta)
+      throws SafetensorsException, JsonProcessingException {
+    EpochRecord[] records = JSON.readValue(required(file, meta, "history"), EpochRecord[].class);
+    if (records == null || Arrays.stream(records).anyMatch(java.util.Objects::isNull)) {
+      throw new SafetensorsException(file, "has checkpoint metadata 'history' that is not a list of epochs");
+    }
+    return Arrays.asList(records);
   }
 
   private static String required(Path file, Map<String, String> meta, String key) throws SafetensorsException {
@@ -102,7 +111,12 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
     return value;
   }
 
-  private static int integer(Path file, Map<String, String> meta, String key) throws SafetensorsException {
-    return Integer.parseInt(required(file, meta, key));
+  /** An integer metadata value of at least {@code min}. */
+  private static int count(Path file, Map<String, String> meta, String key, int min) throws SafetensorsException {
+    int value = Integer.parseInt(required(file, meta, key));
+    if (value < min) {
+      throw new SafetensorsException(file, "has checkpoint metadata '" + key + "' = " + value + ", below " + min);
+    }
+    return value;
   }
 }
