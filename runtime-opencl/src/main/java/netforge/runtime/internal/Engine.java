@@ -222,18 +222,18 @@ public final class Engine implements AutoCloseable {
     guarded(batch, () -> sequence.forward(pass));
   }
 
-  /** Checks the input, makes room for the batch and copies the input to the device. */
+  /** Makes room for the batch (failing early when it cannot fit), checks the input and copies it to the device. */
   private void prepare(float[] input, int batch) {
     if (batch < 1) {
       throw new IllegalArgumentException("batch must be at least 1, was " + batch);
     }
+    ensureCapacity(batch);
     long needed = (long) batch * spec.inputSize();
     if (input.length < needed) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s needs %d x %s = %,d input values for a batch of %d, got %,d", spec.name(), batch,
           java.util.Arrays.toString(spec.inputShape()), needed, batch, input.length));
     }
-    ensureCapacity(batch);
     long start = System.nanoTime();
     buffers.get("input").write(input, 0, 0, (int) needed);
     profiler.addHostTime("transfers | input to device", System.nanoTime() - start);
