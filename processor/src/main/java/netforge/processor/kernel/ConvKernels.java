@@ -49,24 +49,7 @@ final class ConvKernels implements StageKernels {
     cl.line("// ---- stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %d",
         stage.index(), stage.layer(), ci, h, w, co, oh, ow, kh, kw, s, pad);
     cl.blank();
-    String at = name(true, "im2col_at");
-    cl.line("// im2col(X)[patch, col] for patch = (ci, kh, kw) and col = (image in chunk, oh, ow); 0 in the padding");
-    cl.open("static inline real %s(const __global real* restrict x, const int n0, const int patch, const int col) {", at);
-    cl.line("const int ci = patch / %d;", kh * kw);
-    cl.line("const int kh = patch / %d %% %d;", kw, kh);
-    cl.line("const int kw = patch %% %d;", kw);
-    cl.line("const int img = col / %d;", pixels);
-    cl.line("const int oh = col %% %d / %d;", pixels, ow);
-    cl.line("const int ow = col %% %d;", ow);
-    cl.line("const int ih = oh * %d - %d + kh;", s, pad);
-    cl.line("const int iw = ow * %d - %d + kw;", s, pad);
-    cl.line("if (ih < 0 || ih >= %d || iw < 0 || iw >= %d) return (real)0;", h, w);
-    cl.line("return x[((size_t)(n0 + img) * %d + ci) * %d + ih * %d + iw];", ci, (long) h * w, w);
-    cl.close();
-    cl.blank();
-
-    Pack.columns(cl, name(true, "im2col"), "the forward GEMM: im2col(X) of one chunk", "const int n0",
-        at + "(src, n0, ROW, COL)");
+    im2col(cl);
     Gemm.render(cl, gemmName(), "Y = W x im2col(X) + bias, then the epilogue; stored NCHW",
         "__global real* restrict out, const __global real* restrict params, const int n0, const int training, "
             + "const ulong seed, const uint step", e -> {
@@ -124,8 +107,7 @@ final class ConvKernels implements StageKernels {
       cl.close();
       cl.blank();
     }
-    Pack.columns(cl, name(false, "pack_cols"), "dW = dZ x im2col(X)^T: im2col(X)^T as [col, patch]", "const int n0",
-        at + "(src, n0, COL, ROW)");
+    im2colTransposed(cl);
     if (!stage.needsInputGradient()) {
       return;
     }
@@ -151,6 +133,55 @@ final class ConvKernels implements StageKernels {
     cl.close();
     cl.close();
     cl.line("dx[(size_t)n0 * %d + e] = sum;", inSize);
+    cl.close();
+    cl.blank();
+  }
+
+  /**
+   * B of the forward GEMM: im2col(X) of one chunk, {@code [patch, (image, row, column)]}, into strips of TN
+   * columns. Each work-item decomposes its patch and its first column once and counts its way along the rest.
+   */
+  private void im2col(ClSource cl) {
+    cl.line("// B for the forward GEMM: im2col(X) of one chunk as [patch, (image, oh, ow)], strips of TN columns");
+    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict bp, const int n_cols, "
+        + "const int k_depth, const int n0) {", name(true, "im2col"));
+    cl.line("const int k = get_global_id(0);");
+    cl.line("const int strip = get_global_id(1);");
+    cl.line("if (k >= k_depth) return;");
+    cl.line("const int ci = k / %d, kh = k / %d %% %d, kw = k %% %d;", kh * kw, kw, kh, kw);
+    cl.line("const __global real* channel = src + ((size_t)n0 * %d + ci) * %d;", ci, (long) h * w);
+    cl.line("__global real* dst = bp + ((size_t)strip * k_depth + k) * TN;");
+    cl.line("int n = strip * TN;");
+    cl.line("int img = n / %d, oh = n %% %d / %d, ow = n %% %d;", pixels, pixels, ow, ow);
+    cl.open("for (int t = 0; t < TN; ++t, ++n) {");
+    cl.line("const int ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
+    cl.line("dst[t] = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d", h, w);
+    cl.line("    ? channel[(size_t)img * %d + ih * %d + iw] : (real)0;", inSize, w);
+    cl.line("if (++ow == %d) { ow = 0; if (++oh == %d) { oh = 0; ++img; } }", ow, oh);
+    cl.close();
+    cl.close();
+    cl.blank();
+  }
+
+  /** B of dW = dZ x im2col(X)^T: {@code [(image, row, column), patch]}, strips of TN patches. */
+  private void im2colTransposed(ClSource cl) {
+    cl.line("// B for dW = dZ x im2col(X)^T: im2col(X)^T of one chunk as [(image, oh, ow), patch], strips of TN");
+    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict bp, const int n_cols, "
+        + "const int k_depth, const int n0) {", name(false, "pack_cols"));
+    cl.line("const int k = get_global_id(0);");
+    cl.line("const int strip = get_global_id(1);");
+    cl.line("if (k >= k_depth) return;");
+    cl.line("const int img = k / %d, oh = k %% %d / %d, ow = k %% %d;", pixels, pixels, ow, ow);
+    cl.line("const __global real* image = src + (size_t)(n0 + img) * %d;", inSize);
+    cl.line("__global real* dst = bp + ((size_t)strip * k_depth + k) * TN;");
+    cl.line("int n = strip * TN;");
+    cl.line("int ci = n / %d, kh = n / %d %% %d, kw = n %% %d;", kh * kw, kw, kh, kw);
+    cl.open("for (int t = 0; t < TN; ++t, ++n) {");
+    cl.line("const int ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
+    cl.line("dst[t] = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d", h, w);
+    cl.line("    ? image[(size_t)ci * %d + ih * %d + iw] : (real)0;", (long) h * w, w);
+    cl.line("if (++kw == %d) { kw = 0; if (++kh == %d) { kh = 0; ++ci; } }", kw, kh);
+    cl.close();
     cl.close();
     cl.blank();
   }
