@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -63,11 +66,12 @@ class KillTest {
       while (kills < MIN_KILLS || System.nanoTime() - start < KILL_LOOP_NANOS) {
         boolean aim = kills % 3 != 2; // two kills in three aim at a checkpoint write, one in three at any moment
         Set<Path> leftoversBefore = checkpointTemporaries(run);
+        Object checkpointBefore = checkpointState(run);
         Path log = logs.resolve("child-" + kills + ".log");
         Process child = startChild(run, log);
         if (aim) {
           aimed++;
-          waitForNewCheckpointWrite(run, leftoversBefore, child);
+          waitForNewCheckpointWrite(run, leftoversBefore, checkpointBefore, child);
         } else {
           Thread.sleep(random.nextInt(RANDOM_KILL_MAX_MILLIS));
         }
@@ -125,11 +129,12 @@ class KillTest {
   }
 
   /**
-   * Polls the run directory without pause until a checkpoint temporary file that was not there before appears (the
-   * child is writing a checkpoint), the child dies, or the wait runs out.
+   * Polls the run directory without pause until the child starts writing a checkpoint, it dies, or the wait runs
+   * out. A write shows as a new temporary checkpoint file (how AtomicFiles writes), or as any change to the
+   * checkpoint file itself: a writer that wrote it in place would be caught in the middle.
    */
-  private static void waitForNewCheckpointWrite(Path run, Set<Path> leftoversBefore, Process child)
-      throws IOException {
+  private static void waitForNewCheckpointWrite(Path run, Set<Path> leftoversBefore, Object checkpointBefore,
+      Process child) throws IOException {
     long deadline = System.nanoTime() + WRITE_WAIT_NANOS;
     while (child.isAlive() && System.nanoTime() < deadline) {
       try (Stream<Path> files = Files.list(run)) {
@@ -137,6 +142,20 @@ class KillTest {
           return;
         }
       }
+      if (!checkpointState(run).equals(checkpointBefore)) {
+        return;
+      }
+    }
+  }
+
+  /** What changes when the checkpoint file is replaced or written to: its identity, size and time. */
+  private static Object checkpointState(Path run) throws IOException {
+    Path file = run.resolve(Trainer.CHECKPOINT);
+    try {
+      BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+      return List.of(String.valueOf(a.fileKey()), a.size(), a.lastModifiedTime());
+    } catch (NoSuchFileException e) {
+      return List.of();
     }
   }
 
