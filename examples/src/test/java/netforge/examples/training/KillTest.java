@@ -2,6 +2,7 @@ package netforge.examples.training;
 
 import static netforge.examples.training.SameBits.assertSameMetrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +63,7 @@ class KillTest {
     int aimed = 0;
     int landedInWrite = 0;
     int beforeFirstCheckpoint = 0;
+    int epochsKept = 0;
     long start = System.nanoTime();
     try (Device device = OpenCl.open(); Model model = LeNet5Model.create(device, KillableTrainingRun.SEED)) {
       while (kills < MIN_KILLS || System.nanoTime() - start < KILL_LOOP_NANOS) {
@@ -92,7 +95,10 @@ class KillTest {
           continue;
         }
         Checkpoint kept = Checkpoint.read(checkpointFile, LeNet5Model.SPEC);
+        assertTrue(kept.epoch() >= epochsKept, "a killed run lost epochs: the checkpoint went back from epoch "
+            + epochsKept + " to " + kept.epoch());
         assertResumesAndCompletesAnEpoch(model, run, kept);
+        epochsKept = kept.epoch() + 1;
       }
     }
     int leftovers = checkpointTemporaries(run).size();
@@ -121,9 +127,15 @@ class KillTest {
   }
 
   private static Process startChild(Path run, Path log) throws IOException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-        KillableTrainingRun.class.getName(), run.toString());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    String deviceChoice = System.getProperty(Device.PROPERTY);
+    if (deviceChoice != null) {
+      command.add("-D" + Device.PROPERTY + "=" + deviceChoice); // the device this JVM was told to use
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), KillableTrainingRun.class.getName(),
+        run.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true).redirectOutput(log.toFile());
     return builder.start();
   }

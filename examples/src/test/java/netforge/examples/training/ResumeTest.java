@@ -13,13 +13,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
+import netforge.examples.alexnet.AlexNetCifarModel;
+import netforge.examples.cli.DatasetChoice;
 import netforge.examples.lenet.LeNet5Model;
 import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.io.SafetensorsException;
+import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.train.Checkpoint;
 import netforge.runtime.train.History;
 import netforge.runtime.train.OptimizerConfig;
@@ -44,6 +49,8 @@ class ResumeTest {
   private static final int BATCH = 64;
   private static final long MODEL_SEED = 11;
   private static final long DATA_SEED = 12;
+  private static final int ALEXNET_IMAGES = 256;
+  private static final int ALEXNET_TEST_IMAGES = 64;
 
   private static Device device;
   /** A one-epoch LeNet-5 run with Adam, for the refusal tests (which must leave it untouched). */
@@ -78,29 +85,57 @@ class ResumeTest {
   @EnumSource(value = OptimizerKind.class, names = {"ADAM", "NAG"})
   void resumedRun_endsBitForBitLikeAnUninterruptedOne(OptimizerKind kind, @TempDir Path straight,
       @TempDir Path stopped) throws IOException {
-    OptimizerConfig optimizer = OptimizerConfig.tutorial(kind);
+    assertResumeIsBitExact(DropoutLeNetModel::create, DropoutLeNetModel.SPEC, OptimizerConfig.tutorial(kind),
+        () -> train(BATCH, DATA_SEED), ResumeTest::test, straight, stopped);
+  }
+
+  /**
+   * The tutorial's CIFAR AlexNet (dropout before fc6 and fc7, 57 million parameters) on 256 images resized to 3x32x32,
+   * with Adam: the real network, its fused dropout kernels and a 0.7 GB checkpoint. About 40 s here.
+   */
+  @Test
+  void alexNetCifar_resumedRun_endsBitForBitLikeAnUninterruptedOne(@TempDir Path straight, @TempDir Path stopped)
+      throws IOException {
+    int[] input = AlexNetCifarModel.SPEC.inputShape();
+    Supplier<BatchLoader> train = () -> BatchLoader.over(FashionSubset.trainImages())
+        .pipeline(DatasetChoice.FASHION_MNIST.pipeline(input, true)).batchSize(BATCH).seed(DATA_SEED)
+        .limit(ALEXNET_IMAGES).build();
+    Supplier<BatchLoader> test = () -> BatchLoader.over(FashionSubset.testImages())
+        .pipeline(DatasetChoice.FASHION_MNIST.pipeline(input, false)).batchSize(BATCH).shuffle(false)
+        .limit(ALEXNET_TEST_IMAGES).build();
+    assertResumeIsBitExact(AlexNetCifarModel::create, AlexNetCifarModel.SPEC,
+        OptimizerConfig.tutorial(OptimizerKind.ADAM), train, test, straight, stopped);
+  }
+
+  /**
+   * Trains 2 epochs in {@code straight}; 1 epoch in {@code stopped}, then 1 more there with a new model and trainer
+   * resuming; and compares weights, optimizer state, step counters and histories bit for bit.
+   */
+  private static void assertResumeIsBitExact(BiFunction<Device, Long, Model> create, NetworkSpec spec,
+      OptimizerConfig optimizer, Supplier<BatchLoader> train, Supplier<BatchLoader> test, Path straight,
+      Path stopped) throws IOException {
     TrainingResult uninterrupted;
     float[] uninterruptedWeights;
-    try (Model model = DropoutLeNetModel.create(device, MODEL_SEED)) {
-      uninterrupted = trainer(model, optimizer, 2, straight, false).fit(train(BATCH, DATA_SEED), test());
+    try (Model model = create.apply(device, MODEL_SEED)) {
+      uninterrupted = trainer(model, optimizer, 2, straight, false).fit(train.get(), test.get());
       uninterruptedWeights = model.parameters();
     }
-    try (Model model = DropoutLeNetModel.create(device, MODEL_SEED)) {
-      trainer(model, optimizer, 1, stopped, false).fit(train(BATCH, DATA_SEED), test());
+    try (Model model = create.apply(device, MODEL_SEED)) {
+      trainer(model, optimizer, 1, stopped, false).fit(train.get(), test.get());
     }
     TrainingResult resumed;
     float[] resumedWeights;
-    try (Model model = DropoutLeNetModel.create(device, MODEL_SEED)) {
-      resumed = trainer(model, optimizer, 2, stopped, true).fit(train(BATCH, DATA_SEED), test());
+    try (Model model = create.apply(device, MODEL_SEED)) {
+      resumed = trainer(model, optimizer, 2, stopped, true).fit(train.get(), test.get());
       resumedWeights = model.parameters();
     }
 
     assertEquals(1, resumed.resumedFrom(), "the second run must continue after epoch 1, not start over");
     assertSameBits("weights after epoch 2", uninterruptedWeights, resumedWeights);
     assertSameMetrics(uninterrupted.history().epochs(), resumed.history().epochs());
-    Checkpoint a = Checkpoint.read(straight.resolve(Trainer.CHECKPOINT), DropoutLeNetModel.SPEC);
-    Checkpoint b = Checkpoint.read(stopped.resolve(Trainer.CHECKPOINT), DropoutLeNetModel.SPEC);
-    assertSameState(kind.userName() + " state after epoch 2", a.optimizerState(), b.optimizerState());
+    Checkpoint a = Checkpoint.read(straight.resolve(Trainer.CHECKPOINT), spec);
+    Checkpoint b = Checkpoint.read(stopped.resolve(Trainer.CHECKPOINT), spec);
+    assertSameState(optimizer.kind().userName() + " state after epoch 2", a.optimizerState(), b.optimizerState());
     assertEquals(a.optimizerSteps(), b.optimizerSteps(), "optimizer steps");
     assertEquals(a.engineStep(), b.engineStep(), "engine step (the dropout key)");
     assertSameMetrics(uninterrupted.history().epochs(),
