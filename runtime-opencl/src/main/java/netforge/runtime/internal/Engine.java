@@ -316,9 +316,7 @@ public final class Engine implements AutoCloseable {
     float[] grads = gradients();
     for (var p : spec.parameters()) {
       if (!allFinite(params, (int) p.offset(), (int) (p.offset() + p.size()))) {
-        // The update is queued with the step, so a NaN gradient has already reached the parameter: say so, lest
-        // the parameter be taken for the cause.
-        found.append("\n  parameter ").append(p.name()).append(" holds NaN or infinity after the step's update");
+        found.append("\n  parameter ").append(p.name()).append(" holds NaN or infinity");
       } else if (!allFinite(grads, (int) p.offset(), (int) (p.offset() + p.size()))) {
         found.append("\n  the gradient of ").append(p.name()).append(" holds NaN or infinity");
       }
