@@ -79,8 +79,10 @@ public final class Trainer {
         resumedFrom = c.epoch();
       }
       int sinceBest = epochsSinceBest(history);
-      boolean stoppedEarly = false;
-      for (int epoch = resumedFrom + 1; epoch <= epochs; epoch++) {
+      // A checkpoint is written before the patience check, so a run killed in between left the epoch at which it
+      // had stopped early: resumed, it must stop there too, or it would end differently from one never killed.
+      boolean stoppedEarly = resumedFrom > 0 && resumedFrom < epochs && patienceRanOut(sinceBest);
+      for (int epoch = resumedFrom + 1; epoch <= epochs && !stoppedEarly; epoch++) {
         EpochRecord record = trainEpoch(epoch, train, test, engine, updates, history);
         boolean best = history.best() == null || record.testAccuracy() > history.best().testAccuracy();
         history.add(record);
@@ -98,10 +100,7 @@ public final class Trainer {
           }
         }
         progress.finished(label, record, epochs);
-        if (patience > 0 && sinceBest >= patience && epoch < epochs) {
-          stoppedEarly = true;
-          break;
-        }
+        stoppedEarly = epoch < epochs && patienceRanOut(sinceBest);
       }
       if (output != null && saveWeights) {
         model.save(output.resolve(FINAL));
@@ -126,7 +125,7 @@ public final class Trainer {
         lr = rate;
         Loss loss = engine.trainingStep(batch.inputs(), batch.labels(), () -> updates.step(rate));
         if (!Double.isFinite(loss.mean())) {
-          throw nonFinite(loss, epoch, batch, engine, history);
+          throw nonFinite(loss, epoch, batch, engine, history, rate);
         }
         lossSum += loss.mean();
         batches++;
@@ -153,17 +152,30 @@ public final class Trainer {
         testLoss / Math.max(1, tested), (double) testCorrect / Math.max(1, tested), lr, seconds, seen / trainSeconds);
   }
 
-  private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, Engine engine, History history) {
-    String kept = history.isEmpty() || output == null || !saveWeights
-        ? "no checkpoint was written before it (it happened in the first epoch" + (output == null
-            ? " and no output directory was given)" : ")")
-        : "the last good checkpoint is " + output.resolve(CHECKPOINT) + " (after epoch " + history.last().epoch()
-            + "); --resume continues from it";
+  private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, Engine engine, History history,
+      double rate) {
+    String kept;
+    if (output == null) {
+      kept = "no checkpoint was written (no output directory was given)";
+    } else if (!saveWeights) {
+      kept = "no checkpoint was written (this run saves no weights)";
+    } else if (history.isEmpty()) {
+      kept = "no checkpoint was written before it (it happened in the first epoch)";
+    } else {
+      kept = "the last good checkpoint is " + output.resolve(CHECKPOINT) + " (after epoch " + history.last().epoch()
+          + "); --resume continues from it";
+    }
     return new NonFiniteLossException(String.format(Locale.ROOT,
         "training stopped: the loss became %s at epoch %d, step %d of the epoch (training step %d), on a batch of "
             + "%d images;%s%n  %s. Try a lower learning rate (it was %s) or check the input data.",
         Double.isNaN(loss.mean()) ? "NaN" : "infinite", epoch, batch.index() + 1, engine.step(), batch.count(),
-        engine.locateNonFinite(batch.count()), kept, optimizer.lr()));
+        engine.locateNonFinite(batch.count()), kept, rateText(rate)));
+  }
+
+  /** The step's rate, which is what overflowed; with a schedule it is not the optimizer's base rate. */
+  private String rateText(double rate) {
+    return rate == optimizer.lr() ? Double.toString(rate)
+        : rate + " at that step, from a schedule with base rate " + optimizer.lr();
   }
 
   private void requireSameRun(Checkpoint c, BatchLoader train, Engine engine, Path file) {
@@ -191,6 +203,10 @@ public final class Trainer {
       throw new IllegalArgumentException(file + " was written by a run with other settings; resuming would not "
           + "continue it exactly:" + differences + "\n  use the same settings, or another output directory");
     }
+  }
+
+  private boolean patienceRanOut(int epochsSinceBest) {
+    return patience > 0 && epochsSinceBest >= patience;
   }
 
   private static int epochsSinceBest(History history) {
