@@ -11,20 +11,42 @@ import netforge.runtime.spec.ParamSpec;
  * values do not depend on the layers before it.
  */
 public final class ParameterInit {
+  /** Values handed over at a time by {@link #pytorchDefault(NetworkSpec, long, Sink)}. */
+  static final int BLOCK = 1 << 20;
+
   private ParameterInit() {}
 
+  /** Receives consecutive values: {@code count} of {@code values} for the flat buffer at {@code offset}. */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(long offset, float[] values, int count);
+  }
+
+  /** All parameters in one array (for small networks and tools). */
   public static float[] pytorchDefault(NetworkSpec spec, long seed) {
-    float[] values = new float[Math.toIntExact(spec.parameterCount())];
+    float[] all = new float[Math.toIntExact(spec.parameterCount())];
+    pytorchDefault(spec, seed, (offset, values, count) -> System.arraycopy(values, 0, all, (int) offset, count));
+    return all;
+  }
+
+  /**
+   * The same values, in blocks of at most a million, so a large network is initialised without holding all its
+   * parameters on the host at once.
+   */
+  public static void pytorchDefault(NetworkSpec spec, long seed, Sink sink) {
+    float[] block = new float[(int) Math.min(BLOCK, Math.max(1, spec.parameterCount()))];
     for (ParamSpec p : spec.parameters()) {
       // gain = sqrt(2 / (1 + a^2)) with a = sqrt(5); bound = gain * sqrt(3 / fan_in) = 1 / sqrt(fan_in)
       double bound = 1.0 / Math.sqrt(p.fanIn());
       SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (p.name().hashCode() + 1L)));
-      int from = (int) p.offset();
-      int to = from + (int) p.size();
-      for (int i = from; i < to; i++) {
-        values[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+      for (long done = 0; done < p.size(); ) {
+        int count = (int) Math.min(block.length, p.size() - done);
+        for (int i = 0; i < count; i++) {
+          block[i] = (float) ((random.nextDouble() * 2 - 1) * bound);
+        }
+        sink.accept(p.offset() + done, block, count);
+        done += count;
       }
     }
-    return values;
   }
 }

@@ -183,18 +183,26 @@ public final class KernelProgram {
     m.addStatement("$T<String, Long> b = new $T<>()", Map.class, java.util.LinkedHashMap.class);
     long inputSize = network.model().input().size();
     m.addStatement("b.put($S, (long) batch * $LL)", "input", inputSize);
-    long largest = Math.max(inputSize, network.model().classes());
+    // Each gradient buffer is sized by the largest gradient it holds: the loss writes gradA; the stage r places from
+    // the end reads gradient(r) (its output's) and writes gradient(r + 1) (its input's).
+    long[] gradientSize = {network.model().classes(), 0};
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
-      long size = stage.out().size();
-      largest = Math.max(largest, size);
-      m.addStatement("b.put($S, (long) batch * $LL)", stage.output(), size);
+      m.addStatement("b.put($S, (long) batch * $LL)", stage.output(), stage.out().size());
       if (kernels.get(i) instanceof PoolKernels pool && pool.argmaxBufferName() != null) {
-        m.addStatement("b.put($S, (long) batch * $LL)", pool.argmaxBufferName(), pool.outputPerImage());
+        // bytes packed four to a 32-bit element; rounding per image keeps every batch size covered
+        m.addStatement("b.put($S, (long) batch * $LL)", pool.argmaxBufferName(), pool.argmaxElementsPerImage());
+      }
+      int fromEnd = stages.size() - 1 - i;
+      if (stage.needsBackward()) {
+        gradientSize[fromEnd % 2] = Math.max(gradientSize[fromEnd % 2], stage.out().size());
+      }
+      if (stage.needsInputGradient()) {
+        gradientSize[(fromEnd + 1) % 2] = Math.max(gradientSize[(fromEnd + 1) % 2], stage.in().size());
       }
     }
-    m.addStatement("b.put($S, (long) batch * $LL)", "gradA", largest);
-    m.addStatement("b.put($S, (long) batch * $LL)", "gradB", largest);
+    m.addStatement("b.put($S, (long) batch * $LL)", "gradA", gradientSize[0]);
+    m.addStatement("b.put($S, (long) batch * $LL)", "gradB", Math.max(1, gradientSize[1]));
     ScratchSizes sizes = new ScratchSizes();
     kernels.forEach(k -> k.scratch(sizes));
     for (Map.Entry<String, List<String>> e : sizes.uses().entrySet()) {

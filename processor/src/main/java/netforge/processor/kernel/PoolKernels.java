@@ -6,8 +6,8 @@ import netforge.processor.model.Op;
 /**
  * Max and average pooling, one work-item per output element forward and per input element backward. Backward
  * gathers instead of scattering, so no atomics are needed and sums have a fixed order: each input pixel visits the
- * windows that cover it. Max pooling stores the argmax (index within the plane) in forward; PyTorch's rule
- * decides ties and NaNs (the first maximum wins; a NaN wins). Average pooling counts padded zeros, as PyTorch's
+ * windows that cover it. Max pooling stores the argmax (the position within the window, a byte for windows up to
+ * 255 values) in forward; PyTorch's rule decides ties and NaNs (the first maximum wins; a NaN wins). Average pooling counts padded zeros, as PyTorch's
  * default {@code count_include_pad=True}.
  */
 final class PoolKernels implements StageKernels {
@@ -46,8 +46,8 @@ final class PoolKernels implements StageKernels {
         stage.index(), stage.layer(), max ? "max" : "average", c, h, w, c, oh, ow, k, s, pad);
     cl.blank();
     cl.open("__kernel void %s(const __global real* restrict x, __global real* restrict out, "
-        + "__global int* restrict argmax, const long count, const int training, const ulong seed, const uint step) {",
-        name(true));
+        + "__global %s* restrict argmax, const long count, const int training, const ulong seed, const uint step) {",
+        name(true), argmaxType());
     cl.line("const size_t o = get_global_id(0);");
     cl.line("if (o >= (size_t)count) return;");
     cl.line("const size_t plane = o / %d;", (long) oh * ow);
@@ -56,7 +56,9 @@ final class PoolKernels implements StageKernels {
     cl.line("const __global real* xp = x + plane * %d;", (long) h * w);
     cl.line(max ? "real best = -INFINITY;" : "real sum = 0;");
     if (max) {
-      cl.line("int where = -1;");
+      // the window position of the maximum, kh * k + kw; until one is found (all -inf), the first position inside
+      // the input, as PyTorch starts from
+      cl.line("int where = max(0, %d - oh * %d) * %d + max(0, %d - ow * %d);", pad, s, k, pad, s);
     }
     cl.open("for (int kh = 0; kh < %d; ++kh) {", k);
     cl.line("const int ih = oh * %d - %d + kh;", s, pad);
@@ -68,7 +70,7 @@ final class PoolKernels implements StageKernels {
     if (max) {
       cl.open("if (v > best || isnan(v)) {");
       cl.line("best = v;");
-      cl.line("where = ih * %d + iw;", w);
+      cl.line("where = kh * %d + kw;", k);
       cl.close();
     } else {
       cl.line("sum += v;");
@@ -90,14 +92,13 @@ final class PoolKernels implements StageKernels {
     cl.line("// dX: each input pixel gathers the masked gradient of the windows that %s",
         max ? "chose it as their maximum" : "cover it");
     cl.open("__kernel void %s(const __global real* restrict dy, const __global real* restrict y, "
-        + "const __global int* restrict argmax, __global real* restrict dx, const long count, const int training, "
-        + "const ulong seed, const uint step) {", name(false));
+        + "const __global %s* restrict argmax, __global real* restrict dx, const long count, const int training, "
+        + "const ulong seed, const uint step) {", name(false), argmaxType());
     cl.line("const size_t e = get_global_id(0);");
     cl.line("if (e >= (size_t)count) return;");
     cl.line("const size_t plane = e / %d;", (long) h * w);
     cl.line("const int ih = e %% %d / %d;", (long) h * w, w);
     cl.line("const int iw = e %% %d;", w);
-    cl.line("const int here = ih * %d + iw;", w);
     cl.line("const int th = ih + %d - %d + 1;", pad, k);
     cl.line("const int tw = iw + %d - %d + 1;", pad, k);
     cl.line("const int oh0 = th <= 0 ? 0 : (th + %d) / %d;", s - 1, s);
@@ -109,6 +110,7 @@ final class PoolKernels implements StageKernels {
     cl.open("for (int ow = ow0; ow <= ow1; ++ow) {");
     cl.line("const size_t o = plane * %d + oh * %d + ow;", (long) oh * ow, ow);
     if (max) {
+      cl.line("const int here = (ih - oh * %d + %d) * %d + (iw - ow * %d + %d);", s, pad, k, s, pad);
       cl.line("if (argmax[o] == here) g += %s;", Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o"));
     } else {
       cl.line("g += %s;", Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o"));
@@ -145,12 +147,19 @@ final class PoolKernels implements StageKernels {
   @Override
   public void scratch(ScratchSizes sizes) {}
 
-  /** The argmax buffer of a max pool: one int per output element. */
+  /** The argmax buffer of a max pool: one window position per output element. */
   String argmaxBufferName() {
     return max ? argmax() : null;
   }
 
-  long outputPerImage() {
-    return (long) c * oh * ow;
+  /** A byte holds the window position for windows of up to 255 values; larger windows need an int. */
+  private String argmaxType() {
+    return (long) k * k <= 255 ? "uchar" : "int";
+  }
+
+  /** 32-bit elements of the argmax buffer per image. */
+  long argmaxElementsPerImage() {
+    long outputs = (long) c * oh * ow;
+    return (long) k * k <= 255 ? (outputs + 3) / 4 : outputs;
   }
 }

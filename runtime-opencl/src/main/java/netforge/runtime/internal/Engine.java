@@ -58,7 +58,7 @@ public final class Engine implements AutoCloseable {
     this.buildSeconds = (System.nanoTime() - start) / 1e9;
     this.params = ClBuffer.allocate(device, "parameters", spec.parameterCount());
     this.grads = ClBuffer.allocate(device, "gradients", spec.parameterCount());
-    setParameters(ParameterInit.pytorchDefault(spec, seed));
+    ParameterInit.pytorchDefault(spec, seed, (offset, values, count) -> params.write(values, 0, offset, count));
   }
 
   /** The documented defaults for the device's type, used until a search has run. */

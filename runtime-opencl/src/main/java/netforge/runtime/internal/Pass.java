@@ -97,6 +97,29 @@ public final class Pass {
     return (int) Math.max(1, Math.min(batch, tunables.scratchFloats() / Math.max(1, floatsPerImage)));
   }
 
+  /**
+   * Rows of a {@code total x depth} A operand to pack at a time so the packed block stays within
+   * {@link Tunables#scratchFloats()}: a multiple of TM, at least one strip, at most all rows.
+   */
+  public int rowsPerPack(long total, long depth) {
+    return rowsPerPack(tunables, total, depth);
+  }
+
+  public static int rowsPerPack(Tunables t, long total, long depth) {
+    long strips = Math.max(1, t.scratchFloats() / Math.max(1, depth) / t.tm());
+    return (int) Math.min(strips * t.tm(), strips(total, t.tm()) * t.tm());
+  }
+
+  /** Columns of a {@code depth x total} B operand to pack at a time, as {@link #rowsPerPack} for TN strips. */
+  public int columnsPerPack(long total, long depth) {
+    return columnsPerPack(tunables, total, depth);
+  }
+
+  public static int columnsPerPack(Tunables t, long total, long depth) {
+    long strips = Math.max(1, t.scratchFloats() / Math.max(1, depth) / t.tn());
+    return (int) Math.min(strips * t.tn(), strips(total, t.tn()) * t.tn());
+  }
+
   /** The largest of several buffer sizes: a scratch buffer serves every stage that uses it. */
   public static long largest(long... sizes) {
     long largest = 0;
