@@ -15,6 +15,11 @@ trap 'rm -rf "$out"' EXIT
 have_torch=0
 if [ -x "$python" ] && "$python" -c 'import torch' 2>/dev/null; then have_torch=1; fi
 [ $have_torch -eq 1 ] || echo "(no PyTorch at $python: NetForge's figures only; apt-get install -y python3-torch)"
+# Debian's PyTorch runs convolutions with oneDNN but its dense layers with the system BLAS; the default BLAS is the
+# slow reference one, which would flatter NetForge. Compare against OpenBLAS.
+if [ $have_torch -eq 1 ] && ! readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null | grep -q openblas; then
+  echo "(PyTorch's dense layers would use the reference BLAS here; for a fair peer: apt-get install -y libopenblas0-pthread)"
+fi
 
 "$here/netforge" devices | head -3
 echo
@@ -44,8 +49,14 @@ echo
 echo "Program build of the classic AlexNet, cold (empty NetForge and PoCL caches) and warm:"
 cache="$out/cache"
 POCL_CACHE_DIR="$cache/pocl" NETFORGE_JAVA_OPTS="-Xmx8g -Dnetforge.cache.dir=$cache/netforge" \
-  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile | grep build
+  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile --no-tune |
+  grep '^program build'
 POCL_CACHE_DIR="$cache/pocl" NETFORGE_JAVA_OPTS="-Xmx8g -Dnetforge.cache.dir=$cache/netforge" \
-  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile | grep build
+  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile --no-tune |
+  grep '^program build'
+echo
+echo "The GEMM kernel alone:"
+"$here/netforge" bench --network alexnet-cifar --gemm --mode infer --steps 1 --warmup 0 --no-profile | grep '^GEMM'
+
 echo
 echo "Per-layer kernel times: examples/netforge bench --network alexnet-cifar --batch 128"

@@ -39,37 +39,42 @@ public final class GemmBenchmark {
 
   /** GFLOP/s of {@code C = A x B} at {@code n x n x n} with {@code tunables}; the median of {@code runs}. */
   public static double gflops(Device device, String sharedSource, Tunables tunables, int n, int runs) {
+    return gflops(device, sharedSource, tunables, n, n, n, runs);
+  }
+
+  /** GFLOP/s of {@code C[m x n] = A[m x k] x B[k x n]}; the median of {@code runs}. */
+  public static double gflops(Device device, String sharedSource, Tunables tunables, int m, int n, int k, int runs) {
     Profiler profiler = new Profiler();
     try (ClProgram program = ClProgram.build(device, "shared GEMM", sharedSource, tunables.buildOptions(),
         ProgramCache.standard(), profiler)) {
       int tm = tunables.tm();
       int tn = tunables.tn();
-      long aPacked = (long) ((n + tm - 1) / tm) * tm * n;
-      long bPacked = (long) ((n + tn - 1) / tn) * tn * n;
-      float[] values = new float[n * n];
+      long aPacked = (long) ((m + tm - 1) / tm) * tm * k;
+      long bPacked = (long) ((n + tn - 1) / tn) * tn * k;
+      float[] values = new float[Math.max(m, n) * k];
       Random random = new Random(1);
       for (int i = 0; i < values.length; i++) {
         values[i] = random.nextFloat() - 0.5f;
       }
-      try (ClBuffer a = ClBuffer.allocate(device, "A", (long) n * n);
-          ClBuffer b = ClBuffer.allocate(device, "B", (long) n * n);
+      try (ClBuffer a = ClBuffer.allocate(device, "A", (long) m * k);
+          ClBuffer b = ClBuffer.allocate(device, "B", (long) k * n);
           ClBuffer ap = ClBuffer.allocate(device, "packed A", aPacked);
           ClBuffer bp = ClBuffer.allocate(device, "packed B", bPacked);
-          ClBuffer c = ClBuffer.allocate(device, "C", (long) n * n)) {
-        a.write(values, 0, 0, values.length);
-        b.write(values, 0, 0, values.length);
+          ClBuffer c = ClBuffer.allocate(device, "C", (long) m * n)) {
+        a.write(values, 0, 0, m * k);
+        b.write(values, 0, 0, k * n);
         ClKernel packRows = program.kernel(PACK_ROWS);
-        setStrided(packRows, a, ap, n);
-        packRows.launch(new long[] {roundUp((n + 15) / 16, tunables.elementwiseLocal()), (n + tm - 1) / tm},
+        setStrided(packRows, a, ap, m, k, k);
+        packRows.launch(new long[] {roundUp((k + 15) / 16, tunables.elementwiseLocal()), (m + tm - 1) / tm},
             new long[] {tunables.elementwiseLocal(), 1});
         ClKernel packColumns = program.kernel(PACK_COLUMNS);
-        setStrided(packColumns, b, bp, n);
-        packColumns.launch(new long[] {roundUp(n, tunables.elementwiseLocal()), (n + tn - 1) / tn},
+        setStrided(packColumns, b, bp, n, k, n);
+        packColumns.launch(new long[] {roundUp(k, tunables.elementwiseLocal()), (n + tn - 1) / tn},
             new long[] {tunables.elementwiseLocal(), 1});
         ClKernel gemm = program.kernel(GEMM);
-        gemm.set(0, ap).set(1, bp).set(2, n).set(3, n).set(4, n).set(5, 0).set(6, c).set(7, 0L).set(8, (long) n)
+        gemm.set(0, ap).set(1, bp).set(2, m).set(3, n).set(4, k).set(5, 0).set(6, c).set(7, 0L).set(8, (long) n)
             .set(9, 0);
-        long[] global = {(n + tm - 1) / tm, (n + tn - 1) / tn};
+        long[] global = {(m + tm - 1) / tm, (n + tn - 1) / tn};
         long[] local = tunables.gemmLocal() == 0 ? null : new long[] {tunables.gemmLocal(), tunables.gemmLocal()};
         gemm.launch(global, local); // warm-up, including the driver's first-launch compile
         device.finish();
@@ -84,14 +89,16 @@ public final class GemmBenchmark {
           seconds[r] = profiler.totals().get(GEMM)[0] / 1e9;
         }
         Arrays.sort(seconds);
-        return 2.0 * n * n * n / seconds[runs / 2] / 1e9;
+        return 2.0 * m * n * k / seconds[runs / 2] / 1e9;
       }
     }
   }
 
-  private static void setStrided(ClKernel pack, ClBuffer source, ClBuffer target, int n) {
-    pack.set(0, source).set(1, target).set(2, n).set(3, n).set(4, 0L).set(5, (long) n).set(6, 1).set(7, 1L)
-        .set(8, 0L);
+  /** A row-major matrix with rows {@code rowLength} apart as the pack kernel's source. */
+  private static void setStrided(ClKernel pack, ClBuffer source, ClBuffer target, int count, int depth,
+      int rowLength) {
+    pack.set(0, source).set(1, target).set(2, count).set(3, depth).set(4, 0L).set(5, (long) rowLength).set(6, 1)
+        .set(7, 1L).set(8, 0L);
   }
 
   private static long roundUp(long n, long multiple) {
