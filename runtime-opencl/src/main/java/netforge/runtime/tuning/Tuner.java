@@ -22,11 +22,17 @@ import netforge.runtime.internal.Tunables;
  */
 public final class Tuner {
   static final int N = 1024;
-  static final int RUNS = 3;
+  /** Runs per shape; the fastest counts, the best estimate of what the tile can do on a machine with noise. */
+  static final int RUNS = 5;
   /** A candidate replaces the default only when this much faster: less would be noise on a shared machine. */
   static final double MARGIN = 1.03;
   /** (TM, TNV): 12x2 is the default; the others trade rows for vectors within the register file. */
   static final int[][] TILES = {{12, 2}, {8, 2}, {14, 2}, {6, 4}, {16, 1}, {24, 1}};
+  /**
+   * On CPUs one vector per row loads as many values of A as it multiplies (24 broadcasts per 24 FMAs at 24x1),
+   * and measured slower on real convolutions (AlexNet's conv2 at half the speed) than the probe shapes showed.
+   */
+  static final int MIN_CPU_VECTORS = 2;
   static final int[] GPU_LOCAL_SIZES = {0, 8, 16};
 
   private Tuner() {}
@@ -57,6 +63,9 @@ public final class Tuner {
     List<Tunables> candidates = new ArrayList<>();
     int[] locals = device.info().type() == DeviceType.CPU ? new int[] {base.gemmLocal()} : GPU_LOCAL_SIZES;
     for (int[] tile : TILES) {
+      if (device.info().type() == DeviceType.CPU && tile[1] < MIN_CPU_VECTORS) {
+        continue;
+      }
       for (int local : locals) {
         candidates.add(new Tunables(tile[0], tile[1], local, base.elementwiseLocal(), base.scratchFloats()));
       }
