@@ -111,28 +111,37 @@ final class ConvKernels implements StageKernels {
     if (!stage.needsInputGradient()) {
       return;
     }
-    cl.line("// col2im: dX[img, ci, ih, iw] gathers dCol over every (kh, kw) whose window covers the pixel");
+    int candidatesH = (kh + s - 1) / s;
+    int candidatesW = (kw + s - 1) / s;
+    cl.line("// col2im: dX[img, ci, ih, iw] gathers dCol over the output pixels whose window covers it. One work-item");
+    cl.line("// per input row; a pixel has at most %d x %d such windows, visited branch-free", candidatesH,
+        candidatesW);
     cl.open("__kernel void %s(const __global real* restrict col, __global real* restrict dx, const int n0, "
-        + "const long count, const int cols) {", name(false, "col2im"));
-    cl.line("const size_t e = get_global_id(0);");
-    cl.line("if (e >= (size_t)count) return;");
-    cl.line("const int img = e / %d;", inSize);
-    cl.line("const int r = e %% %d;", inSize);
-    cl.line("const int c = r / %d;", (long) h * w);
-    cl.line("const int ih = r %% %d / %d;", (long) h * w, w);
-    cl.line("const int iw = r %% %d;", w);
+        + "const long rows, const int cols) {", name(false, "col2im"));
+    cl.line("const size_t row = get_global_id(0);");
+    cl.line("if (row >= (size_t)rows) return;");
+    cl.line("const int img = row / %d;", (long) ci * h);
+    cl.line("const int c = row / %d %% %d;", h, ci);
+    cl.line("const int ih = row %% %d;", h);
+    cl.line("const __global real* image = col + img * %d;", pixels);
+    cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
     cl.line("real sum = 0;");
-    cl.open("for (int kh = 0; kh < %d; ++kh) {", kh);
-    cl.line("const int th = ih + %d - kh;", pad);
-    cl.line("if (th < 0 || th %% %d != 0 || th / %d >= %d) continue;", s, s, oh);
-    cl.open("for (int kw = 0; kw < %d; ++kw) {", kw);
-    cl.line("const int tw = iw + %d - kw;", pad);
-    cl.line("if (tw < 0 || tw %% %d != 0 || tw / %d >= %d) continue;", s, s, ow);
-    cl.line("sum += col[(size_t)((c * %d + kh) * %d + kw) * cols + img * %d + th / %d * %d + tw / %d];", kh, kw,
-        pixels, s, ow, s);
+    cl.line("#pragma unroll");
+    cl.open("for (int j = 0; j < %d; ++j) {", candidatesH);
+    cl.line("const int oh = (ih + %d) / %d - %d + j;", pad, s, candidatesH - 1);
+    cl.line("const int kh = ih + %d - oh * %d;", pad, s);
+    cl.line("#pragma unroll");
+    cl.open("for (int i = 0; i < %d; ++i) {", candidatesW);
+    cl.line("const int ow = (iw + %d) / %d - %d + i;", pad, s, candidatesW - 1);
+    cl.line("const int kw = iw + %d - ow * %d;", pad, s);
+    cl.line("const int covers = oh >= 0 && oh < %d && kh < %d && ow >= 0 && ow < %d && kw < %d;", oh, kh, ow, kw);
+    cl.line("const real v = image[covers ? (size_t)((c * %d + kh) * %d + kw) * cols + oh * %d + ow : 0];", kh, kw,
+        ow);
+    cl.line("sum += covers ? v : (real)0;");
     cl.close();
     cl.close();
-    cl.line("dx[(size_t)n0 * %d + e] = sum;", inSize);
+    cl.line("dx[(size_t)n0 * %d + row * %d + iw] = sum;", inSize, w);
+    cl.close();
     cl.close();
     cl.blank();
   }
@@ -240,8 +249,9 @@ final class ConvKernels implements StageKernels {
     if (stage.needsInputGradient()) {
       Launches.packColumns(java, dz, "scratchB", "cols", co);
       Launches.gemmStore(java, "scratchW", "scratchB", kk, "cols", co, buffer("scratchC"), "0", "cols", "0");
+      long rows = (long) ci * h; // input rows per image
       java.addStatement("p.each($L, (long) count * $L)", KernelCall.of(name(false, "col2im"))
-          .args(0, buffer("scratchC"), buffer(gradOut), "n0", "(long) count * " + inSize, "cols"), inSize);
+          .args(0, buffer("scratchC"), buffer(gradOut), "n0", "(long) count * " + rows, "cols"), rows);
     }
     java.endControlFlow();
   }

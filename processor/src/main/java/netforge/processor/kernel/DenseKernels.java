@@ -37,16 +37,15 @@ final class DenseKernels implements StageKernels {
   public void openCl(ClSource cl) {
     cl.line("// ---- stage %d, %s: dense %d -> %d", stage.index(), stage.layer(), in, out);
     cl.blank();
-    Gemm.render(cl, gemmName(), "Y^T = W x X^T + bias for output rows m0.., then the epilogue; stored as "
-            + "Y[image, out]",
-        "__global real* restrict out, const __global real* restrict params, const int m0, const int training, "
-            + "const ulong seed, const uint step", e -> {
-          e.line("const size_t o = (size_t)n * %d + m0 + m;", out);
-          e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + m0 + m];" : "real y = v;",
-              stage.biasOffset());
+    Gemm.render(cl, gemmName(), "Y^T = W x X^T + bias, W read in place, then the epilogue; stored as Y[image, out]",
+        Gemm.weightsInPlace(stage.weightOffset(), in),
+        "__global real* restrict out, const __global real* restrict params, const int training, const ulong seed, "
+            + "const uint step", e -> {
+          e.line("const size_t o = (size_t)n * %d + m;", out);
+          e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + m];" : "real y = v;", stage.biasOffset());
           Epilogue.forward(e, stage);
           e.line("out[o] = y;");
-        });
+        }, null);
     if (!stage.needsBackward()) {
       return;
     }
@@ -80,25 +79,17 @@ final class DenseKernels implements StageKernels {
   }
 
   /**
-   * Forward as {@code Y^T = W x X^T}: the weights are the A operand, packed from their contiguous rows, and the
-   * batch is N, so the large operand streams once while the small one stays in cache. The weights are packed a
-   * block of output rows at a time, so the scratch buffer stays within the budget, not the size of W.
+   * Forward as {@code Y^T = W x X^T}: the weights are the A operand, read in place, and the batch is N, so the
+   * large operand streams once while the small one stays in cache.
    */
   @Override
   public void forward(CodeBlock.Builder java) {
     String in = String.valueOf(this.in);
-    String out = String.valueOf(this.out);
     Launches.packColumns(java, Launches.Strided.transposed(buffer(stage.input()), "0", in), "scratchB", "p.batch()",
         in);
-    java.addStatement("int rows = p.rowsPerPack($L, $L)", out, in);
-    java.beginControlFlow("for (int m0 = 0; m0 < $L; m0 += rows)", out);
-    java.addStatement("int count = Math.min(rows, $L - m0)", out);
-    Launches.packRows(java, Launches.Strided.matrix("p.params()", weight() + " + (long) m0 * " + in, in),
-        "scratchW", "count", in);
-    java.addStatement("p.gemm($L, count, p.batch(), $L)", KernelCall.of(gemmName())
-        .args(0, buffer("scratchW"), buffer("scratchB"))
-        .args(6, buffer(stage.output()), "p.params()", "m0", "p.training()", "p.seed()", "p.step()"), in);
-    java.endControlFlow();
+    java.addStatement("p.gemm($L, $L, p.batch(), $L)", KernelCall.of(gemmName())
+        .args(0, "p.params()", buffer("scratchB"))
+        .args(6, buffer(stage.output()), "p.params()", "p.training()", "p.seed()", "p.step()"), out, in);
   }
 
   @Override
@@ -129,7 +120,6 @@ final class DenseKernels implements StageKernels {
 
   @Override
   public void scratch(ScratchSizes sizes) {
-    sizes.need("scratchW", "(long) Pass.rowsPerPack(t, " + out + ", " + in + ") * " + Names.longLiteral(in));
     sizes.need("scratchB", "Pass.strips(batch, t.tn()) * t.tn() * " + Names.longLiteral(in));
     if (stage.needsBackward()) {
       sizes.need("scratchA", "Pass.strips(" + out + ", t.tm()) * t.tm() * (long) batch");

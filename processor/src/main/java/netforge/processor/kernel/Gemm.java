@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 /**
  * The register-tiled GEMM every convolution and dense layer runs on, forward and backward:
  * {@code C[M x N] = A[M x K] * B[K x N]}, with A packed in strips of {@code TM} rows and B in strips of
- * {@code TN} columns, both k-major, zero-padded to whole strips (see {@link SharedKernels} and {@link Pack}). Each
+ * {@code TN} columns, both k-major, zero-padded to whole strips (see {@link SharedKernels}). Each
  * work-item keeps a {@code TM x TN} tile of C in {@code TM * TNV} 16-wide vector accumulators: per k it loads
  * {@code TNV} vectors of B, broadcasts {@code TM} scalars of A, and issues {@code TM * TNV} vector FMAs.
  *
@@ -13,6 +13,11 @@ import java.util.function.Consumer;
  *   ap: | strip 0: k=0 [TM rows] | k=1 [TM rows] | ... | strip 1: ...      (A, k-major per strip)
  *   bp: | strip 0: k=0 [TN cols] | k=1 [TN cols] | ... | strip 1: ...      (B, k-major per strip)
  * </pre>
+ *
+ * <p>A forward pass may instead read A in place ({@link #weightsInPlace}): the layer's weights are a row-major
+ * matrix at a constant offset in the parameter buffer, and in inference no packing step is paid for every batch.
+ * Each tile row then has its own pointer and streams along its row; the hardware prefetchers follow {@code TM}
+ * streams as readily as one.
  *
  * <p>Arguments: {@code (ap, bp, m_rows, n_cols, k_depth, n_fastest, extra...)}. {@code n_fastest} says which
  * strips the first grid dimension walks (the runtime puts the smaller operand's there, so it stays in cache while
@@ -29,19 +34,43 @@ final class Gemm {
    */
   record VectorEpilogue(String condition, Consumer<ClSource> code) {}
 
-  static void render(ClSource cl, String name, String purpose, String extraParameters, Consumer<ClSource> epilogue) {
-    render(cl, name, purpose, extraParameters, epilogue, null);
+  /**
+   * How the kernel reads A: {@code rowAddress} is null for packed strips, else the C expression of the address of
+   * row {@code m} relative to {@code ap}.
+   */
+  record OperandA(String rowAddress) {
+    static final OperandA PACKED = new OperandA(null);
+  }
+
+  /** A as {@code rows} of {@code depth} values each, row-major at {@code offset} floats into {@code ap}. */
+  static OperandA weightsInPlace(long offset, long depth) {
+    return new OperandA(String.format("ap + %s + (size_t)m * %d", Names.longLiteral(offset), depth));
   }
 
   static void render(ClSource cl, String name, String purpose, String extraParameters, Consumer<ClSource> epilogue,
       VectorEpilogue vector) {
+    render(cl, name, purpose, OperandA.PACKED, extraParameters, epilogue, vector);
+  }
+
+  static void render(ClSource cl, String name, String purpose, OperandA operandA, String extraParameters,
+      Consumer<ClSource> epilogue, VectorEpilogue vector) {
     cl.line("// %s", purpose);
     cl.open("__kernel void %s(__global const real* restrict ap, __global const real* restrict bp, "
         + "const int m_rows, const int n_cols, const int k_depth, const int n_fastest%s) {", name,
         extraParameters.isEmpty() ? "" : ", " + extraParameters);
     cl.line("const int sm = get_global_id(n_fastest ? 1 : 0);");
     cl.line("const int sn = get_global_id(n_fastest ? 0 : 1);");
-    cl.line("const __global real* a = ap + (size_t)sm * k_depth * TM;");
+    if (operandA.rowAddress() == null) {
+      cl.line("const __global real* a = ap + (size_t)sm * k_depth * TM;");
+    } else {
+      cl.line("// A in place: a pointer per tile row; rows past the end repeat the last, and their results are dropped");
+      cl.line("const __global real* arow[TM];");
+      cl.line("#pragma unroll");
+      cl.open("for (int i = 0; i < TM; ++i) {");
+      cl.line("const int m = min(sm * TM + i, m_rows - 1);");
+      cl.line("arow[i] = %s;", operandA.rowAddress());
+      cl.close();
+    }
     cl.line("const __global real16* b = (const __global real16*)(bp + (size_t)sn * k_depth * TN);");
     cl.line("real16 acc[TM][TNV];");
     cl.line("#pragma unroll");
@@ -55,7 +84,8 @@ final class Gemm {
     cl.line("for (int j = 0; j < TNV; ++j) bv[j] = b[k * TNV + j];");
     cl.line("#pragma unroll");
     cl.open("for (int i = 0; i < TM; ++i) {");
-    cl.line("const real16 av = (real16)(a[k * TM + i]);");
+    cl.line(operandA.rowAddress() == null ? "const real16 av = (real16)(a[k * TM + i]);"
+        : "const real16 av = (real16)(arow[i][k]);");
     cl.line("#pragma unroll");
     cl.line("for (int j = 0; j < TNV; ++j) acc[i][j] = fma(av, bv[j], acc[i][j]);");
     cl.close();

@@ -4,7 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import netforge.processor.model.Op;
 
 /**
- * Max and average pooling, one work-item per output element forward and per input element backward. Backward
+ * Max and average pooling, one work-item per output row forward and per input row backward. Backward
  * gathers instead of scattering, so no atomics are needed and sums have a fixed order: each input pixel visits the
  * windows that cover it. Max pooling stores the argmax (the position within the window, a byte for windows up to
  * 255 values) in forward; PyTorch's rule decides ties and NaNs (the first maximum wins; a NaN wins). Average pooling counts padded zeros, as PyTorch's
@@ -45,35 +45,44 @@ final class PoolKernels implements StageKernels {
     cl.line("// ---- stage %d, %s: %s pooling [%d, %d, %d] -> [%d, %d, %d], window %d, stride %d, padding %d",
         stage.index(), stage.layer(), max ? "max" : "average", c, h, w, c, oh, ow, k, s, pad);
     cl.blank();
+    cl.line("// one work-item per output row; the window is unrolled and branch-free (a clamped load, then a select),");
+    cl.line("// so the compiler vectorizes across work-items");
     cl.open("__kernel void %s(const __global real* restrict x, __global real* restrict out, "
-        + "__global %s* restrict argmax, const long count, const int training, const ulong seed, const uint step) {",
+        + "__global %s* restrict argmax, const long rows, const int training, const ulong seed, const uint step) {",
         name(true), argmaxType());
-    cl.line("const size_t o = get_global_id(0);");
-    cl.line("if (o >= (size_t)count) return;");
-    cl.line("const size_t plane = o / %d;", (long) oh * ow);
-    cl.line("const int oh = o %% %d / %d;", (long) oh * ow, ow);
-    cl.line("const int ow = o %% %d;", ow);
+    cl.line("const size_t row = get_global_id(0);");
+    cl.line("if (row >= (size_t)rows) return;");
+    cl.line("const size_t plane = row / %d;", oh);
+    cl.line("const int oh = row %% %d;", oh);
     cl.line("const __global real* xp = x + plane * %d;", (long) h * w);
+    cl.open("for (int ow = 0; ow < %d; ++ow) {", ow);
+    cl.line("const size_t o = row * %d + ow;", ow);
     cl.line(max ? "real best = -INFINITY;" : "real sum = 0;");
     if (max) {
       // the window position of the maximum, kh * k + kw; until one is found (all -inf), the first position inside
       // the input, as PyTorch starts from
       cl.line("int where = max(0, %d - oh * %d) * %d + max(0, %d - ow * %d);", pad, s, k, pad, s);
     }
+    cl.line("#pragma unroll");
     cl.open("for (int kh = 0; kh < %d; ++kh) {", k);
     cl.line("const int ih = oh * %d - %d + kh;", s, pad);
-    cl.line("if (ih < 0 || ih >= %d) continue;", h);
+    cl.line("#pragma unroll");
     cl.open("for (int kw = 0; kw < %d; ++kw) {", k);
     cl.line("const int iw = ow * %d - %d + kw;", s, pad);
-    cl.line("if (iw < 0 || iw >= %d) continue;", w);
-    cl.line("const real v = xp[ih * %d + iw];", w);
-    if (max) {
-      cl.open("if (v > best || isnan(v)) {");
-      cl.line("best = v;");
-      cl.line("where = kh * %d + kw;", k);
-      cl.close();
+    if (pad > 0) {
+      cl.line("const int inside = ih >= 0 && ih < %d && iw >= 0 && iw < %d;", h, w);
+      cl.line("const real v = xp[inside ? ih * %d + iw : 0];", w);
     } else {
-      cl.line("sum += v;");
+      // without padding every window lies inside the input
+      cl.line("const real v = xp[ih * %d + iw];", w);
+    }
+    String inside = pad > 0 ? "inside && " : "";
+    if (max) {
+      cl.line("const int better = %s(v > best || isnan(v));", inside);
+      cl.line("best = better ? v : best;");
+      cl.line("where = better ? kh * %d + kw : where;", k);
+    } else {
+      cl.line(pad > 0 ? "sum += inside ? v : (real)0;" : "sum += v;");
     }
     cl.close();
     cl.close();
@@ -84,47 +93,53 @@ final class PoolKernels implements StageKernels {
       cl.line("argmax[o] = where;");
     }
     cl.close();
+    cl.close();
     cl.blank();
     if (!stage.needsInputGradient()) {
       return;
     }
     Epilogue.defineMask(cl, stage, prefix);
-    cl.line("// dX: each input pixel gathers the masked gradient of the windows that %s",
+    int candidatesH = (k + s - 1) / s;
+    cl.line("// dX: each input pixel gathers the masked gradient of the windows that %s. One work-item per",
         max ? "chose it as their maximum" : "cover it");
+    cl.line("// input row; a pixel has at most %d x %d candidate windows, visited branch-free", candidatesH,
+        candidatesH);
     cl.open("__kernel void %s(const __global real* restrict dy, const __global real* restrict y, "
-        + "const __global %s* restrict argmax, __global real* restrict dx, const long count, const int training, "
+        + "const __global %s* restrict argmax, __global real* restrict dx, const long rows, const int training, "
         + "const ulong seed, const uint step) {", name(false), argmaxType());
-    cl.line("const size_t e = get_global_id(0);");
-    cl.line("if (e >= (size_t)count) return;");
-    cl.line("const size_t plane = e / %d;", (long) h * w);
-    cl.line("const int ih = e %% %d / %d;", (long) h * w, w);
-    cl.line("const int iw = e %% %d;", w);
-    cl.line("const int th = ih + %d - %d + 1;", pad, k);
-    cl.line("const int tw = iw + %d - %d + 1;", pad, k);
-    cl.line("const int oh0 = th <= 0 ? 0 : (th + %d) / %d;", s - 1, s);
-    cl.line("const int ow0 = tw <= 0 ? 0 : (tw + %d) / %d;", s - 1, s);
-    cl.line("const int oh1 = min(%d, (ih + %d) / %d);", oh - 1, pad, s);
-    cl.line("const int ow1 = min(%d, (iw + %d) / %d);", ow - 1, pad, s);
+    cl.line("const size_t row = get_global_id(0);");
+    cl.line("if (row >= (size_t)rows) return;");
+    cl.line("const size_t plane = row / %d;", h);
+    cl.line("const int ih = row %% %d;", h);
+    cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
     cl.line("real g = 0;");
-    cl.open("for (int oh = oh0; oh <= oh1; ++oh) {");
-    cl.open("for (int ow = ow0; ow <= ow1; ++ow) {");
-    cl.line("const size_t o = plane * %d + oh * %d + ow;", (long) oh * ow, ow);
+    cl.line("#pragma unroll");
+    cl.open("for (int j = 0; j < %d; ++j) {", candidatesH);
+    cl.line("const int oh = (ih + %d) / %d - %d + j;", pad, s, candidatesH - 1);
+    cl.line("const int dh = ih + %d - oh * %d;  // the row within the window", pad, s);
+    cl.line("#pragma unroll");
+    cl.open("for (int i = 0; i < %d; ++i) {", candidatesH);
+    cl.line("const int ow = (iw + %d) / %d - %d + i;", pad, s, candidatesH - 1);
+    cl.line("const int dw = iw + %d - ow * %d;", pad, s);
+    cl.line("const int covers = oh >= 0 && oh < %d && dh < %d && ow >= 0 && ow < %d && dw < %d;", oh, k, ow, k);
+    cl.line("const size_t o = plane * %d + (covers ? oh * %d + ow : 0);", (long) oh * ow, ow);
+    String gradient = Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o");
     if (max) {
-      cl.line("const int here = (ih - oh * %d + %d) * %d + (iw - ow * %d + %d);", s, pad, k, s, pad);
-      cl.line("if (argmax[o] == here) g += %s;", Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o"));
+      cl.line("g += covers && argmax[o] == dh * %d + dw ? %s : (real)0;", k, gradient);
     } else {
-      cl.line("g += %s;", Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o"));
+      cl.line("g += covers ? %s : (real)0;", gradient);
     }
     cl.close();
     cl.close();
-    cl.line(max ? "dx[e] = g;" : "dx[e] = g / (real)%d;", k * k);
+    cl.line(max ? "dx[row * %d + iw] = g;" : "dx[row * %d + iw] = g / (real)%d;", w, k * k);
+    cl.close();
     cl.close();
     cl.blank();
   }
 
   @Override
   public void forward(CodeBlock.Builder java) {
-    long count = (long) c * oh * ow;
+    long count = (long) c * oh; // output rows per image
     java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.buffer($S))"
         + ".set(3, (long) p.batch() * $L).set(4, p.training()).set(5, p.seed()).set(6, p.step()), "
         + "(long) p.batch() * $L)", name(true), stage.input(), stage.output(), argmaxBuffer(), count, count);
@@ -137,7 +152,7 @@ final class PoolKernels implements StageKernels {
 
   @Override
   public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
-    long count = (long) c * h * w;
+    long count = (long) c * h; // input rows per image
     java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.buffer($S))"
         + ".set(3, p.buffer($S)).set(4, (long) p.batch() * $L).set(5, p.training()).set(6, p.seed())"
         + ".set(7, p.step()), (long) p.batch() * $L)", name(false), gradIn, stage.output(), argmaxBuffer(), gradOut,

@@ -98,19 +98,9 @@ public final class Pass {
   }
 
   /**
-   * Rows of a {@code total x depth} A operand to pack at a time so the packed block stays within
-   * {@link Tunables#scratchFloats()}: a multiple of TM, at least one strip, at most all rows.
+   * Columns of a {@code depth x total} B operand to pack at a time so the packed block stays within
+   * {@link Tunables#scratchFloats()}: a multiple of TN, at least one strip, at most all columns.
    */
-  public int rowsPerPack(long total, long depth) {
-    return rowsPerPack(tunables, total, depth);
-  }
-
-  public static int rowsPerPack(Tunables t, long total, long depth) {
-    long strips = Math.max(1, t.scratchFloats() / Math.max(1, depth) / t.tm());
-    return (int) Math.min(strips * t.tm(), strips(total, t.tm()) * t.tm());
-  }
-
-  /** Columns of a {@code depth x total} B operand to pack at a time, as {@link #rowsPerPack} for TN strips. */
   public int columnsPerPack(long total, long depth) {
     return columnsPerPack(tunables, total, depth);
   }
