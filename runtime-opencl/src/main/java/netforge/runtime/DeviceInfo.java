@@ -16,6 +16,16 @@ public record DeviceInfo(int index, String platform, String platformVersion, Str
         platform, driverVersion, computeUnits, globalMemoryBytes / (double) (1L << 30));
   }
 
+  /**
+   * Whether the driver compiles each kernel at its first launch (for that launch's work-group size) and keeps the
+   * result in a cache of its own, as PoCL does under {@code ~/.cache/pocl}. For such a driver a program binary is
+   * not worth asking for: producing one compiles every kernel once more, generically, which for an AlexNet takes
+   * several seconds and is then never used.
+   */
+  public boolean compilesOnFirstLaunch() {
+    return platform.contains("Portable Computing Language");
+  }
+
   /** Identifies the compiled programs of this device in caches: name, driver and platform version. */
   public String cacheIdentity() {
     return name + "|" + driverVersion + "|" + platformVersion;

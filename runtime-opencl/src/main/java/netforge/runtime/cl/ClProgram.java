@@ -19,7 +19,7 @@ import org.jocl.cl_program;
 
 /**
  * A built OpenCL program and its kernels. {@link #build} looks in the {@link ProgramCache} first (keyed by source,
- * options and device identity) and stores a fresh build there; a failed build throws {@link ClBuildException}
+ * options and device identity) and stores a fresh build there, unless the driver caches its own builds; a failed build throws {@link ClBuildException}
  * with the build log and the source lines it names.
  */
 public final class ClProgram implements AutoCloseable {
@@ -40,10 +40,14 @@ public final class ClProgram implements AutoCloseable {
     this.fromCache = fromCache;
   }
 
-  /** Builds {@code source} for {@code device} with {@code options}, through {@code cache} when it is not null. */
+  /**
+   * Builds {@code source} for {@code device} with {@code options}, through {@code cache} when it is not null and
+   * the driver keeps no cache of its own ({@link netforge.runtime.DeviceInfo#compilesOnFirstLaunch}).
+   */
   public static ClProgram build(Device device, String label, String source, String options, ProgramCache cache,
       Profiler profiler) {
-    String key = cache == null ? null : ProgramCache.key(source, options, device.info());
+    boolean useCache = cache != null && !device.info().compilesOnFirstLaunch();
+    String key = useCache ? ProgramCache.key(source, options, device.info()) : null;
     if (key != null) {
       byte[] binary = cache.load(key);
       if (binary != null) {

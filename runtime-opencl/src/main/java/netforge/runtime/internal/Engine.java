@@ -54,11 +54,20 @@ public final class Engine implements AutoCloseable {
     long start = System.nanoTime();
     this.program = ClProgramSet.build(device, sequence.programResource(),
         readSource(anchor, sequence.programResource()), tunables.buildOptions(), ProgramCache.standard(), profiler,
-        Runtime.getRuntime().availableProcessors());
+        buildParts(device));
     this.buildSeconds = (System.nanoTime() - start) / 1e9;
     this.params = ClBuffer.allocate(device, "parameters", spec.parameterCount());
     this.grads = ClBuffer.allocate(device, "gradients", spec.parameterCount());
     ParameterInit.pytorchDefault(spec, seed, (offset, values, count) -> params.write(values, 0, offset, count));
+  }
+
+  /**
+   * Parts to build the program in, in parallel: one per processor where the build compiles the kernels; one where
+   * the driver compiles them at first launch, as the build then only parses (and PoCL parses under a global lock,
+   * so a second part would only add its fixed cost).
+   */
+  private static int buildParts(Device device) {
+    return device.info().compilesOnFirstLaunch() ? 1 : Runtime.getRuntime().availableProcessors();
   }
 
   /** The documented defaults for the device's type, used until a search has run. */
