@@ -62,14 +62,26 @@ public final class ProgramCache {
   }
 
   void store(String key, byte[] binary) {
+    Path temporary = null;
     try {
       Files.createDirectories(directory);
-      Path temporary = Files.createTempFile(directory, key, ".tmp");
+      temporary = Files.createTempFile(directory, key, ".tmp");
       Files.write(temporary, binary);
       Files.move(temporary, directory.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException | UnsupportedOperationException e) {
       // A read-only home or a full disk: the program still works, it is just compiled again next time.
+      deleteQuietly(temporary);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // nothing more to do: a stray .tmp file is never read as a binary
     }
   }
 }
