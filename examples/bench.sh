@@ -46,17 +46,18 @@ for network in "${networks[@]}"; do
 done
 
 echo
-echo "Program build of the classic AlexNet, cold (empty NetForge and PoCL caches) and warm:"
+echo "Program build of the classic AlexNet, cold (empty NetForge and PoCL caches) and warm, and the first training"
+echo "step after it (PoCL compiles each kernel at its first launch, so a cold first step includes that compile):"
 cache="$out/cache"
-POCL_CACHE_DIR="$cache/pocl" NETFORGE_JAVA_OPTS="-Xmx8g -Dnetforge.cache.dir=$cache/netforge" \
-  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile --no-tune |
-  grep '^program build'
-POCL_CACHE_DIR="$cache/pocl" NETFORGE_JAVA_OPTS="-Xmx8g -Dnetforge.cache.dir=$cache/netforge" \
-  "$here/netforge" bench --network alexnet --batch 1 --mode infer --steps 1 --warmup 0 --no-profile --no-tune |
-  grep '^program build'
+for run in cold warm; do
+  POCL_CACHE_DIR="$cache/pocl" NETFORGE_JAVA_OPTS="-Xmx8g -Dnetforge.cache.dir=$cache/netforge" \
+    "$here/netforge" bench --network alexnet --batch 1 --mode train --steps 1 --warmup 0 --no-profile --no-tune |
+    grep -E '^(program build|train step)' | sed "s/^/$run: /"
+done
 echo
 echo "The GEMM kernel alone:"
 "$here/netforge" bench --network alexnet-cifar --gemm --mode infer --steps 1 --warmup 0 --no-profile | grep '^GEMM'
 
 echo
-echo "Per-layer kernel times: examples/netforge bench --network alexnet-cifar --batch 128"
+echo "Per-layer kernel times, and each stage as a share of the GEMM kernel's own rate: examples/netforge bench \\"
+echo "  --network alexnet-cifar --batch 128 --mode train --gemm"
