@@ -148,7 +148,8 @@ final class ConvKernels implements StageKernels {
 
   /**
    * B of the forward GEMM: im2col(X) of one chunk, {@code [patch, (image, row, column)]}, into strips of TN
-   * columns. Each work-item decomposes its patch and its first column once and counts its way along the rest.
+   * columns. A work-item fills one patch row of a strip, 16 columns at a time: the index arithmetic runs on
+   * 16-wide integer vectors, the 16 loads are gathered and the values leave in one vector store.
    */
   private void im2col(ClSource cl) {
     cl.line("// B for the forward GEMM: im2col(X) of one chunk as [patch, (image, oh, ow)], strips of TN columns");
@@ -158,21 +159,22 @@ final class ConvKernels implements StageKernels {
     cl.line("const int strip = get_global_id(1);");
     cl.line("if (k >= k_depth) return;");
     cl.line("const int ci = k / %d, kh = k / %d %% %d, kw = k %% %d;", kh * kw, kw, kh, kw);
-    cl.line("const __global real* channel = src + ((size_t)n0 * %d + ci) * %d;", ci, (long) h * w);
+    cl.line("const __global real* channel = src + ((size_t)n0 * %d + ci) * %d;", this.ci, (long) h * w);
     cl.line("__global real* dst = bp + ((size_t)strip * k_depth + k) * TN;");
-    cl.line("int n = strip * TN;");
-    cl.line("int img = n / %d, oh = n %% %d / %d, ow = n %% %d;", pixels, pixels, ow, ow);
-    cl.open("for (int t = 0; t < TN; ++t, ++n) {");
-    cl.line("const int ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
-    cl.line("dst[t] = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d", h, w);
-    cl.line("    ? channel[(size_t)img * %d + ih * %d + iw] : (real)0;", inSize, w);
-    cl.line("if (++ow == %d) { ow = 0; if (++oh == %d) { oh = 0; ++img; } }", ow, oh);
+    cl.line("#pragma unroll");
+    cl.open("for (int j = 0; j < TNV; ++j) {");
+    cl.line("const int16 n = strip * TN + j * 16 + NF_LANE;");
+    cl.line("const int16 img = n / %d, oh = n %% %d / %d, ow = n %% %d;", pixels, pixels, ow, ow);
+    cl.line("const int16 ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
+    cl.line("const int16 inside = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d;", h, w);
+    cl.line("const int16 at = select((int16)(0), img * %d + ih * %d + iw, inside);", inSize, w);
+    gatherAndStore(cl, "channel");
     cl.close();
     cl.close();
     cl.blank();
   }
 
-  /** B of dW = dZ x im2col(X)^T: {@code [(image, row, column), patch]}, strips of TN patches. */
+  /** B of dW = dZ x im2col(X)^T: {@code [(image, row, column), patch]}, strips of TN patches, as {@link #im2col}. */
   private void im2colTransposed(ClSource cl) {
     cl.line("// B for dW = dZ x im2col(X)^T: im2col(X)^T of one chunk as [(image, oh, ow), patch], strips of TN");
     cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict bp, const int n_cols, "
@@ -183,16 +185,32 @@ final class ConvKernels implements StageKernels {
     cl.line("const int img = k / %d, oh = k %% %d / %d, ow = k %% %d;", pixels, pixels, ow, ow);
     cl.line("const __global real* image = src + (size_t)(n0 + img) * %d;", inSize);
     cl.line("__global real* dst = bp + ((size_t)strip * k_depth + k) * TN;");
-    cl.line("int n = strip * TN;");
-    cl.line("int ci = n / %d, kh = n / %d %% %d, kw = n %% %d;", kh * kw, kw, kh, kw);
-    cl.open("for (int t = 0; t < TN; ++t, ++n) {");
-    cl.line("const int ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
-    cl.line("dst[t] = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d", h, w);
-    cl.line("    ? image[(size_t)ci * %d + ih * %d + iw] : (real)0;", (long) h * w, w);
-    cl.line("if (++kw == %d) { kw = 0; if (++kh == %d) { kh = 0; ++ci; } }", kw, kh);
+    cl.line("#pragma unroll");
+    cl.open("for (int j = 0; j < TNV; ++j) {");
+    cl.line("const int16 n = strip * TN + j * 16 + NF_LANE;");
+    cl.line("const int16 ci = n / %d, kh = n / %d %% %d, kw = n %% %d;", kh * kw, kw, kh, kw);
+    cl.line("const int16 ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
+    cl.line("const int16 inside = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d;", h, w);
+    cl.line("const int16 at = select((int16)(0), ci * %d + ih * %d + iw, inside);", (long) h * w, w);
+    gatherAndStore(cl, "image");
     cl.close();
     cl.close();
     cl.blank();
+  }
+
+  /** Loads {@code base[at.sX]} for the 16 lanes and stores them, zero outside the input, as vector {@code j}. */
+  private static void gatherAndStore(ClSource cl, String base) {
+    cl.line("real16 v;");
+    String lanes = "0123456789abcdef";
+    for (int i = 0; i < 16; i += 4) {
+      StringBuilder line = new StringBuilder();
+      for (int l = i; l < i + 4; l++) {
+        line.append(String.format("v.s%c = %s[at.s%c];", lanes.charAt(l), base, lanes.charAt(l)));
+        line.append(l < i + 3 ? " " : "");
+      }
+      cl.line("%s", line);
+    }
+    cl.line("vstore16(select((real16)(0), v, inside), j, dst);");
   }
 
   private String weight() {

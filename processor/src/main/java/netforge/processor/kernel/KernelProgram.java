@@ -74,6 +74,7 @@ public final class KernelProgram {
     cl.blank();
     cl.line("typedef float real;  // NetForge's buffers hold 32-bit floats");
     cl.line("typedef float16 real16;");
+    cl.line("#define NF_LANE ((int16)(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))  // lane numbers");
     cl.blank();
     cl.line("// splitmix64's finaliser: a bijective mix, the core of the counter-based dropout generator");
     cl.open("static inline ulong nf_mix(ulong z) {");

@@ -64,7 +64,7 @@ class KernelGenerationTest {
   @Test
   void shapes_areBakedInAsConstants() throws IOException {
     String program = program();
-    assertThat(program).contains("dst[t] = n < n_cols && ih >= 0 && ih < 28 && iw >= 0 && iw < 28");
+    assertThat(program).contains("inside = n < n_cols && ih >= 0 && ih < 28 && iw >= 0 && iw < 28;");
     assertThat(program).contains("#ifndef TM");
   }
 }
