@@ -141,10 +141,10 @@ final class BenchCommand implements Callable<Integer> {
     return engine.program().fromCache() ? "warm: from the program cache" : "cold: compiled";
   }
 
-  /** The median, fastest and slowest timed step, and the very first step (warm-up included: it pays any compile). */
   /** The GEMM kernel's own rate at n = 2048 when {@code --gemm} measured it: the ceiling a stage is shown against. */
   private double gemmCeiling;
 
+  /** The median, fastest and slowest timed step, and the very first step (warm-up included: it pays any compile). */
   private record Timing(double median, double min, double max, double first) {}
 
   /** The shared GEMM (every backward product's kernel) on square matrices, with the device's tuned tile. */

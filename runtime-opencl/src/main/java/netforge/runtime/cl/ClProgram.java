@@ -19,8 +19,8 @@ import org.jocl.cl_program;
 
 /**
  * A built OpenCL program and its kernels. {@link #build} looks in the {@link ProgramCache} first (keyed by source,
- * options and device identity) and stores a fresh build there, unless the driver caches its own builds; a failed build throws {@link ClBuildException}
- * with the build log and the source lines it names.
+ * options and device identity) and stores a fresh build there, unless the driver caches its own builds; a failed
+ * build throws {@link ClBuildException} with the build log and the source lines it names.
  */
 public final class ClProgram implements AutoCloseable {
   /** {@code <file>:12:5: error: ...} (clang) or {@code error: <file>:12:5: ...} (PoCL's wording). */
