@@ -124,6 +124,8 @@ class KillTest {
     assertEquals(next, after.history().size());
     assertSameMetrics(kept.history(), after.history().subList(0, kept.epoch()));
     assertSameMetrics(after.history(), History.readJson(run.resolve(Trainer.HISTORY_JSON)).epochs());
+    assertEquals(Set.of(), checkpointTemporaries(run),
+        "the resumed run removes the temporary files that killed writes left");
   }
 
   private static Process startChild(Path run, Path log) throws IOException {

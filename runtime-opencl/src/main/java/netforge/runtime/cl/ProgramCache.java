@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import netforge.runtime.DeviceInfo;
+import netforge.runtime.io.AtomicFiles;
 
 /**
  * Compiled program binaries on disk, one file per SHA-256 of (source, build options, device name, driver and
@@ -62,26 +62,11 @@ public final class ProgramCache {
   }
 
   void store(String key, byte[] binary) {
-    Path temporary = null;
     try {
       Files.createDirectories(directory);
-      temporary = Files.createTempFile(directory, key, ".tmp");
-      Files.write(temporary, binary);
-      Files.move(temporary, directory.resolve(key + ".bin"), StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
+      AtomicFiles.write(directory.resolve(key + ".bin"), out -> out.write(binary));
     } catch (IOException | UnsupportedOperationException e) {
       // A read-only home or a full disk: the program still works, it is just compiled again next time.
-      deleteQuietly(temporary);
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      if (file != null) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      // nothing more to do: a stray .tmp file is never read as a binary
     }
   }
 }

@@ -78,6 +78,21 @@ public final class AtomicFiles {
   }
 
   /**
+   * Deletes the temporary files a killed writer of {@code target} left beside it (a checkpoint's is as large as the
+   * checkpoint). Only for a target no other process is writing at the same time: its temporary file would go too.
+   */
+  public static void removeLeftovers(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    String prefix = "." + absolute.getFileName() + ".";
+    try (var siblings = Files.newDirectoryStream(absolute.getParent(),
+        p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(".tmp"))) {
+      for (Path leftover : siblings) {
+        Files.deleteIfExists(leftover);
+      }
+    }
+  }
+
+  /**
    * A new empty file next to {@code target}, named after it so a leftover is recognisable. Not
    * {@link Files#createTempFile}: that makes the file readable by its owner only, and the rename would carry those
    * permissions to the target; a file opened with CREATE_NEW gets the usual ones.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import netforge.runtime.Loss;
 import netforge.runtime.Model;
@@ -11,6 +12,7 @@ import netforge.runtime.data.Batch;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.EpochBatches;
 import netforge.runtime.internal.Engine;
+import netforge.runtime.io.AtomicFiles;
 
 /**
  * The epoch loop: shuffled batches (prepared on a background thread while the device computes), one queue
@@ -64,6 +66,10 @@ public final class Trainer {
     Engine engine = model.engine();
     if (output != null) {
       Files.createDirectories(output);
+      // a run killed while writing left temporary files of up to a checkpoint's size; this run owns the directory
+      for (String file : List.of(CHECKPOINT, BEST, FINAL, HISTORY_CSV, HISTORY_JSON)) {
+        AtomicFiles.removeLeftovers(output.resolve(file));
+      }
     }
     try (Optimizer updates = Optimizer.forEngine(engine, optimizer)) {
       History history = new History();

@@ -73,6 +73,17 @@ class AtomicFilesTest {
   }
 
   @Test
+  void removeLeftovers_deletesOnlyTheTargetsTemporaryFiles() throws IOException {
+    Path target = Files.writeString(dir.resolve("checkpoint.safetensors"), "good");
+    Files.writeString(dir.resolve(".checkpoint.safetensors.1f2e3d4c5b6a7988.tmp"), "half written");
+    Files.writeString(dir.resolve(".best.safetensors.0123456789abcdef.tmp"), "another target's");
+    Files.writeString(dir.resolve("notes.tmp"), "not ours");
+    AtomicFiles.removeLeftovers(target);
+    assertEquals(List.of(".best.safetensors.0123456789abcdef.tmp", "checkpoint.safetensors", "notes.tmp"),
+        listing());
+  }
+
+  @Test
   void write_intoMissingDirectory_failsAndCreatesNothing() {
     Path target = dir.resolve("missing").resolve("model.safetensors");
     assertThrows(NoSuchFileException.class, () -> AtomicFiles.write(target, out -> out.write(1)));
