@@ -111,11 +111,9 @@ final class ConvKernels implements StageKernels {
     if (!stage.needsInputGradient()) {
       return;
     }
-    int candidatesH = (kh + s - 1) / s;
-    int candidatesW = (kw + s - 1) / s;
     cl.line("// col2im: dX[img, ci, ih, iw] gathers dCol over the output pixels whose window covers it. One work-item");
-    cl.line("// per input row; a pixel has at most %d x %d such windows, visited branch-free", candidatesH,
-        candidatesW);
+    cl.line("// per input row; a pixel has at most %s such windows, visited branch-free",
+        CoveringWindows.count(kh, kw, s));
     cl.open("__kernel void %s(const __global real* restrict col, __global real* restrict dx, const int n0, "
         + "const long rows, const int cols) {", name(false, "col2im"));
     cl.line("const size_t row = get_global_id(0);");
@@ -126,20 +124,11 @@ final class ConvKernels implements StageKernels {
     cl.line("const __global real* image = col + img * %d;", pixels);
     cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
     cl.line("real sum = 0;");
-    cl.line("#pragma unroll");
-    cl.open("for (int j = 0; j < %d; ++j) {", candidatesH);
-    cl.line("const int oh = (ih + %d) / %d - %d + j;", pad, s, candidatesH - 1);
-    cl.line("const int kh = ih + %d - oh * %d;", pad, s);
-    cl.line("#pragma unroll");
-    cl.open("for (int i = 0; i < %d; ++i) {", candidatesW);
-    cl.line("const int ow = (iw + %d) / %d - %d + i;", pad, s, candidatesW - 1);
-    cl.line("const int kw = iw + %d - ow * %d;", pad, s);
-    cl.line("const int covers = oh >= 0 && oh < %d && kh < %d && ow >= 0 && ow < %d && kw < %d;", oh, kh, ow, kw);
-    cl.line("const real v = image[covers ? (size_t)((c * %d + kh) * %d + kw) * cols + oh * %d + ow : 0];", kh, kw,
+    CoveringWindows.open(cl, kh, kw, s, pad, oh, ow);
+    cl.line("const real v = image[covers ? (size_t)((c * %d + dh) * %d + dw) * cols + oh * %d + ow : 0];", kh, kw,
         ow);
     cl.line("sum += covers ? v : (real)0;");
-    cl.close();
-    cl.close();
+    CoveringWindows.close(cl);
     cl.line("dx[(size_t)n0 * %d + row * %d + iw] = sum;", inSize, w);
     cl.close();
     cl.close();

@@ -64,7 +64,7 @@ final class Gemm {
     if (operandA.rowAddress() == null) {
       cl.line("const __global real* a = ap + (size_t)sm * k_depth * TM;");
     } else {
-      cl.line("// A in place: a pointer per tile row; rows past the end repeat the last, and their results are dropped");
+      cl.line("// A in place: a pointer per tile row; rows past the end repeat the last and their results are dropped");
       cl.line("const __global real* arow[TM];");
       cl.line("#pragma unroll");
       cl.open("for (int i = 0; i < TM; ++i) {");

@@ -6,9 +6,9 @@ import netforge.processor.model.Op;
 /**
  * Max and average pooling, one work-item per output row forward and per input row backward. Backward
  * gathers instead of scattering, so no atomics are needed and sums have a fixed order: each input pixel visits the
- * windows that cover it. Max pooling stores the argmax (the position within the window, a byte for windows up to
- * 255 values) in forward; PyTorch's rule decides ties and NaNs (the first maximum wins; a NaN wins). Average pooling counts padded zeros, as PyTorch's
- * default {@code count_include_pad=True}.
+ * windows that cover it ({@link CoveringWindows}). Max pooling stores the argmax (the position within the window,
+ * a byte for windows up to 255 values) in forward; PyTorch's rule decides ties and NaNs (the first maximum wins; a
+ * NaN wins). Average pooling counts padded zeros, as PyTorch's default {@code count_include_pad=True}.
  */
 final class PoolKernels implements StageKernels {
   private final Stage stage;
@@ -46,8 +46,8 @@ final class PoolKernels implements StageKernels {
         stage.index(), stage.layer(), max ? "max" : "average", c, h, w, c, oh, ow, k, s, pad);
     cl.blank();
     // branches inside the window keep PoCL from vectorizing across work-items: 8x slower on AlexNet's pools
-    cl.line("// one work-item per output row; the window is unrolled and branch-free (selects, and clamped loads where");
-    cl.line("// padding lets it leave the input), so the compiler vectorizes across work-items");
+    cl.line("// one work-item per output row; the window is unrolled and branch-free (selects, and clamped loads");
+    cl.line("// where padding lets it leave the input), so the compiler vectorizes across work-items");
     cl.open("__kernel void %s(const __global real* restrict x, __global real* restrict out, "
         + "__global %s* restrict argmax, const long rows, const int training, const ulong seed, const uint step) {",
         name(true), argmaxType());
@@ -100,11 +100,10 @@ final class PoolKernels implements StageKernels {
       return;
     }
     Epilogue.defineMask(cl, stage, prefix);
-    int candidatesH = (k + s - 1) / s;
     cl.line("// dX: each input pixel gathers the masked gradient of the windows that %s. One work-item per",
         max ? "chose it as their maximum" : "cover it");
-    cl.line("// input row; a pixel has at most %d x %d candidate windows, visited branch-free", candidatesH,
-        candidatesH);
+    cl.line("// input row; a pixel has at most %s candidate windows, visited branch-free",
+        CoveringWindows.count(k, k, s));
     cl.open("__kernel void %s(const __global real* restrict dy, const __global real* restrict y, "
         + "const __global %s* restrict argmax, __global real* restrict dx, const long rows, const int training, "
         + "const ulong seed, const uint step) {", name(false), argmaxType());
@@ -114,15 +113,7 @@ final class PoolKernels implements StageKernels {
     cl.line("const int ih = row %% %d;", h);
     cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
     cl.line("real g = 0;");
-    cl.line("#pragma unroll");
-    cl.open("for (int j = 0; j < %d; ++j) {", candidatesH);
-    cl.line("const int oh = (ih + %d) / %d - %d + j;", pad, s, candidatesH - 1);
-    cl.line("const int dh = ih + %d - oh * %d;  // the row within the window", pad, s);
-    cl.line("#pragma unroll");
-    cl.open("for (int i = 0; i < %d; ++i) {", candidatesH);
-    cl.line("const int ow = (iw + %d) / %d - %d + i;", pad, s, candidatesH - 1);
-    cl.line("const int dw = iw + %d - ow * %d;", pad, s);
-    cl.line("const int covers = oh >= 0 && oh < %d && dh < %d && ow >= 0 && ow < %d && dw < %d;", oh, k, ow, k);
+    CoveringWindows.open(cl, k, k, s, pad, oh, ow);
     cl.line("const size_t o = plane * %d + (covers ? oh * %d + ow : 0);", (long) oh * ow, ow);
     String gradient = Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o");
     if (max) {
@@ -130,8 +121,7 @@ final class PoolKernels implements StageKernels {
     } else {
       cl.line("g += covers ? %s : (real)0;", gradient);
     }
-    cl.close();
-    cl.close();
+    CoveringWindows.close(cl);
     cl.line(max ? "dx[row * %d + iw] = g;" : "dx[row * %d + iw] = g / (real)%d;", w, k * k);
     cl.close();
     cl.close();

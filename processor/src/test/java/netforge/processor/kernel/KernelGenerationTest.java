@@ -1,6 +1,7 @@
 package netforge.processor.kernel;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static javax.tools.StandardLocation.CLASS_OUTPUT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -26,8 +27,25 @@ class KernelGenerationTest {
       "  @Dense(out = 10) Layer out;",
       "}");
 
+  /** A second convolution, so col2im is generated, and a padded average pool. */
+  private static final String DEEP_NET = String.join("\n",
+      "package test;",
+      "import netforge.annotations.*;",
+      "@Network(input = @Input(channels = 1, height = 28, width = 28), classes = 10)",
+      "abstract class Net {",
+      "  @Conv(out = 6, k = 5, p = 2) @ReLU Layer c1;",
+      "  @MaxPool(k = 3, s = 2) Layer s2;",
+      "  @Conv(out = 8, k = 3, s = 2, p = 1) @ReLU Layer c3;",
+      "  @AvgPool(k = 3, s = 2, p = 1) Layer s4;",
+      "  @Dense(out = 10) Layer out;",
+      "}");
+
   private static String program() throws IOException {
-    Compilation compilation = Sources.compile(JavaFileObjects.forSourceString("test.Net", NET));
+    return program(NET);
+  }
+
+  private static String program(String source) throws IOException {
+    Compilation compilation = Sources.compile(JavaFileObjects.forSourceString("test.Net", source));
     assertThat(compilation.status()).isEqualTo(Compilation.Status.SUCCESS);
     try (InputStream in = compilation.generatedFile(CLASS_OUTPUT, "test/NetModel.cl").orElseThrow()
         .openInputStream()) {
@@ -59,6 +77,29 @@ class KernelGenerationTest {
     }
     // c1: im2col + fused GEMM; s2: pool with dropout; fc, out: fused GEMMs
     assertEquals(5, count);
+  }
+
+  /**
+   * PoCL vectorizes a kernel across work-items only when its body has no data-dependent branches; pooling and
+   * col2im with branches in their windows ran 8x slower. Only the bounds guard and the uniform dropout test remain.
+   */
+  @Test
+  void poolingAndCol2im_haveNoBranchesInsideTheirWindows() throws IOException {
+    String program = program(DEEP_NET);
+    Matcher kernel = Pattern.compile("__kernel void (net_[fb]\\d\\d_(?:maxpool|avgpool|col2im)\\w*)\\(").matcher(program);
+    int checked = 0;
+    while (kernel.find()) {
+      String body = program.substring(kernel.start(), program.indexOf("\n}\n", kernel.start()));
+      for (String line : body.lines().toList()) {
+        String code = line.strip();
+        boolean allowed = code.startsWith("if (row >= (size_t)rows) return;") || code.startsWith("if (training)");
+        assertWithMessage("%s: %s", kernel.group(1), code)
+            .that(allowed || !(code.startsWith("if (") || code.contains("continue") || code.contains("break")))
+            .isTrue();
+      }
+      checked++;
+    }
+    assertEquals(5, checked, "max pool forward and backward, average pool forward and backward, col2im");
   }
 
   @Test
