@@ -153,11 +153,21 @@ final class ConvKernels implements StageKernels {
     cl.line("#pragma unroll");
     cl.open("for (int j = 0; j < TNV; ++j) {");
     cl.line("const int16 n = strip * TN + j * 16 + NF_LANE;");
-    cl.line("const int16 img = n / %d, oh = n %% %d / %d, ow = n %% %d;", pixels, pixels, ow, ow);
+    cl.line("// lanes index from the first lane's image, or the chunk's last when the group is past the end");
+    cl.line("const int first = min(strip * TN + j * 16, n_cols - 1);");
+    cl.line("const __global real* base = channel + (size_t)(first / %d) * %d;", pixels, inSize);
+    cl.line("const int16 img = n / %d - first / %d, oh = n %% %d / %d, ow = n %% %d;", pixels, pixels, pixels, ow,
+        ow);
     cl.line("const int16 ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
     cl.line("const int16 inside = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d;", h, w);
-    cl.line("const int16 at = select((int16)(0), img * %d + ih * %d + iw, inside);", inSize, w);
-    gatherAndStore(cl, "channel");
+    // 16 lanes span at most 16 / pixels + 2 images past the first: an int offset unless images are huge
+    if ((16L / pixels + 2) * inSize < Integer.MAX_VALUE) {
+      cl.line("const int16 at = select((int16)(0), img * %d + ih * %d + iw, inside);", inSize, w);
+    } else {
+      cl.line("const long16 at = select((long16)(0), convert_long16(img) * %dL + convert_long16(ih * %d + iw), "
+          + "convert_long16(inside));", inSize, w);
+    }
+    gatherAndStore(cl, "base");
     cl.close();
     cl.close();
     cl.blank();
