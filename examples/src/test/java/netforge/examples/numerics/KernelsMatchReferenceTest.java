@@ -8,14 +8,12 @@ import java.util.stream.Stream;
 import netforge.examples.probes.Probes;
 import netforge.examples.probes.Probes.Probe;
 import netforge.examples.reference.ReferenceNetwork;
-import netforge.examples.support.OpenCl;
+import netforge.examples.support.OpenClDevice;
 import netforge.examples.support.Tolerance;
-import netforge.runtime.Device;
 import netforge.runtime.Loss;
 import netforge.runtime.Model;
 import netforge.runtime.spec.ParamSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,19 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * gradient of every parameter tensor, each compared separately.
  */
 class KernelsMatchReferenceTest {
-  private static Device device;
-
-  @BeforeAll
-  static void openDevice() {
-    device = OpenCl.open();
-  }
-
-  @AfterAll
-  static void closeDevice() {
-    if (device != null) {
-      device.close();
-    }
-  }
+  @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 
   static Stream<Arguments> probesAndBatches() {
     return Probes.all().stream().flatMap(p -> Stream.of(1, 7, 70).map(b -> Arguments.of(p, b)));
@@ -48,7 +34,7 @@ class KernelsMatchReferenceTest {
   @ParameterizedTest(name = "{0} at batch {1}")
   @MethodSource("probesAndBatches")
   void probe_matchesReference(Probe probe, int batch) {
-    try (Model model = probe.create().apply(device, 11L)) {
+    try (Model model = probe.create().apply(DEVICE.get(), 11L)) {
       assertMatchesReference(model, batch, new Random(probe.name().hashCode() * 31L + batch));
     }
   }

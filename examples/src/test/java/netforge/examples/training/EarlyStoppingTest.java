@@ -13,8 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenCl;
-import netforge.runtime.Device;
+import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.ImageSet;
@@ -26,9 +25,8 @@ import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import netforge.runtime.train.TrainingResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -44,19 +42,7 @@ class EarlyStoppingTest {
   /** More than the runs below ever need: reaching it would mean early stopping never acted. */
   private static final int MAX_EPOCHS = 30;
 
-  private static Device device;
-
-  @BeforeAll
-  static void openDevice() {
-    device = OpenCl.open();
-  }
-
-  @AfterAll
-  static void closeDevice() {
-    if (device != null) {
-      device.close();
-    }
-  }
+  @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 
   /**
    * The test labels are random, so the test accuracy wanders around 10% as training changes the weights, with
@@ -68,7 +54,7 @@ class EarlyStoppingTest {
       throws IOException {
     Map<Integer, float[]> weightsAfter = new TreeMap<>();
     TrainingResult result;
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       result = Trainer.builder(model).optimizer(OptimizerKind.ADAM).epochs(MAX_EPOCHS).patience(PATIENCE)
           .output(output).progress(capturingWeights(model, weightsAfter))
           .fit(FashionSubset.train(IMAGES, BATCH, SEED), randomlyLabelledTest());
@@ -138,7 +124,7 @@ class EarlyStoppingTest {
 
   /** Plain SGD with a learning rate of 0: the weights never change, so neither does the test accuracy. */
   private static TrainingResult frozen(Path output, int epochs, int patience, boolean resume) throws IOException {
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       return Trainer.builder(model).optimizer(OptimizerConfig.defaults(OptimizerKind.SGD).withLr(0)).epochs(epochs)
           .patience(patience).output(output).resume(resume).progress(TrainingProgress.silent())
           .fit(FashionSubset.train(IMAGES, BATCH, SEED), FashionSubset.test(TEST_IMAGES, BATCH));

@@ -14,8 +14,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenCl;
-import netforge.runtime.Device;
+import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.io.Safetensors;
@@ -29,9 +28,8 @@ import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import netforge.runtime.train.TrainingResult;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,19 +49,7 @@ class NonFiniteLossTest {
    */
   private static final double BLOW_UP_FACTOR = 1e12;
 
-  private static Device device;
-
-  @BeforeAll
-  static void openDevice() {
-    device = OpenCl.open();
-  }
-
-  @AfterAll
-  static void closeDevice() {
-    if (device != null) {
-      device.close();
-    }
-  }
+  @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 
   /*
    * Resuming with another learning rate is refused (the optimizer's settings are part of the run), so the huge rate
@@ -74,7 +60,7 @@ class NonFiniteLossTest {
       throws IOException {
     NonFiniteLossException e;
     LrSchedule blowingUp = LrSchedule.stepDecay(GOOD_LR, 1, BLOW_UP_FACTOR);
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       Trainer trainer = sgd(model, 3, output, blowingUp);
       e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(train(), test()));
     }
@@ -100,7 +86,7 @@ class NonFiniteLossTest {
     // The kept epoch is exactly what a run of one good epoch ends with, and both history files hold it alone.
     float[] goodEpoch;
     List<EpochRecord> goodHistory;
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       goodHistory = sgd(model, 1, reference, LrSchedule.constant(GOOD_LR)).fit(train(), test()).history().epochs();
       goodEpoch = model.parameters();
     }
@@ -112,7 +98,7 @@ class NonFiniteLossTest {
     assertTrue(csv.get(1).startsWith("1,"), csv.get(1));
 
     // And --resume continues from it, with a sane rate.
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       TrainingResult resumed = sgd(model, 2, output, LrSchedule.constant(GOOD_LR)).fit(train(), test());
       assertEquals(1, resumed.resumedFrom());
       assertTrue(Double.isFinite(resumed.history().last().trainLoss()), "epoch 2 after resuming");
@@ -121,7 +107,7 @@ class NonFiniteLossTest {
 
   @Test
   void overflowInEpoch1_saysNoCheckpointWasWritten(@TempDir Path output) throws IOException {
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       Trainer trainer = sgd(model, 1, output, LrSchedule.constant(GOOD_LR * BLOW_UP_FACTOR));
       NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(train(), test()));
       assertTrue(e.getMessage().contains("at epoch 1"), e.getMessage());
@@ -133,7 +119,7 @@ class NonFiniteLossTest {
   /** Without weights on disk in a later epoch, the message neither points at a checkpoint nor blames epoch 1. */
   @Test
   void overflowInEpoch2_withoutSavedWeights_saysSo(@TempDir Path output) throws IOException {
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       Trainer trainer = Trainer.builder(model).optimizer(OptimizerConfig.defaults(OptimizerKind.SGD).withLr(GOOD_LR))
           .schedule(LrSchedule.stepDecay(GOOD_LR, 1, BLOW_UP_FACTOR)).epochs(2).output(output).saveWeights(false)
           .progress(TrainingProgress.silent()).build();

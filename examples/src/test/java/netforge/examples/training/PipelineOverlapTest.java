@@ -14,8 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenCl;
-import netforge.runtime.Device;
+import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.data.Batch;
 import netforge.runtime.data.BatchLoader;
@@ -30,9 +29,8 @@ import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The trainer prepares the next batches on another thread while the device computes the current step. What is
@@ -51,19 +49,7 @@ class PipelineOverlapTest {
    */
   private static final long PREFETCH_WAIT_SECONDS = 30;
 
-  private static Device device;
-
-  @BeforeAll
-  static void openDevice() {
-    device = OpenCl.open();
-  }
-
-  @AfterAll
-  static void closeDevice() {
-    if (device != null) {
-      device.close();
-    }
-  }
+  @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 
   /**
    * At the end of the first step, on the training thread, the test waits until the second batch has been
@@ -103,7 +89,7 @@ class PipelineOverlapTest {
       public void finished(String label, EpochRecord record, int epochs) {}
     };
     OptimizerConfig adam = OptimizerConfig.tutorial(OptimizerKind.ADAM);
-    try (Model model = LeNet5Model.create(device, SEED)) {
+    try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       Trainer.builder(model).optimizer(adam).epochs(1).progress(holdFirstStep)
           .fit(probedLoader(probe), FashionSubset.test(TEST_IMAGES, BATCH));
 

@@ -12,16 +12,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import netforge.examples.support.OpenCl;
-import netforge.runtime.Device;
+import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,19 +32,7 @@ class ReproducibilityTest {
   private static final int BATCH = 64;
   private static final int EPOCHS = 2;
 
-  private static Device device;
-
-  @BeforeAll
-  static void openDevice() {
-    device = OpenCl.open();
-  }
-
-  @AfterAll
-  static void closeDevice() {
-    if (device != null) {
-      device.close();
-    }
-  }
+  @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 
   /** What a run leaves: its metrics and its final weights, in memory and as written. */
   private record Run(List<EpochRecord> history, float[] weights, byte[] weightsFile) {}
@@ -78,7 +64,7 @@ class ReproducibilityTest {
   }
 
   private static Run train(long modelSeed, long dataSeed, Path output) throws IOException {
-    try (Model model = DropoutLeNetModel.create(device, modelSeed)) {
+    try (Model model = DropoutLeNetModel.create(DEVICE.get(), modelSeed)) {
       List<EpochRecord> history = Trainer.builder(model).optimizer(OptimizerKind.ADAM).epochs(EPOCHS).output(output)
           .progress(TrainingProgress.silent())
           .fit(FashionSubset.train(IMAGES, BATCH, dataSeed), FashionSubset.test(TEST_IMAGES, BATCH))
