@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import netforge.runtime.DeviceInfo;
 import netforge.runtime.io.AtomicFiles;
+import netforge.runtime.io.CacheHome;
 
 /**
  * Compiled program binaries on disk, one file per SHA-256 of (source, build options, device name, driver and
@@ -30,9 +31,7 @@ public final class ProgramCache {
     if (configured != null && !configured.isBlank()) {
       return new ProgramCache(Path.of(configured));
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return new ProgramCache(base.resolve("netforge").resolve("programs"));
+    return new ProgramCache(CacheHome.resolve("programs"));
   }
 
   public Path directory() {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import netforge.runtime.io.CacheHome;
 
 /**
  * Finds a data set's files and reads them. Fashion-MNIST is looked for in the directory the user gave
@@ -73,9 +74,7 @@ public final class DatasetLocator {
     if (configured != null) {
       return Path.of(configured);
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path cacheHome = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return cacheHome.resolve("netforge").resolve("datasets");
+    return CacheHome.resolve("datasets");
   }
 
   private static String setting(String property, String environment) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import netforge.runtime.DeviceInfo;
 import netforge.runtime.internal.Tunables;
 import netforge.runtime.io.AtomicFiles;
+import netforge.runtime.io.CacheHome;
 
 /**
  * Tuned kernel parameters per device, as named key/value data: one JSON file with an entry per device identity
@@ -57,9 +58,7 @@ public final class TuningDatabase {
     if (configured != null && !configured.isBlank()) {
       return new TuningDatabase(Path.of(configured));
     }
-    String xdg = System.getenv("XDG_CACHE_HOME");
-    Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-    return new TuningDatabase(base.resolve("netforge").resolve("tuning.json"));
+    return new TuningDatabase(CacheHome.resolve("tuning.json"));
   }
 
   public Path file() {
