@@ -7,6 +7,9 @@ import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,9 +28,10 @@ public final class Sources {
 
   /** A processor may be initialised only once, so every compilation gets a new one. */
   public static Compiler javac() {
-    return Compiler.javac().withProcessors(new NetworkProcessor());
+    return Compilers.JAVAC.withProcessor();
   }
 
+  /** Compiles with javac; the diagnostics tests use {@link Compilers} to run under javac and ECJ. */
   public static Compilation compile(JavaFileObject... sources) {
     return javac().compile(sources);
   }
@@ -52,7 +56,30 @@ public final class Sources {
       lines.add("  " + member);
     }
     lines.add("}");
-    return JavaFileObjects.forSourceLines("test." + typeName(declaration), lines);
+    return onDisk("test." + typeName(declaration), lines);
+  }
+
+  /**
+   * The source {@code lines} of the top-level type {@code qualifiedName}, written to a new directory of its own:
+   * ECJ compiles only files that exist (javac reads them as well as in-memory ones).
+   */
+  public static JavaFileObject onDisk(String qualifiedName, List<String> lines) {
+    try {
+      Path root = Files.createTempDirectory("netforge-source");
+      Path file = root.resolve(qualifiedName.replace('.', '/') + ".java");
+      Files.createDirectories(file.getParent());
+      Files.write(file, lines, StandardCharsets.UTF_8);
+      // Deleted at exit in the reverse order of registration: the file, then its directories up to the root.
+      root.toFile().deleteOnExit();
+      Path path = root;
+      for (Path name : root.relativize(file)) {
+        path = path.resolve(name);
+        path.toFile().deleteOnExit();
+      }
+      return JavaFileObjects.forResource(file.toUri().toURL());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String typeName(String declaration) {
@@ -74,7 +101,7 @@ public final class Sources {
     }
   }
 
-  /** Where javac puts a caret: 1-based line and column. */
+  /** Where javac puts a caret: 1-based line and column ({@link Compilers#caret} for other compilers). */
   public record Caret(long line, long column) {}
 
   /**

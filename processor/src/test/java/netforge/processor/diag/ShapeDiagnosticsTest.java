@@ -2,8 +2,6 @@ package netforge.processor.diag;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static netforge.processor.Sources.assertContainsInOrder;
-import static netforge.processor.Sources.caret;
-import static netforge.processor.Sources.compile;
 import static netforge.processor.Sources.lineOf;
 import static netforge.processor.Sources.message;
 import static netforge.processor.Sources.net;
@@ -12,11 +10,23 @@ import static netforge.processor.Sources.network;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import javax.tools.JavaFileObject;
+import netforge.processor.Compilers;
 import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Mistakes that only the inferred shapes reveal: a layer's input, the network's output, sizes past the limit. */
+/**
+ * Mistakes that only the inferred shapes reveal: a layer's input, the network's output, sizes past the limit. Every
+ * test runs under javac and ECJ.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Compilers.class)
 class ShapeDiagnosticsTest {
+  @Parameter
+  Compilers compiler;
+
   private static final String FC = "@Dense(out = 10) Layer fc;";
   private static final String TRACE = "input shape flows from:";
   private static final String LIMIT = "more than NetForge's limit of 2,147,483,647 per tensor";
@@ -28,12 +38,12 @@ class ShapeDiagnosticsTest {
         + "), classes = 10)", "abstract class Net", members);
   }
 
-  /** Exactly one error, {@code expected}, with javac's caret where {@code ^} is in {@code caretMark}. */
-  private static Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
-    Compilation compilation = compile(source);
+  /** Exactly one error, {@code expected}, with the caret where javac puts it at {@code ^} in {@code caretMark}. */
+  private Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    Caret at = caret(source, caretMark);
+    Caret at = compiler.caret(source, caretMark);
     assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
     return compilation;
   }
@@ -57,7 +67,7 @@ class ShapeDiagnosticsTest {
   @Test
   void denseIn_matching_compiles() {
     Compilation compilation =
-        compile(net("@Conv(out = 4, k = 3) Layer conv1;", "@Dense(in = 2704, out = 10) Layer fc;"));
+        compiler.compile(net("@Conv(out = 4, k = 3) Layer conv1;", "@Dense(in = 2704, out = 10) Layer fc;"));
     assertThat(compilation).succeededWithoutWarnings();
   }
 
@@ -173,7 +183,7 @@ class ShapeDiagnosticsTest {
   @Test
   void input_pastTheLimitBeforeALayerThatKeepsIt_reportsTooLarge() {
     // Before the input was checked, a flatten of it silently became an unknown shape and generated a model.
-    Compilation compilation = compile(netWithInput(3, 30000, 30000, "@Flatten Layer flat;", FC));
+    Compilation compilation = compiler.compile(netWithInput(3, 30000, 30000, "@Flatten Layer flat;", FC));
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.TooLarge] Net: one input image [3, 30000, 30000]");
   }
@@ -181,11 +191,11 @@ class ShapeDiagnosticsTest {
   @Test
   void convStride_notTilingTheInput_warnsWindowDropsInputOnS() {
     JavaFileObject source = netWithInput(1, 224, 224, "@Conv(out = 96, k = 11, s = 4) @ReLU Layer conv1;", FC);
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadErrorCount(0);
     assertThat(compilation).hadWarningCount(1);
-    Caret at = caret(source, "k = 11, s = ^4)");
+    Caret at = compiler.caret(source, "k = 11, s = ^4)");
     assertThat(compilation).hadWarningContaining("[nn.WindowDropsInput] conv1: @Conv(k = 11, s = 4) on a 224x224"
         + " input never reads its last 1 row and 1 column (PyTorch floors the output size too)")
         .inFile(source).onLine(at.line()).atColumn(at.column());
@@ -197,10 +207,10 @@ class ShapeDiagnosticsTest {
   @Test
   void poolDefaultStride_notTilingTheInput_warnsOnK() {
     JavaFileObject source = net("@MaxPool(k = 3) Layer pool1;", FC);
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
-    Caret at = caret(source, "@MaxPool(k = ^3)");
+    Caret at = compiler.caret(source, "@MaxPool(k = ^3)");
     assertThat(compilation).hadWarningContaining("[nn.WindowDropsInput] pool1: @MaxPool(k = 3) on a 28x28 input"
         + " never reads its last 1 row and 1 column").inFile(source).onLine(at.line()).atColumn(at.column());
   }
