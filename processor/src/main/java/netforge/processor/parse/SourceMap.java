@@ -6,6 +6,7 @@ import javax.annotation.processing.Messager;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import netforge.processor.diag.Diagnostic;
@@ -37,12 +38,15 @@ public final class SourceMap {
     var kind = diagnostic.message().kind();
     switch (site.target()) {
       case NETWORK -> {
-        if (network == null) {
+        boolean ecj = isEcj(messager);
+        if (ecj && type.getKind() == ElementKind.RECORD) {
+          messager.printMessage(kind, text, ecjRecordAnchor()); // see isEcj
+        } else if (network == null) {
           messager.printMessage(kind, text, type);
         } else if (site.attribute() == null) {
           messager.printMessage(kind, text, type, network);
         } else {
-          messager.printMessage(kind, text, type, network, networkValue(site.attribute()));
+          messager.printMessage(kind, text, type, network, networkValue(site.attribute(), !ecj));
         }
       }
       case FIELD -> messager.printMessage(kind, text, fields.get(site.layer()).field());
@@ -59,17 +63,20 @@ public final class SourceMap {
     }
   }
 
-  /** {@code classes} or {@code input.height}: the written value, or {@code null} if it was defaulted. */
-  private AnnotationValue networkValue(String attribute) {
+  /**
+   * {@code classes} or {@code input.height}: the written value, or {@code null} if it was defaulted; a value inside
+   * {@code @Input} only if the compiler places messages there ({@code nested}), else the {@code input} value.
+   */
+  private AnnotationValue networkValue(String attribute, boolean nested) {
     if (!attribute.startsWith("input.")) {
       return explicitValue(network, attribute);
     }
     AnnotationValue input = explicitValue(network, "input");
-    if (input == null || !(input.getValue() instanceof AnnotationMirror nested)) {
+    if (!nested || input == null || !(input.getValue() instanceof AnnotationMirror inner)) {
       return input;
     }
-    AnnotationValue inner = explicitValue(nested, attribute.substring("input.".length()));
-    return inner != null ? inner : input;
+    AnnotationValue value = explicitValue(inner, attribute.substring("input.".length()));
+    return value != null ? value : input;
   }
 
   static AnnotationValue explicitValue(AnnotationMirror mirror, String name) {
@@ -79,6 +86,32 @@ public final class SourceMap {
       }
     }
     return null;
+  }
+
+  /**
+   * Whether this is Eclipse's compiler, whose {@link Messager} (ECJ 3.42) places fewer messages than javac's: a
+   * value only where it is a member-value pair of the mirror's own annotation, so a value inside the nested
+   * {@code @Input} would go on the start of {@code @Network} (the {@code input} value goes on its own line instead),
+   * and nothing at all on a record (no file, no line), so a message about a record network goes on one of its declared
+   * fields, where it has one. Its caret marks a member-value pair from the
+   * attribute's name, {@code ^in = 4096}, where javac marks the value; that cannot be changed from here.
+   */
+  private static boolean isEcj(Messager messager) {
+    return messager.getClass().getName().startsWith("org.eclipse.jdt.");
+  }
+
+  /**
+   * Where ECJ can place a message about a record network: its first field that is not a component (ECJ places
+   * nothing on a record, its components, or its implicit members), else the record itself (no file, no line).
+   */
+  private Element ecjRecordAnchor() {
+    for (Element member : type.getEnclosedElements()) {
+      if (member.getKind() == ElementKind.FIELD && type.getRecordComponents().stream()
+          .noneMatch(component -> component.getSimpleName().equals(member.getSimpleName()))) {
+        return member;
+      }
+    }
+    return type;
   }
 
   /** The element a diagnostic about the whole network is attached to. */

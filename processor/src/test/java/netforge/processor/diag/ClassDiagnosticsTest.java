@@ -2,37 +2,52 @@ package netforge.processor.diag;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static netforge.processor.Sources.MNIST;
-import static netforge.processor.Sources.caret;
-import static netforge.processor.Sources.compile;
 import static netforge.processor.Sources.net;
 import static netforge.processor.Sources.network;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
+import netforge.processor.Compilers;
 import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** What is wrong with the {@code @Network} class itself: its kind, its layers, annotations outside a network. */
+/**
+ * What is wrong with the {@code @Network} class itself: its kind, its layers, annotations outside a network.
+ * Every test runs under javac and ECJ.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Compilers.class)
 class ClassDiagnosticsTest {
   private static final String NOT_ABSTRACT =
       "[nn.NotAbstractClass] Net: @Network must be on an abstract class, but Net ";
+
+  @Parameter
+  Compilers compiler;
   private static final String FC = "@Dense(out = 10) Layer fc;";
 
   /** Asserts exactly one error, {@code NOT_ABSTRACT + cause}, on the {@code @Network} line, and its fix. */
-  private static void assertNotAbstract(JavaFileObject source, String cause, String fix) {
-    Compilation compilation = compile(source);
+  private void assertNotAbstract(JavaFileObject source, String cause, String fix) {
+    assertNotAbstract(source, cause, fix, "@Network(");
+  }
+
+  /** Asserts exactly one error, {@code NOT_ABSTRACT + cause}, on the line containing {@code line}, and its fix. */
+  private void assertNotAbstract(JavaFileObject source, String cause, String fix, String line) {
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + cause).inFile(source).onLineContaining("@Network(");
+    assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + cause).inFile(source).onLineContaining(line);
     assertThat(compilation).hadErrorContaining(fix);
   }
 
   @Test
   void network_concreteClass_reportsNotAbstractOnTheAnnotation() {
     JavaFileObject source = network(MNIST, "class Net", FC);
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertNotAbstract(source, "is not abstract", "fix: add 'abstract': the generated NetModel extends it");
-    Caret at = caret(source, "^@Network(");
+    Caret at = compiler.caret(source, "^@Network(");
     assertThat(compilation).hadErrorContaining(NOT_ABSTRACT).inFile(source).onLine(at.line()).atColumn(at.column());
   }
 
@@ -51,14 +66,18 @@ class ClassDiagnosticsTest {
 
   @Test
   void network_record_reportsOnlyNotAbstract() {
+    // ECJ's Messager places no message on a record, its components or implicit members (no file, no line), so
+    // under ECJ the processor puts it on the record's first declared field, the only place ECJ can show it in the
+    // file (see SourceMap.isEcj).
     assertNotAbstract(network(MNIST, "record Net(int seed)", "@Dense(out = 10) static Layer fc = null;"),
-        "is a record", "fix: declare it as 'abstract class Net { ... }'");
+        "is a record", "fix: declare it as 'abstract class Net { ... }'",
+        compiler == Compilers.ECJ ? "static Layer fc = null;" : "@Network(");
   }
 
   @Test
   void network_innerClass_reportsNotAbstract() {
     JavaFileObject source = network("", "class Outer", MNIST, "abstract class Net {", "  " + FC, "}");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + "is an inner (non-static) class")
@@ -69,7 +88,7 @@ class ClassDiagnosticsTest {
   @Test
   void network_staticNestedClass_compiles() {
     JavaFileObject source = network("", "class Outer", MNIST, "abstract static class Net {", "  " + FC, "}");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).succeededWithoutWarnings();
     assertThat(compilation).generatedSourceFile("test.Outer_NetModel");
   }
@@ -77,7 +96,7 @@ class ClassDiagnosticsTest {
   @Test
   void network_privateNestedClass_reportsNotAbstract() {
     JavaFileObject source = network("", "class Outer", MNIST, "private abstract static class Net {", "  " + FC, "}");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + "is private, so the generated class cannot extend it")
@@ -112,7 +131,7 @@ class ClassDiagnosticsTest {
   void network_concreteClassWithShapeError_reportsBoth() {
     // A structural error that keeps the model whole does not hide the shape errors.
     JavaFileObject source = network(MNIST, "class Net", "@Conv(out = 8, k = 29) Layer conv1;", FC);
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation).hadErrorContaining(NOT_ABSTRACT + "is not abstract").inFile(source)
         .onLineContaining("@Network(");
@@ -123,7 +142,7 @@ class ClassDiagnosticsTest {
   @Test
   void network_noFields_reportsNoLayers() {
     JavaFileObject source = net();
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.NoLayers] Net: a @Network needs at least one Layer field (found 0)")
@@ -134,7 +153,7 @@ class ClassDiagnosticsTest {
   @Test
   void network_onlyAStaticLayerConstant_reportsNoLayers() {
     JavaFileObject source = net("static final Layer NONE = null;");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.NoLayers] Net").inFile(source).onLineContaining("@Network(");
   }
@@ -142,7 +161,7 @@ class ClassDiagnosticsTest {
   @Test
   void layerAnnotation_inClassWithoutNetwork_reportsOutsideNetwork() {
     JavaFileObject source = network("", "abstract class Net", "@Conv(out = 8, k = 3) Layer conv1;");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
@@ -154,7 +173,7 @@ class ClassDiagnosticsTest {
   @Test
   void layerAnnotation_inHelperClassInsideNetwork_reportsOutsideNetwork() {
     JavaFileObject source = net(FC, "static class Helper {", "  @Dense(out = 3) Layer stray;", "}");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.OutsideNetwork] stray: @Dense is on a field of Helper")
         .inFile(source).onLineContaining("Layer stray;");

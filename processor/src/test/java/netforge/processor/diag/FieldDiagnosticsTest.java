@@ -1,16 +1,23 @@
 package netforge.processor.diag;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static netforge.processor.Sources.caret;
-import static netforge.processor.Sources.compile;
 import static netforge.processor.Sources.net;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
+import netforge.processor.Compilers;
 import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** What is wrong with one layer field: its type, its modifiers, and which annotations it carries in which order. */
+/**
+ * What is wrong with one layer field: its type, its modifiers, and which annotations it carries in which order.
+ * Every test runs under javac and ECJ.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Compilers.class)
 class FieldDiagnosticsTest {
   private static final String FC = "@Dense(out = 10) Layer fc;";
   private static final String INACCESSIBLE = "[nn.InaccessibleField] conv1: the layer field is %s, so the generated"
@@ -18,9 +25,12 @@ class FieldDiagnosticsTest {
   private static final String NOTHING_TO_ATTACH = "ReLU and dropout apply to the output of a layer, and no layer"
       + " comes before this one";
 
+  @Parameter
+  Compilers compiler;
+
   /** Compiles {@code source} and asserts it failed with exactly one error. */
-  private static Compilation failsOnce(JavaFileObject source) {
-    Compilation compilation = compile(source);
+  private Compilation failsOnce(JavaFileObject source) {
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     return compilation;
@@ -30,7 +40,7 @@ class FieldDiagnosticsTest {
   void field_twoLayerAnnotations_reportsOnTheSecond() {
     JavaFileObject source = net("@Conv(out = 8, k = 3) @MaxPool(k = 2) Layer conv1;", FC);
     Compilation compilation = failsOnce(source);
-    Caret at = caret(source, "^@MaxPool(k = 2) Layer conv1;");
+    Caret at = compiler.caret(source, "^@MaxPool(k = 2) Layer conv1;");
     assertThat(compilation).hadErrorContaining("[nn.TwoLayerKinds] conv1: one field carries two layers, @Conv and"
         + " @MaxPool").inFile(source).onLine(at.line()).atColumn(at.column());
     assertThat(compilation).hadErrorContaining("fix: move @MaxPool to a field of its own; each field is one layer");
@@ -40,7 +50,7 @@ class FieldDiagnosticsTest {
   void layerField_withoutAnnotation_reportsMissingLayerAnnotation() {
     JavaFileObject source = net("@Conv(out = 8, k = 3) Layer conv1;", "Layer nothing;", FC);
     Compilation compilation = failsOnce(source);
-    Caret at = caret(source, "Layer ^nothing;");
+    Caret at = compiler.caret(source, "Layer ^nothing;");
     assertThat(compilation).hadErrorContaining("[nn.MissingLayerAnnotation] nothing: this Layer field has no layer"
         + " annotation").inFile(source).onLine(at.line()).atColumn(at.column());
     assertThat(compilation).hadErrorContaining("fix: annotate it with its layer");
@@ -85,7 +95,7 @@ class FieldDiagnosticsTest {
   void relu_onFirstFieldAlone_reportsNothingToAttach() {
     JavaFileObject source = net("@ReLU Layer act;", FC);
     Compilation compilation = failsOnce(source);
-    Caret at = caret(source, "^@ReLU Layer act;");
+    Caret at = compiler.caret(source, "^@ReLU Layer act;");
     assertThat(compilation).hadErrorContaining("[nn.NothingToAttach] act: @ReLU has no layer before it to attach to")
         .inFile(source).onLine(at.line()).atColumn(at.column());
     assertThat(compilation).hadErrorContaining(NOTHING_TO_ATTACH);
@@ -113,7 +123,7 @@ class FieldDiagnosticsTest {
 
   @Test
   void relu_onFieldAfterALayer_compiles() {
-    Compilation compilation = compile(net("@Conv(out = 8, k = 3) Layer conv1;", "@ReLU Layer act;", FC));
+    Compilation compilation = compiler.compile(net("@Conv(out = 8, k = 3) Layer conv1;", "@ReLU Layer act;", FC));
     assertThat(compilation).succeededWithoutWarnings();
   }
 }

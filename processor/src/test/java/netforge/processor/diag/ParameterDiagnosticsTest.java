@@ -1,19 +1,27 @@
 package netforge.processor.diag;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
-import static netforge.processor.Sources.caret;
-import static netforge.processor.Sources.compile;
 import static netforge.processor.Sources.net;
 import static netforge.processor.Sources.network;
 
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
+import netforge.processor.Compilers;
+import netforge.processor.Sources;
 import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A step's own numbers out of range, whatever its input: sizes, strides, padding, probabilities, LRN constants. */
+/**
+ * A step's own numbers out of range, whatever its input: sizes, strides, padding, probabilities, LRN constants.
+ * Every test runs under javac and ECJ.
+ */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Compilers.class)
 class ParameterDiagnosticsTest {
   private static final String FC = "@Dense(out = 10) Layer fc;";
   private static final String AT_LEAST_1 = " must be at least 1";
@@ -21,14 +29,30 @@ class ParameterDiagnosticsTest {
   private static final String LRN_FIX = "fix: the original AlexNet uses @LRN(size = 5, alpha = 1e-4, beta = 0.75,"
       + " k = 2)";
 
-  /** Exactly one error, {@code expected}, with javac's caret where {@code ^} is in {@code caretMark}. */
-  private static Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
-    Compilation compilation = compile(source);
+  @Parameter
+  Compilers compiler;
+
+  /** Exactly one error, {@code expected}, with the caret where javac puts it at {@code ^} in {@code caretMark}. */
+  private Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
+    return assertOneError(source, expected, compiler.caret(source, caretMark));
+  }
+
+  private Compilation assertOneError(JavaFileObject source, String expected, Caret at) {
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
-    Caret at = caret(source, caretMark);
     assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
     return compilation;
+  }
+
+  /**
+   * A value inside {@code @Input}: javac's caret is on it ({@code javacMark}); ECJ places no message inside a
+   * nested annotation, so the processor puts it on the {@code input} value, and ECJ's caret is on the name
+   * {@code input} (see {@code SourceMap.isEcj}).
+   */
+  private Compilation assertOneInputError(JavaFileObject source, String expected, String javacMark) {
+    Caret at = compiler == Compilers.ECJ ? Sources.caret(source, "^input = @Input(") : compiler.caret(source, javacMark);
+    return assertOneError(source, expected, at);
   }
 
   private static JavaFileObject netWithInput(String channels, String height, String width, String classes) {
@@ -75,19 +99,19 @@ class ParameterDiagnosticsTest {
 
   @Test
   void inputChannels_zero_reportsNonPositiveParameterOnChannels() {
-    assertOneError(netWithInput("0", "28", "28", "10"),
+    assertOneInputError(netWithInput("0", "28", "28", "10"),
         "[nn.NonPositiveParameter] Net: @Input(channels = 0)" + AT_LEAST_1, "@Input(channels = ^0,");
   }
 
   @Test
   void inputHeight_negative_reportsNonPositiveParameterOnHeight() {
-    assertOneError(netWithInput("1", "-28", "28", "10"),
+    assertOneInputError(netWithInput("1", "-28", "28", "10"),
         "[nn.NonPositiveParameter] Net: @Input(height = -28)" + AT_LEAST_1, "height = ^-28,");
   }
 
   @Test
   void inputWidth_zero_reportsNonPositiveParameterOnWidth() {
-    assertOneError(netWithInput("1", "28", "0", "10"),
+    assertOneInputError(netWithInput("1", "28", "0", "10"),
         "[nn.NonPositiveParameter] Net: @Input(width = 0)" + AT_LEAST_1, "width = ^0)");
   }
 
@@ -128,7 +152,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convP_oneBelowKernel_compiles() {
-    assertThat(compile(net("@Conv(out = 8, k = 3, p = 2) Layer conv1;", FC))).succeededWithoutWarnings();
+    assertThat(compiler.compile(net("@Conv(out = 8, k = 3, p = 2) Layer conv1;", FC))).succeededWithoutWarnings();
   }
 
   @Test
@@ -141,7 +165,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void poolP_halfTheWindow_compiles() {
-    assertThat(compile(net("@MaxPool(k = 3, s = 1, p = 1) Layer pool1;", FC))).succeededWithoutWarnings();
+    assertThat(compiler.compile(net("@MaxPool(k = 3, s = 1, p = 1) Layer pool1;", FC))).succeededWithoutWarnings();
   }
 
   @Test
@@ -169,7 +193,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convKernel_khAndKw_compiles() {
-    assertThat(compile(net("@Conv(out = 8, kh = 1, kw = 7) Layer conv1;", FC))).succeededWithoutWarnings();
+    assertThat(compiler.compile(net("@Conv(out = 8, kh = 1, kw = 7) Layer conv1;", FC))).succeededWithoutWarnings();
   }
 
   @ParameterizedTest(name = "@Dropout({0})")
@@ -184,7 +208,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void dropout_zero_compiles() {
-    assertThat(compile(net("@Conv(out = 8, k = 3) @Dropout(0) Layer conv1;", FC))).succeededWithoutWarnings();
+    assertThat(compiler.compile(net("@Conv(out = 8, k = 3) @Dropout(0) Layer conv1;", FC))).succeededWithoutWarnings();
   }
 
   @Test

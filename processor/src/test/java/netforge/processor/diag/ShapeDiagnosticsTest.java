@@ -24,14 +24,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass(name = "{0}")
 @EnumSource(Compilers.class)
 class ShapeDiagnosticsTest {
-  @Parameter
-  Compilers compiler;
-
   private static final String FC = "@Dense(out = 10) Layer fc;";
   private static final String TRACE = "input shape flows from:";
   private static final String LIMIT = "more than NetForge's limit of 2,147,483,647 per tensor";
   private static final String TOO_LARGE_FIX = "fix: use fewer output channels or features, or downsample the input"
       + " earlier";
+
+  @Parameter
+  Compilers compiler;
 
   private static JavaFileObject netWithInput(int channels, int height, int width, String... members) {
     return network("@Network(input = @Input(channels = " + channels + ", height = " + height + ", width = " + width
