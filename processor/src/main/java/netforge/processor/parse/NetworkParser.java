@@ -237,11 +237,19 @@ public final class NetworkParser {
     return null;
   }
 
-  /** All values of an annotation, defaults included, by attribute name. */
+  /**
+   * All values of an annotation, defaults included, by attribute name; none where the compiler cannot give them:
+   * ECJ throws (its {@code ShouldNotImplement}) for a constant of the wrong type, {@code @Dropout("half")}, which it
+   * reports itself, so the values count as missing, like the ones javac could not evaluate.
+   */
   private Map<String, AnnotationValue> values(AnnotationMirror mirror) {
     Map<String, AnnotationValue> byName = new java.util.HashMap<>();
-    env.getElementUtils().getElementValuesWithDefaults(mirror)
-        .forEach((k, v) -> byName.put(k.getSimpleName().toString(), v));
+    try {
+      env.getElementUtils().getElementValuesWithDefaults(mirror)
+          .forEach((k, v) -> byName.put(k.getSimpleName().toString(), v));
+    } catch (RuntimeException compilerCannotConvert) {
+      return Map.of();
+    }
     return byName;
   }
 
@@ -254,7 +262,13 @@ public final class NetworkParser {
     StringJoiner all = new StringJoiner(" ");
     for (AnnotationMirror mirror : annotations) {
       StringBuilder text = new StringBuilder("@").append(simpleNameIfOurs(mirror));
-      var written = mirror.getElementValues();
+      Map<? extends ExecutableElement, ? extends AnnotationValue> written;
+      try {
+        written = mirror.getElementValues();
+      } catch (RuntimeException compilerCannotConvert) { // ECJ, on a constant of the wrong type: see values()
+        all.add(text.append("(...)"));
+        continue;
+      }
       if (!written.isEmpty()) {
         StringJoiner args = new StringJoiner(", ", "(", ")");
         written.forEach((k, v) -> {

@@ -51,7 +51,8 @@ class ParameterDiagnosticsTest {
    * {@code input} (see {@code SourceMap.isEcj}).
    */
   private Compilation assertOneInputError(JavaFileObject source, String expected, String javacMark) {
-    Caret at = compiler == Compilers.ECJ ? Sources.caret(source, "^input = @Input(") : compiler.caret(source, javacMark);
+    Caret at = compiler == Compilers.ECJ
+        ? Sources.caret(source, "^input = @Input(") : compiler.caret(source, javacMark);
     return assertOneError(source, expected, at);
   }
 
