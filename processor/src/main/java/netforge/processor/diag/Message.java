@@ -19,7 +19,6 @@ public enum Message {
       "%s: @Network must be on an abstract class, but %s is an annotation type"),
   PRIVATE_CLASS("PrivateClass", "%s: %s is private, so the generated %s cannot extend it"),
   INNER_CLASS("InnerClass", "%s: %s is an inner (non-static) class, so the generated %s cannot extend it"),
-  LOCAL_CLASS("LocalClass", "%s: %s is a local class, so the generated %s cannot extend it"),
   GENERIC_CLASS("GenericClass", "%s: %s is generic, but a network has no type parameters"),
   NO_USABLE_CONSTRUCTOR("NoUsableConstructor", "%s: %s has no non-private constructor without parameters"),
   ABSTRACT_METHOD("AbstractMethod", "%s: %s, which NetForge cannot implement"),
@@ -41,6 +40,8 @@ public enum Message {
   SHAPE_MISMATCH("ShapeMismatch", "%s: @Dense(in = %d) does not match its input of %d features"),
   CLASSES_MISMATCH("ClassesMismatch", "%s: the network ends with %s, but @Network(classes = %d) needs [%d]"),
   TOO_LARGE("TooLarge", "%s: %s would have %,d elements, more than NetForge's limit of %,d per tensor"),
+  TOO_MANY_PARAMETERS("TooLarge", "%s: with this layer the network would have %,d parameters, more than NetForge's"
+      + " limit of %,d in total"),
   TWO_LAYER_KINDS("TwoLayerKinds", "%s: one field carries two layers, @%s and @%s"),
   MISSING_LAYER_ANNOTATION("MissingLayerAnnotation", "%s: this Layer field has no layer annotation"),
   NOT_A_LAYER_FIELD("NotALayerField", "%s: @%s is on a field of type %s, but layer fields have type %s"),
@@ -48,7 +49,7 @@ public enum Message {
   OUTSIDE_NETWORK("OutsideNetwork", "%s: @%s is on a field of %s, which is not annotated @Network"),
   NOTHING_TO_ATTACH("NothingToAttach", "%s: @%s has no layer before it to attach to"),
   WINDOW_DROPS_INPUT("WindowDropsInput", Kind.WARNING,
-      "%s: %s on %s input never reads its last %s (PyTorch floors the output size too)"),
+      "%s: %s on %s input never reads %s"),
   INTERNAL("Internal", "%s: internal error in the NetForge processor: %s"),
   SUMMARY("Summary", Kind.NOTE, "%s");
 

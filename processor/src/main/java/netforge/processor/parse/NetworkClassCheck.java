@@ -59,10 +59,8 @@ final class NetworkClassCheck {
     } else if (modifiers.contains(Modifier.PRIVATE)) {
       add(report, Message.PRIVATE_CLASS, "fix: remove 'private'", name, name, model);
     } else if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
+      // (Local and anonymous classes never reach a processor: javac does not list them as annotated elements.)
       add(report, Message.INNER_CLASS, "fix: add 'static', or move it to its own file", name, name, model);
-    } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      add(report, Message.LOCAL_CLASS, "fix: move it to its own file or make it a static member class", name, name,
-          model);
     } else if (!type.getTypeParameters().isEmpty()) {
       add(report, Message.GENERIC_CLASS, "fix: remove the type parameters", name, name);
     } else if (!hasUsableConstructor(type)) {
