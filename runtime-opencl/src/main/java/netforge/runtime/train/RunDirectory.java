@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import netforge.runtime.io.AtomicFiles;
 import netforge.runtime.io.SafetensorsFile;
-import netforge.runtime.io.UnwritableOutputException;
 
 /**
  * A training run's output directory, held for the length of the run: created and probed for writing before any
@@ -40,7 +39,7 @@ public final class RunDirectory implements AutoCloseable {
    * @throws ExistingRunException naming the run there, when {@code policy} does not allow it
    */
   public static RunDirectory open(Path directory, ExistingRun policy) throws IOException {
-    RunLock lock = lockWritable(directory);
+    RunLock lock = RunLock.createAndAcquire(directory);
     try {
       check(directory, policy);
       for (String file : RUN_FILES) {
@@ -83,22 +82,6 @@ public final class RunDirectory implements AutoCloseable {
   @Override
   public void close() throws IOException {
     lock.close();
-  }
-
-  private static RunLock lockWritable(Path directory) throws IOException {
-    try {
-      Files.createDirectories(directory);
-    } catch (IOException e) {
-      throw UnwritableOutputException.of(directory, "the output directory", e);
-    }
-    try {
-      // Creating and writing the lock file is also the probe: a read-only or full disk fails here, not after an epoch.
-      return RunLock.acquire(directory);
-    } catch (RunLockedException e) {
-      throw e;
-    } catch (IOException e) {
-      throw UnwritableOutputException.of(directory, "the output directory", e);
-    }
   }
 
   private static void check(Path directory, ExistingRun policy) {

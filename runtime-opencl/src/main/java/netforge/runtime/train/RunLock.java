@@ -7,11 +7,13 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import netforge.runtime.io.UnwritableOutputException;
 
 /**
  * The one run allowed in an output directory at a time: an exclusive {@link FileChannel#tryLock} on the file
@@ -62,6 +64,25 @@ public final class RunLock implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
+    }
+  }
+
+  /**
+   * Creates {@code directory} when missing and takes its lock. Creating and writing the lock file is also a probe:
+   * a directory that cannot be written (permission, read-only or full disk, a file in the way) fails here, before
+   * any work, with the path and the cause.
+   *
+   * @throws UnwritableOutputException when {@code directory} cannot be created or written
+   * @throws RunLockedException naming the holder when another run has it
+   */
+  public static RunLock createAndAcquire(Path directory) throws IOException {
+    try {
+      Files.createDirectories(directory);
+      return acquire(directory);
+    } catch (RunLockedException e) {
+      throw e;
+    } catch (IOException e) {
+      throw UnwritableOutputException.of(directory, "the output directory", e);
     }
   }
 
