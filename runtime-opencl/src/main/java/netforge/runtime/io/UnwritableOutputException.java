@@ -16,8 +16,11 @@ import java.nio.file.Path;
 public final class UnwritableOutputException extends IOException {
   private static final long serialVersionUID = 1L;
 
-  private UnwritableOutputException(String message, IOException cause) {
+  private final String reason;
+
+  private UnwritableOutputException(String message, String reason, IOException cause) {
     super(message, cause);
+    this.reason = reason;
   }
 
   /**
@@ -25,7 +28,13 @@ public final class UnwritableOutputException extends IOException {
    * rephrased; the exception Java gives names the file it failed on, often a temporary one, and the errno text.
    */
   public static UnwritableOutputException of(Path path, String what, IOException cause) {
-    return new UnwritableOutputException("cannot write " + what + " " + path + ": " + reason(path, cause), cause);
+    String reason = reason(path, cause);
+    return new UnwritableOutputException("cannot write " + what + " " + path + ": " + reason, reason, cause);
+  }
+
+  /** The cause alone, such as "permission denied" or "read-only file system". */
+  public String reason() {
+    return reason;
   }
 
   private static String reason(Path path, IOException e) {
