@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
         "  netforge train --epochs 2 --limit 2000",
         "  netforge train --network alexnet-cifar --dataset cifar10 --optimizer nag --epochs 20 --output runs/nag",
         "  netforge train --output runs/nag --epochs 20 --resume     (continue a stopped run exactly)",
-        "", "An --output that holds a run is refused (exit code 2) unless --resume, --resume-if-present or",
-        "--overwrite says what to do with it; one run at a time may use a directory."})
+        "", "An --output that holds a run is refused (exit code 2) unless --resume,",
+        "--resume-if-present or --overwrite says what to do with it; one run at a",
+        "time may use a directory (another is refused, exit code 1)."})
 final class TrainCommand implements Callable<Integer> {
   @Mixin
   NetworkOption networkOption;
