@@ -78,6 +78,15 @@ class RunOutputCommandTest {
   }
 
   @Test
+  void resumeAndOverwrite_together_areRefused() throws IOException {
+    CliRun run = train(finished, "--resume", "--overwrite");
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run.transcript());
+    assertTrue(run.err().contains("--resume, --resume-if-present and --overwrite exclude each other"),
+        run.transcript());
+    assertEquals(finishedHashes, hashes(finished));
+  }
+
+  @Test
   void overwrite_replacesARun(@TempDir Path scratch) throws IOException {
     copy(finished, scratch);
     Files.writeString(scratch.resolve(Trainer.HISTORY_JSON), "[]");
