@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import netforge.runtime.cl.ClQueries;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -182,6 +183,10 @@ public final class Device implements AutoCloseable {
       }
     }
     if (found.isEmpty()) {
+      Optional<String> cache = PoclCache.problem(System.getenv());
+      if (cache.isPresent()) {
+        throw new NoOpenClException("OpenCL platforms exist, but none has a device.", cache.get(), null);
+      }
       throw new NoOpenClException("OpenCL platforms exist, but none has a device.", null);
     }
     return found;

@@ -3,7 +3,6 @@ package netforge.examples.cli;
 import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +21,7 @@ import netforge.runtime.io.AtomicFiles;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
+import netforge.runtime.train.RunLock;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import picocli.CommandLine.Command;
@@ -70,6 +70,10 @@ final class CompareCommand implements Callable<Integer> {
       description = "Default: ${DEFAULT-VALUE}.")
   Path output;
 
+  @Option(names = "--overwrite", description = "Replace the comparison in DIR. Without it, a DIR that holds "
+      + "results or runs is refused.")
+  boolean overwrite;
+
   @Option(names = "--save-weights", description = "Also keep each run's checkpoint, best and final weights "
       + "(about 3 x 230 MB per optimizer for AlexNet); by default only histories and figures are written.")
   boolean saveWeights;
@@ -83,10 +87,30 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     applyDefaults();
-    PrintStream out = System.out;
-    List<OptimizerKind> kinds = optimizers.stream().map(OptimizerKind::parse).toList();
+    List<OptimizerKind> kinds = optimizers.stream().map(OptimizerKind::parse).distinct().toList();
     List<DatasetChoice> choices = datasets.stream().distinct().toList();
-    Files.createDirectories(output);
+    // Every run directory is checked before the first epoch, not when its optimizer's turn comes.
+    try (RunLock lock = ComparisonDirectory.open(output, overwrite, runDirectories(choices, kinds))) {
+      return compare(kinds, choices);
+    }
+  }
+
+  private List<Path> runDirectories(List<DatasetChoice> choices, List<OptimizerKind> kinds) {
+    List<Path> directories = new ArrayList<>();
+    for (DatasetChoice choice : choices) {
+      for (OptimizerKind kind : kinds) {
+        directories.add(runDirectory(choice, kind));
+      }
+    }
+    return directories;
+  }
+
+  private Path runDirectory(DatasetChoice choice, OptimizerKind kind) {
+    return output.resolve(choice.id()).resolve(kind.userName());
+  }
+
+  private Integer compare(List<OptimizerKind> kinds, List<DatasetChoice> choices) throws Exception {
+    PrintStream out = System.out;
     Map<DatasetChoice, Map<String, List<EpochRecord>>> results = new LinkedHashMap<>();
     var locator = data.locator();
     try (Device gpu = device.open()) {
@@ -108,7 +132,8 @@ final class CompareCommand implements Callable<Integer> {
           // Same seed: the same initial weights, data order, augmentation and dropout masks for every optimizer.
           try (Model model = networkOption.network.create(gpu, training.seed)) {
             var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
-                .output(output.resolve(choice.id()).resolve(kind.userName())).label(kind.userName())
+                .output(runDirectory(choice, kind)).label(kind.userName())
+                .existingRun(ComparisonDirectory.policy(overwrite))
                 .saveWeights(saveWeights).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
             runs.put(kind.userName(), result.history().epochs());
           }
