@@ -167,6 +167,15 @@ class DatasetLocatorTest {
   }
 
   @Test
+  void cifar_multiMemberGzipArchive_unpacks() throws IOException {
+    byte[] tar = tar(true);
+    byte[] archive = IdxWriter.gzipMembers(tar, 700, tar.length / 2); // cut inside a header and inside a body
+    RemoteFile remote = new RemoteFile("cifar-10-binary.tar.gz", archive.length, sha256(archive),
+        List.of(server.serve("/cifar.tar.gz", archive)));
+    assertEquals(3, online().cifar10Archive(remote).build().cifar10(Split.TEST).size());
+  }
+
+  @Test
   void cifar_archiveWithoutTheTestBatch_isNotFound() throws IOException {
     byte[] archive = tarGz(false);
     RemoteFile remote = new RemoteFile("cifar-10-binary.tar.gz", archive.length, sha256(archive),
@@ -227,6 +236,10 @@ class DatasetLocatorTest {
 
   /** An archive laid out like the official one (two records per batch), with entries it must not unpack. */
   private static byte[] tarGz(boolean withTestBatch) throws IOException {
+    return IdxWriter.gzip(tar(withTestBatch));
+  }
+
+  private static byte[] tar(boolean withTestBatch) throws IOException {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
       List<String> names = new ArrayList<>(Cifar10.TRAIN_FILES);
@@ -243,7 +256,7 @@ class DatasetLocatorTest {
       add(out, "../evil.bin", new byte[] {6, 6, 6});
       add(out, "evil.bin", new byte[] {6, 6, 6});
     }
-    return IdxWriter.gzip(tar.toByteArray());
+    return tar.toByteArray();
   }
 
   private static void add(TarArchiveOutputStream out, String name, byte[] body) throws IOException {
