@@ -61,8 +61,15 @@ public final class Trainer {
     return new Builder(model);
   }
 
-  /** Trains on {@code train} and evaluates on {@code test} after every epoch. */
+  /**
+   * Trains on {@code train} and evaluates on {@code test} after every epoch.
+   *
+   * @throws netforge.runtime.data.InputShapeMismatchException before anything runs or is written, if a loader's
+   *     images are not the model's input shape
+   */
   public TrainingResult fit(BatchLoader train, BatchLoader test) throws IOException {
+    train.requireInputOf(model.spec());
+    test.requireInputOf(model.spec());
     Engine engine = model.engine();
     if (output != null) {
       Files.createDirectories(output);

@@ -280,6 +280,15 @@ class FashionMnistTest {
   }
 
   @Test
+  void noImages_isAnEmptyDataset() throws IOException {
+    // Before, 0 images read as a data set, and training on it reported a loss and accuracy of 0.
+    writeSet(0, true);
+    DatasetException e = assertThrows(EmptyDatasetException.class, () -> FashionMnist.read(dir, Split.TRAIN));
+    assertEquals(dir.resolve(IMAGES) + ": holds 0 images (its header says so): there is nothing to train on",
+        e.getMessage());
+  }
+
+  @Test
   void emptyAndShortFiles_areTooShort() throws IOException {
     writeSet(1, true);
     writeImages(new byte[0]);
