@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         "grey: a photo unlike them (dark on white, a whole scene) gets an arbitrary",
         "answer, however confident. Transparent pixels become black.",
         "A file that cannot be read gets an error naming it; the other images are still",
-        "predicted, and the exit code is 1."})
+        "predicted, and the exit code is 1. A damaged file the decoder still reads (a",
+        "truncated JPEG) is predicted with a warning; a CMYK JPEG is refused."})
 final class PredictCommand implements Callable<Integer> {
   /** Images read and run at a time: one forward pass each, and a bounded amount of memory for long lists. */
   static final int IMAGES_PER_PASS = 32;
