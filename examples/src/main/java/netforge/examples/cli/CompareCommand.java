@@ -15,6 +15,7 @@ import netforge.examples.plot.ComparisonCharts;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.DatasetLocator;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
 import netforge.runtime.io.AtomicFiles;
@@ -112,19 +113,23 @@ final class CompareCommand implements Callable<Integer> {
   private Integer compare(List<OptimizerKind> kinds, List<DatasetChoice> choices) throws Exception {
     PrintStream out = System.out;
     Map<DatasetChoice, Map<String, List<EpochRecord>>> results = new LinkedHashMap<>();
+    // Every data set is found, read and checked against the network, and the device opened, before the first
+    // epoch: a missing CIFAR-10 must fail now, not after all of Fashion-MNIST has trained.
+    List<DataOfOneSet> sets = new ArrayList<>();
     var locator = data.locator();
+    for (DatasetChoice choice : choices) {
+      sets.add(load(choice, locator, out));
+    }
     try (Device gpu = device.open()) {
       device.tune(gpu, networkOption.network, out);
       out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), networkOption.network.spec().name(), choices,
           gpu.info().name());
-      for (DatasetChoice choice : choices) {
-        ImageSet train = choice.load(locator, Split.TRAIN, out);
-        ImageSet test = choice.load(locator, Split.TEST, out);
-        int[] input = networkOption.network.spec().inputShape();
-        BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
-        BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
-        out.printf("%s: %d epochs of %d training images, %d test images (%s)%n", choice.title(), training.epochs,
-            trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(), train.source());
+      for (DataOfOneSet set : sets) {
+        DatasetChoice choice = set.choice();
+        BatchLoader trainBatches = set.train();
+        BatchLoader testBatches = set.test();
+        out.printf("%s: %d epochs of %d training images, %d test images%n", choice.title(), training.epochs,
+            trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch());
         Map<String, List<EpochRecord>> runs = new LinkedHashMap<>();
         results.put(choice, runs);
         for (OptimizerKind kind : kinds) {
@@ -152,6 +157,21 @@ final class CompareCommand implements Callable<Integer> {
     out.printf("%nWritten to %s: results.md, results.csv, and per data set <dataset>-curves.png and "
         + "<dataset>-curves.gif%n", output.toAbsolutePath());
     return ExitCodes.OK;
+  }
+
+  /** One data set's loaders, ready for the network. */
+  private record DataOfOneSet(DatasetChoice choice, BatchLoader train, BatchLoader test) {}
+
+  private DataOfOneSet load(DatasetChoice choice, DatasetLocator locator, PrintStream out)
+      throws java.io.IOException {
+    ImageSet train = choice.load(locator, Split.TRAIN, out);
+    ImageSet test = choice.load(locator, Split.TEST, out);
+    DatasetChoice.printSource(train, out);
+    DatasetChoice.printSource(test, out);
+    int[] input = networkOption.network.spec().inputShape();
+    return new DataOfOneSet(choice,
+        training.loader(train, choice.pipeline(input, true), true).requireInputOf(networkOption.network.spec()),
+        training.testLoader(test, choice.pipeline(input, false)).requireInputOf(networkOption.network.spec()));
   }
 
   private void applyDefaults() {

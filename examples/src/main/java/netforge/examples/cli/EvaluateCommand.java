@@ -93,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
     float[] parameters = weights.read();
     int images = limit == 0 ? test.size() : Math.min(limit, test.size());
     BatchLoader loader = BatchLoader.over(test).pipeline(pipeline).batchSize(batch).shuffle(false).limit(images)
-        .build();
+        .build().requireInputOf(network.spec());
     try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
       model.setParameters(parameters);
       out.printf("Evaluating %s with the weights %s on %s%n", network.spec().name(), weights.weights,

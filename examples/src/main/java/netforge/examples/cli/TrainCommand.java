@@ -42,7 +42,8 @@ final class TrainCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   String optimizer;
 
-  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate instead of the tutorial's.")
+  @Option(names = "--lr", paramLabel = "RATE", converter = LearningRateConverter.class,
+      description = "Learning rate instead of the tutorial's.")
   Double learningRate;
 
   @Mixin
@@ -93,9 +94,13 @@ final class TrainCommand implements Callable<Integer> {
     var locator = data.locator();
     ImageSet train = choice.load(locator, Split.TRAIN, out);
     ImageSet test = choice.load(locator, Split.TEST, out);
+    DatasetChoice.printSource(train, out);
+    DatasetChoice.printSource(test, out);
     int[] input = networkOption.network.spec().inputShape();
-    BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
-    BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
+    BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true)
+        .requireInputOf(networkOption.network.spec());
+    BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false))
+        .requireInputOf(networkOption.network.spec());
     try (Device gpu = device.open()) {
       device.tune(gpu, networkOption.network, out);
       trainOn(gpu, choice, config, trainBatches, testBatches, train.source(), out, directory);

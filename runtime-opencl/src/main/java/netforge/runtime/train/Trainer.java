@@ -67,11 +67,17 @@ public final class Trainer {
   }
 
   /**
-   * Trains on {@code train} and evaluates on {@code test} after every epoch. The output directory is locked for the
-   * whole run, and checked first (see {@link RunDirectory#open}): nothing is trained when it cannot be written,
-   * another run holds it, or it holds a run that {@link Builder#existingRun} does not allow to touch.
+   * Trains on {@code train} and evaluates on {@code test} after every epoch. The loaders' images are checked
+   * against the model's input first, then the output directory is locked for the whole run and checked (see
+   * {@link RunDirectory#open}): nothing is trained when it cannot be written, another run holds it, or it holds a
+   * run that {@link Builder#existingRun} does not allow to touch.
+   *
+   * @throws netforge.runtime.data.InputShapeMismatchException before anything runs or is written, if a loader's
+   *     images are not the model's input shape
    */
   public TrainingResult fit(BatchLoader train, BatchLoader test) throws IOException {
+    train.requireInputOf(model.spec());
+    test.requireInputOf(model.spec());
     if (output == null || openedOutput != null) {
       return fitIn(train, test);
     }
