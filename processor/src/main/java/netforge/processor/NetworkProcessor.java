@@ -1,11 +1,15 @@
 package netforge.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
+import javax.annotation.processing.Filer;
+import javax.annotation.processing.FilerException;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
@@ -28,6 +32,7 @@ import netforge.processor.codegen.SummaryTable;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
 import netforge.processor.diag.Report;
+import netforge.processor.diag.Site;
 import netforge.processor.kernel.KernelProgram;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.ShapeInference;
@@ -109,7 +114,7 @@ public final class NetworkProcessor extends AbstractProcessor {
           Message.SUMMARY.format(network.name() + " summary:\n" + SummaryTable.render(network)), type);
     }
     try {
-      generate(type, network);
+      generate(type, network, parsed);
     } catch (IOException e) {
       processingEnv.getMessager().printMessage(Kind.ERROR,
           Message.INTERNAL.format(type.getSimpleName(), "could not write the generated model: " + e.getMessage()),
@@ -119,24 +124,65 @@ public final class NetworkProcessor extends AbstractProcessor {
 
   /**
    * Writes the model class and, when the runtime is on the class path, its OpenCL program next to it as a
-   * class-path resource.
+   * class-path resource and its trainer. Every source file is created before any is written: when a name is
+   * taken (the user has a class {@code AlexNetModel}), the Filer refuses it, and that is one
+   * {@code nn.GeneratedNameTaken} error with nothing half-written.
    */
-  private void generate(TypeElement type, InferredNetwork network) throws IOException {
+  private void generate(TypeElement type, InferredNetwork network, ParsedNetwork parsed) throws IOException {
     boolean runtimePresent = processingEnv.getElementUtils().getTypeElement(RUNTIME_ENGINE) != null;
+    Filer filer = processingEnv.getFiler();
     if (!runtimePresent) {
-      ModelWriter.write(network, type, new ShapesOnlyBinding()).writeTo(processingEnv.getFiler());
+      JavaFile model = ModelWriter.write(network, type, new ShapesOnlyBinding());
+      Writer modelOut = create(filer, model, type, parsed);
+      if (modelOut != null) {
+        write(modelOut, model::writeTo);
+      }
       return;
     }
     String packageName = GeneratedNames.packageName(type);
     String resource = GeneratedNames.modelSimpleName(type) + ".cl";
     KernelProgram program = KernelProgram.plan(network, resource);
-    FileObject file = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, packageName, resource,
-        type);
-    try (Writer out = file.openWriter()) {
-      out.write(program.source(type.getQualifiedName().toString()));
+    JavaFile model = ModelWriter.write(network, type, new RuntimeBinding(program));
+    JavaFile trainer = TrainerWriter.write(type);
+    Writer modelOut = create(filer, model, type, parsed);
+    Writer trainerOut = modelOut == null ? null : create(filer, trainer, type, parsed);
+    if (trainerOut == null) {
+      if (modelOut != null) {
+        modelOut.close(); // left empty: an empty compilation unit compiles to nothing
+      }
+      return;
     }
-    ModelWriter.write(network, type, new RuntimeBinding(program)).writeTo(processingEnv.getFiler());
-    TrainerWriter.write(type).writeTo(processingEnv.getFiler());
+    FileObject kernels = filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, resource, type);
+    write(kernels.openWriter(), out -> out.write(program.source(type.getQualifiedName().toString())));
+    write(modelOut, model::writeTo);
+    write(trainerOut, trainer::writeTo);
+  }
+
+  /** Opens the source file of {@code file}, or reports that its name is taken and returns null. */
+  private Writer create(Filer filer, JavaFile file, TypeElement type, ParsedNetwork parsed) throws IOException {
+    String name = file.packageName().isEmpty() ? file.typeSpec().name()
+        : file.packageName() + "." + file.typeSpec().name();
+    try {
+      return filer.createSourceFile(name, type).openWriter();
+    } catch (FilerException taken) {
+      Report report = new Report();
+      Message m = Message.GENERATED_NAME_TAKEN;
+      report.add(new Diagnostic(m, Site.network(), m.format(type.getSimpleName(), name, "a type " + name),
+          List.of("fix: rename " + type.getSimpleName() + " or the class " + name
+              + "; NetForge names what it generates after the network")));
+      print(parsed, report);
+      return null;
+    }
+  }
+
+  private interface WriteAction {
+    void writeTo(Writer out) throws IOException;
+  }
+
+  private static void write(Writer out, WriteAction action) throws IOException {
+    try (out) {
+      action.writeTo(out);
+    }
   }
 
   private void print(ParsedNetwork parsed, Report report) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import netforge.runtime.cl.ClQueries;
 import org.jocl.CL;
 import org.jocl.CLException;
@@ -64,7 +65,12 @@ public final class Device implements AutoCloseable {
     return open(choice == null || choice.isBlank() ? "auto" : choice);
   }
 
-  /** Opens the device {@code selector} names; see the class documentation. */
+  /**
+   * Opens the device {@code selector} names; see the class documentation.
+   *
+   * @throws NoSuchDeviceException if no device matches it
+   * @throws NoOpenClException if there is no OpenCL platform or device at all
+   */
   public static Device open(String selector) {
     List<Found> found = discover();
     Found chosen = choose(found, selector.trim());
@@ -128,18 +134,18 @@ public final class Device implements AutoCloseable {
       case "gpu", "cpu", "accelerator" -> {
         DeviceType type = DeviceType.valueOf(s.toUpperCase(Locale.ROOT));
         return found.stream().filter(f -> f.info().type() == type).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no " + type + " device; found:\n" + describe(found)));
+            .orElseThrow(() -> new NoSuchDeviceException("no " + type + " device; found:\n" + describe(found)));
       }
       default -> {
         if (s.matches("\\d+")) {
           int index = Integer.parseInt(s);
           if (index >= found.size()) {
-            throw new IllegalArgumentException("no device #" + index + "; found:\n" + describe(found));
+            throw new NoSuchDeviceException("no device #" + index + "; found:\n" + describe(found));
           }
           return found.get(index);
         }
         return found.stream().filter(f -> f.info().name().toLowerCase(Locale.ROOT).contains(s)).findFirst()
-            .orElseThrow(() -> new IllegalArgumentException("no device whose name contains '" + selector
+            .orElseThrow(() -> new NoSuchDeviceException("no device whose name contains '" + selector
                 + "'; found:\n" + describe(found)));
       }
     }
@@ -182,6 +188,10 @@ public final class Device implements AutoCloseable {
       }
     }
     if (found.isEmpty()) {
+      Optional<String> cache = PoclCache.problem(System.getenv());
+      if (cache.isPresent()) {
+        throw new NoOpenClException("OpenCL platforms exist, but none has a device.", cache.get(), null);
+      }
       throw new NoOpenClException("OpenCL platforms exist, but none has a device.", null);
     }
     return found;

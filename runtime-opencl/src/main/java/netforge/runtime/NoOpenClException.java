@@ -7,7 +7,12 @@ public final class NoOpenClException extends RuntimeException {
       "sudo apt-get install -y ocl-icd-libopencl1 ocl-icd-opencl-dev pocl-opencl-icd clinfo";
 
   public NoOpenClException(String what, Throwable cause) {
-    super(what + "\n  NetForge runs on any OpenCL device; without a GPU driver, PoCL runs it on the CPU:\n    "
+    this(what, "NetForge runs on any OpenCL device; without a GPU driver, PoCL runs it on the CPU:\n    "
         + INSTALL_COMMAND + "\n  then check that 'clinfo -l' lists a device.", cause);
+  }
+
+  /** {@code what} went wrong, and {@code fix}, when it is not installing a driver. */
+  public NoOpenClException(String what, String fix, Throwable cause) {
+    super(what + "\n  " + fix, cause);
   }
 }

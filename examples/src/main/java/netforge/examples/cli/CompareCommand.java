@@ -3,7 +3,6 @@ package netforge.examples.cli;
 import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +15,14 @@ import netforge.examples.plot.ComparisonCharts;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.DatasetLocator;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
 import netforge.runtime.io.AtomicFiles;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
+import netforge.runtime.train.RunLock;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import picocli.CommandLine.Command;
@@ -70,6 +71,10 @@ final class CompareCommand implements Callable<Integer> {
       description = "Default: ${DEFAULT-VALUE}.")
   Path output;
 
+  @Option(names = "--overwrite", description = "Replace the comparison in DIR. Without it, a DIR that holds "
+      + "results or runs is refused.")
+  boolean overwrite;
+
   @Option(names = "--save-weights", description = "Also keep each run's checkpoint, best and final weights "
       + "(about 3 x 230 MB per optimizer for AlexNet); by default only histories and figures are written.")
   boolean saveWeights;
@@ -83,24 +88,48 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     applyDefaults();
-    PrintStream out = System.out;
-    List<OptimizerKind> kinds = optimizers.stream().map(OptimizerKind::parse).toList();
+    List<OptimizerKind> kinds = optimizers.stream().map(OptimizerKind::parse).distinct().toList();
     List<DatasetChoice> choices = datasets.stream().distinct().toList();
-    Files.createDirectories(output);
+    // Every run directory is checked before the first epoch, not when its optimizer's turn comes.
+    try (RunLock lock = ComparisonDirectory.open(output, overwrite, runDirectories(choices, kinds))) {
+      return compare(kinds, choices);
+    }
+  }
+
+  private List<Path> runDirectories(List<DatasetChoice> choices, List<OptimizerKind> kinds) {
+    List<Path> directories = new ArrayList<>();
+    for (DatasetChoice choice : choices) {
+      for (OptimizerKind kind : kinds) {
+        directories.add(runDirectory(choice, kind));
+      }
+    }
+    return directories;
+  }
+
+  private Path runDirectory(DatasetChoice choice, OptimizerKind kind) {
+    return output.resolve(choice.id()).resolve(kind.userName());
+  }
+
+  private Integer compare(List<OptimizerKind> kinds, List<DatasetChoice> choices) throws Exception {
+    PrintStream out = System.out;
     Map<DatasetChoice, Map<String, List<EpochRecord>>> results = new LinkedHashMap<>();
+    // Every data set is found, read and checked against the network, and the device opened, before the first
+    // epoch: a missing CIFAR-10 must fail now, not after all of Fashion-MNIST has trained.
+    List<DataOfOneSet> sets = new ArrayList<>();
     var locator = data.locator();
+    for (DatasetChoice choice : choices) {
+      sets.add(load(choice, locator, out));
+    }
     try (Device gpu = device.open()) {
       device.tune(gpu, networkOption.network, out);
       out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), networkOption.network.spec().name(), choices,
           gpu.info().name());
-      for (DatasetChoice choice : choices) {
-        ImageSet train = choice.load(locator, Split.TRAIN, out);
-        ImageSet test = choice.load(locator, Split.TEST, out);
-        int[] input = networkOption.network.spec().inputShape();
-        BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
-        BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
-        out.printf("%s: %d epochs of %d training images, %d test images (%s)%n", choice.title(), training.epochs,
-            trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(), train.source());
+      for (DataOfOneSet set : sets) {
+        DatasetChoice choice = set.choice();
+        BatchLoader trainBatches = set.train();
+        BatchLoader testBatches = set.test();
+        out.printf("%s: %d epochs of %d training images, %d test images%n", choice.title(), training.epochs,
+            trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch());
         Map<String, List<EpochRecord>> runs = new LinkedHashMap<>();
         results.put(choice, runs);
         for (OptimizerKind kind : kinds) {
@@ -108,7 +137,8 @@ final class CompareCommand implements Callable<Integer> {
           // Same seed: the same initial weights, data order, augmentation and dropout masks for every optimizer.
           try (Model model = networkOption.network.create(gpu, training.seed)) {
             var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
-                .output(output.resolve(choice.id()).resolve(kind.userName())).label(kind.userName())
+                .output(runDirectory(choice, kind)).label(kind.userName())
+                .existingRun(ComparisonDirectory.policy(overwrite))
                 .saveWeights(saveWeights).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
             runs.put(kind.userName(), result.history().epochs());
           }
@@ -127,6 +157,21 @@ final class CompareCommand implements Callable<Integer> {
     out.printf("%nWritten to %s: results.md, results.csv, and per data set <dataset>-curves.png and "
         + "<dataset>-curves.gif%n", output.toAbsolutePath());
     return ExitCodes.OK;
+  }
+
+  /** One data set's loaders, ready for the network. */
+  private record DataOfOneSet(DatasetChoice choice, BatchLoader train, BatchLoader test) {}
+
+  private DataOfOneSet load(DatasetChoice choice, DatasetLocator locator, PrintStream out)
+      throws java.io.IOException {
+    ImageSet train = choice.load(locator, Split.TRAIN, out);
+    ImageSet test = choice.load(locator, Split.TEST, out);
+    DatasetChoice.printSource(train, out);
+    DatasetChoice.printSource(test, out);
+    int[] input = networkOption.network.spec().inputShape();
+    return new DataOfOneSet(choice,
+        training.loader(train, choice.pipeline(input, true), true).requireInputOf(networkOption.network.spec()),
+        training.testLoader(test, choice.pipeline(input, false)).requireInputOf(networkOption.network.spec()));
   }
 
   private void applyDefaults() {

@@ -64,11 +64,15 @@ public enum DatasetChoice {
 
   /**
    * Finds and reads {@code split}. Fashion-MNIST found nowhere falls back to the subset bundled with NetForge, and
-   * says so on {@code notices}: the main job runs offline on a machine with nothing installed.
+   * says so on {@code notices}: the main job runs offline on a machine with nothing installed. Not when the user
+   * named a directory ({@code --data}): that is used or the run fails, as the locator decides.
    */
   public ImageSet load(DatasetLocator locator, Split split, PrintStream notices) throws DatasetException {
     if (this == CIFAR10) {
       return locator.cifar10(split);
+    }
+    if (locator.dataDirectory().isPresent()) {
+      return locator.fashionMnist(split);
     }
     try {
       return locator.fashionMnist(split);
@@ -79,6 +83,15 @@ public enum DatasetChoice {
           FashionMnist.DEBIAN_INSTALL_COMMAND);
       return subset;
     }
+  }
+
+  /**
+   * Prints where {@code images} came from, one line per split ("Fashion-MNIST train: 60,000 images from ..."), so
+   * that a run shows which files it trains and tests on.
+   */
+  public static void printSource(ImageSet images, PrintStream out) {
+    out.printf(Locale.ROOT, "%s: %,d images of %s from %s%n", images.name(), images.size(), images.shape(),
+        images.source());
   }
 
   /** The tutorial's pipeline for this data set, producing {@code inputShape} ({@code [c, h, w]}). */

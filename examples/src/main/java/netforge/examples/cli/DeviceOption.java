@@ -1,6 +1,7 @@
 package netforge.examples.cli;
 
 import netforge.runtime.Device;
+import netforge.runtime.NoSuchDeviceException;
 import picocli.CommandLine.Option;
 
 /** {@code --device}: which OpenCL device runs the job. */
@@ -14,8 +15,16 @@ final class DeviceOption {
       + "stored or default values.")
   boolean noTune;
 
+  /**
+   * @throws NoSuchDeviceException naming the option, when no device matches it (exit code 3, as without a driver)
+   */
   Device open() {
-    return Device.open(device);
+    try {
+      return Device.open(device);
+    } catch (NoSuchDeviceException e) {
+      throw new NoSuchDeviceException("--device " + device + ": " + e.getMessage() + "\n  choose one of them with "
+          + "--device auto, cpu, gpu, an index or part of a name (see 'netforge devices')");
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import netforge.runtime.data.DatasetNotFoundException;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
 import netforge.runtime.data.TransformPipeline;
+import netforge.runtime.io.OutputFile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,6 +59,10 @@ final class EvaluateCommand implements Callable<Integer> {
           + "' and the predicted classes; one row per true class).")
   Path output;
 
+  @Option(names = "--overwrite", description = "Replace the --output file when it exists; without it, an existing "
+      + "file is refused.")
+  boolean overwrite;
+
   @Mixin
   DataOptions data;
 
@@ -72,6 +77,9 @@ final class EvaluateCommand implements Callable<Integer> {
     weights.checkClasses(dataset);
     TransformPipeline pipeline = dataset.pipeline(network.spec().inputShape(), false);
     weights.checkExists();
+    if (output != null) {
+      OutputFile.check(output, overwrite, "--overwrite");
+    }
     PrintStream out = System.out;
     ImageSet test;
     try {
@@ -85,7 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
     float[] parameters = weights.read();
     int images = limit == 0 ? test.size() : Math.min(limit, test.size());
     BatchLoader loader = BatchLoader.over(test).pipeline(pipeline).batchSize(batch).shuffle(false).limit(images)
-        .build();
+        .build().requireInputOf(network.spec());
     try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
       model.setParameters(parameters);
       out.printf("Evaluating %s with the weights %s on %s%n", network.spec().name(), weights.weights,

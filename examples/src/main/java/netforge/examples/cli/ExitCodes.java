@@ -9,7 +9,7 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   /** No OpenCL platform or device could be used. */
   public static final int NO_DEVICE = 3;
-  /** The dataset was found nowhere and could not be downloaded. */
+  /** The dataset was not where --data said, was found nowhere and could not be downloaded, or holds no images. */
   public static final int NO_DATA = 4;
   /** The device ran out of memory. */
   public static final int OUT_OF_MEMORY = 5;
@@ -19,8 +19,8 @@ public final class ExitCodes {
       "0:Success.",
       "1:The job failed (non-finite loss, unreadable file, internal error).",
       "2:Invalid options or arguments.",
-      "3:No OpenCL device (install PoCL: see 'netforge devices').",
-      "4:Dataset not found and not downloadable.",
+      "3:No OpenCL device, or none matching --device (install PoCL: see 'netforge devices').",
+      "4:Dataset not found (not in --data DIR, or nowhere and not downloadable), or empty.",
       "5:Out of device memory (try a smaller --batch)."};
 
   private ExitCodes() {}

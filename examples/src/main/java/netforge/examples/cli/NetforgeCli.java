@@ -3,6 +3,10 @@ package netforge.examples.cli;
 import java.io.PrintWriter;
 import netforge.runtime.DeviceMemoryException;
 import netforge.runtime.NoOpenClException;
+import netforge.runtime.NoSuchDeviceException;
+import netforge.runtime.data.DatasetNotFoundException;
+import netforge.runtime.data.EmptyDatasetException;
+import netforge.runtime.data.InputShapeMismatchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -59,10 +63,14 @@ public final class NetforgeCli implements Runnable {
         e.printStackTrace(err);
       }
       err.flush();
-      if (e instanceof NoOpenClException) {
+      if (e instanceof NoOpenClException || e instanceof NoSuchDeviceException) {
         return ExitCodes.NO_DEVICE;
       } else if (e instanceof DeviceMemoryException) {
         return ExitCodes.OUT_OF_MEMORY;
+      } else if (e instanceof DatasetNotFoundException || e instanceof EmptyDatasetException) {
+        return ExitCodes.NO_DATA;
+      } else if (e instanceof InputShapeMismatchException) {
+        return ExitCodes.FAILED; // the data are unusable for this network: not a bad option, a failed job
       } else if (e instanceof IllegalArgumentException) {
         return ExitCodes.USAGE;
       }

@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
         "grey: a photo unlike them (dark on white, a whole scene) gets an arbitrary",
         "answer, however confident. Transparent pixels become black.",
         "A file that cannot be read gets an error naming it; the other images are still",
-        "predicted, and the exit code is 1."})
+        "predicted, and the exit code is 1. A damaged file the decoder still reads (a",
+        "truncated JPEG) is predicted with a warning; a CMYK JPEG is refused."})
 final class PredictCommand implements Callable<Integer> {
   /** Images read and run at a time: one forward pass each, and a bounded amount of memory for long lists. */
   static final int IMAGES_PER_PASS = 32;
@@ -69,7 +70,8 @@ final class PredictCommand implements Callable<Integer> {
   List<Path> images;
 
   /** One image file after reading: its network input, or why it has none. */
-  private record Prepared(Path file, String about, float[] input, UnreadableImageException failure) {}
+  private record Prepared(Path file, String about, float[] input, List<String> warnings,
+      UnreadableImageException failure) {}
 
   @Override
   public Integer call() throws Exception {
@@ -107,9 +109,9 @@ final class PredictCommand implements Callable<Integer> {
   private static Prepared prepare(Path file, InputPreparation preparation) {
     try {
       ImageFile image = ImageFile.read(file);
-      return new Prepared(file, image.describe(), preparation.apply(image.image()).values(), null);
+      return new Prepared(file, image.describe(), preparation.apply(image.image()).values(), image.warnings(), null);
     } catch (UnreadableImageException e) {
-      return new Prepared(file, null, null, e);
+      return new Prepared(file, null, null, List.of(), e);
     }
   }
 
@@ -134,6 +136,13 @@ final class PredictCommand implements Callable<Integer> {
         continue;
       }
       double[] probabilities = Logits.softmax(logits, row++, classCount);
+      if (!image.warnings().isEmpty()) {
+        // Still predicted, as other programs still show such a file; but not as if it were whole.
+        out.flush();
+        err.println("warning: " + image.file() + ": the decoder reported " + String.join("; ", image.warnings())
+            + ": the image is damaged or incomplete, and its prediction may be meaningless");
+        err.flush();
+      }
       out.printf("%s: %s%n", image.file(), image.about());
       List<TopClasses.ClassProbability> best = TopClasses.of(probabilities, classes.classes(), top);
       int nameWidth = best.stream().mapToInt(c -> c.name().length()).max().orElse(0);

@@ -8,8 +8,10 @@ import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
+import netforge.runtime.train.ExistingRun;
 import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
+import netforge.runtime.train.RunDirectory;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import netforge.runtime.train.TrainingResult;
@@ -23,7 +25,10 @@ import picocli.CommandLine.Option;
     footer = {"", "Examples:",
         "  netforge train --epochs 2 --limit 2000",
         "  netforge train --network alexnet-cifar --dataset cifar10 --optimizer nag --epochs 20 --output runs/nag",
-        "  netforge train --output runs/nag --epochs 20 --resume     (continue a stopped run exactly)"})
+        "  netforge train --output runs/nag --epochs 20 --resume     (continue a stopped run exactly)",
+        "", "An --output that holds a run is refused (exit code 2) unless --resume,",
+        "--resume-if-present or --overwrite says what to do with it; one run at a",
+        "time may use a directory (another is refused, exit code 1)."})
 final class TrainCommand implements Callable<Integer> {
   @Mixin
   NetworkOption networkOption;
@@ -37,7 +42,8 @@ final class TrainCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   String optimizer;
 
-  @Option(names = "--lr", paramLabel = "RATE", description = "Learning rate instead of the tutorial's.")
+  @Option(names = "--lr", paramLabel = "RATE", converter = LearningRateConverter.class,
+      description = "Learning rate instead of the tutorial's.")
   Double learningRate;
 
   @Mixin
@@ -48,8 +54,17 @@ final class TrainCommand implements Callable<Integer> {
           + "model.safetensors go. Default: ${DEFAULT-VALUE}.")
   Path output;
 
-  @Option(names = "--resume", description = "Continue from DIR/checkpoint.safetensors when it exists.")
+  @Option(names = "--resume", description = "Continue the run in DIR from DIR/checkpoint.safetensors; refused when "
+      + "there is none.")
   boolean resume;
+
+  @Option(names = "--resume-if-present", description = "Continue from DIR/checkpoint.safetensors when it exists, "
+      + "else start a new run (for scripts that restart themselves).")
+  boolean resumeIfPresent;
+
+  @Option(names = "--overwrite", description = "Delete the run in DIR and start a new one. Without it, --resume or "
+      + "--resume-if-present, a DIR that holds a run is refused.")
+  boolean overwrite;
 
   @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "0",
       description = "Stop after this many epochs without a better test accuracy; 0 never stops early.")
@@ -63,32 +78,55 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    ExistingRun existingRun = existingRun();
     OptimizerConfig config = OptimizerConfig.tutorial(OptimizerKind.parse(optimizer));
     if (learningRate != null) {
       config = config.withLr(learningRate);
     }
+    // The output directory first: one that cannot be written, is in use or holds a run fails in a moment.
+    try (RunDirectory directory = RunDirectory.open(output, existingRun)) {
+      return train(config, directory);
+    }
+  }
+
+  private Integer train(OptimizerConfig config, RunDirectory directory) throws Exception {
     PrintStream out = System.out;
     var locator = data.locator();
     ImageSet train = choice.load(locator, Split.TRAIN, out);
     ImageSet test = choice.load(locator, Split.TEST, out);
+    DatasetChoice.printSource(train, out);
+    DatasetChoice.printSource(test, out);
     int[] input = networkOption.network.spec().inputShape();
-    BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true);
-    BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false));
+    BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true)
+        .requireInputOf(networkOption.network.spec());
+    BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false))
+        .requireInputOf(networkOption.network.spec());
     try (Device gpu = device.open()) {
       device.tune(gpu, networkOption.network, out);
-      trainOn(gpu, choice, config, trainBatches, testBatches, train.source(), out);
+      trainOn(gpu, choice, config, trainBatches, testBatches, train.source(), out, directory);
     }
     return ExitCodes.OK;
   }
 
+  /** What --resume, --resume-if-present and --overwrite ask for; at most one of them. */
+  private ExistingRun existingRun() {
+    int chosen = (resume ? 1 : 0) + (resumeIfPresent ? 1 : 0) + (overwrite ? 1 : 0);
+    if (chosen > 1) {
+      throw new IllegalArgumentException("--resume, --resume-if-present and --overwrite exclude each other: choose "
+          + "one");
+    }
+    return resume ? ExistingRun.RESUME : resumeIfPresent ? ExistingRun.RESUME_IF_PRESENT
+        : overwrite ? ExistingRun.OVERWRITE : ExistingRun.REFUSE;
+  }
+
   private void trainOn(Device gpu, DatasetChoice choice, OptimizerConfig config, BatchLoader trainBatches,
-      BatchLoader testBatches, String source, PrintStream out) throws java.io.IOException {
+      BatchLoader testBatches, String source, PrintStream out, RunDirectory directory) throws java.io.IOException {
     try (Model model = networkOption.network.create(gpu, training.seed)) {
       out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", networkOption.network.spec().name(),
           gpu.info().name(), config, choice.title(), trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(),
           source);
-      TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(output)
-          .resume(resume).patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
+      TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(directory)
+          .patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
       var best = result.history().best();
       out.printf("done: best test accuracy %.2f%% (epoch %d)%s; files in %s%n", 100 * best.testAccuracy(),
           best.epoch(), result.stoppedEarly() ? ", stopped early" : "", output.toAbsolutePath());

@@ -5,6 +5,8 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
+import netforge.runtime.io.NonFiniteValues;
 import netforge.runtime.io.Safetensors;
 import netforge.runtime.io.SafetensorsException;
 import netforge.runtime.io.SafetensorsFile;
@@ -22,7 +24,8 @@ final class WeightsOptions {
 
   @Option(names = "--weights", paramLabel = "FILE", required = true,
       description = "A safetensors file of the network's parameters, as 'netforge train' writes "
-          + "(DIR/" + TRAINED_WEIGHTS + ", best.safetensors) or PyTorch's safetensors.torch.save_file.")
+          + "(DIR/" + TRAINED_WEIGHTS + ", best.safetensors; DIR/checkpoint.safetensors gives the last epoch's) "
+          + "or PyTorch's safetensors.torch.save_file.")
   Path weights;
 
   /**
@@ -68,12 +71,15 @@ final class WeightsOptions {
    *     network's, or other dtypes (exit code
    *     {@value ExitCodes#USAGE}: {@code --network} and {@code --weights} do not go together); the message lists
    *     the differences and, when the file says whose weights it holds, which {@code --network} takes it
+   * @throws SafetensorsException also when a parameter holds NaN or infinity, naming the tensor (exit code
+   *     {@value ExitCodes#FAILED})
    * @throws IOException naming the file, when it cannot be read at all
    */
   float[] read() throws IOException {
     checkExists();
+    float[] values;
     try {
-      return Safetensors.load(weights, network.spec());
+      values = Safetensors.load(weights, network.spec());
     } catch (SafetensorsException e) {
       // Tells a damaged file from a sound file of another network by reading it once more without the network's
       // check: only on failure, so a good file is read once.
@@ -89,6 +95,13 @@ final class WeightsOptions {
     } catch (IOException e) {
       throw new IOException(weights + ": cannot read the weights file: " + e.getMessage(), e);
     }
+    // NaN weights give NaN outputs, or plausible-looking ones where a ReLU or max-pool hides the NaN.
+    Optional<String> nonFinite = NonFiniteValues.describeFirst(network.spec(), values);
+    if (nonFinite.isPresent()) {
+      throw new SafetensorsException(weights, nonFinite.get() + "; these weights come from a run that diverged "
+          + "and give no meaningful outputs");
+    }
+    return values;
   }
 
   /** The file as safetensors, whatever network it is for; null when it is not readable as safetensors at all. */

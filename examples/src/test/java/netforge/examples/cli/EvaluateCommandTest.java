@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code netforge evaluate} run as a user runs it, on LeNet-5 and the first images of Fashion-MNIST's test split
- * (Debian's package where installed, else the bundled subset: {@code --offline} and an empty {@code --data}).
+ * (Debian's package where installed, else the bundled subset: {@code --offline} and no {@code --data}).
  */
 class EvaluateCommandTest {
   private static final int IMAGES = 300;
@@ -43,8 +43,7 @@ class EvaluateCommandTest {
     requireOpenCl();
     Path csv = directory.resolve("results/confusion.csv");
     CliRun run = CliRun.of("evaluate", "--network", "lenet5", "--weights", lenet.toString(), "--offline",
-        "--data", directory.resolve("no-data-here").toString(), "--limit", Integer.toString(IMAGES), "--batch", "64",
-        "--output", csv.toString());
+        "--limit", Integer.toString(IMAGES), "--batch", "64", "--output", csv.toString());
     assertEquals(ExitCodes.OK, run.exitCode(), run.transcript());
     String out = run.out();
     assertTrue(out.contains("Fashion-MNIST test split: 300 images (the first 300 of "), out);

@@ -89,6 +89,19 @@ class PredictCommandTest {
   }
 
   @Test
+  void truncatedJpeg_isPredictedWithAWarning() throws IOException {
+    requireOpenCl();
+    Path whole = write("whole-photo.jpg", BufferedImage.TYPE_INT_RGB, 64, 48, "jpeg");
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.write(directory.resolve("cut-photo.jpg"), java.util.Arrays.copyOf(bytes, bytes.length - 20));
+    CliRun run = CliRun.of("predict", "--network", "lenet5", "--weights", lenet.toString(), cut.toString());
+    assertEquals(ExitCodes.OK, run.exitCode(), run.transcript());
+    assertTrue(run.err().startsWith("warning: " + cut + ": the decoder reported Truncated File - Missing EOI marker"),
+        run.transcript());
+    assertTrue(run.out().contains(cut + ": 64x48 JPEG"), "still predicted: " + run.transcript());
+  }
+
+  @Test
   void topLargerThanTheClasses_showsThemAll_summingToAHundredPercent() throws IOException {
     requireOpenCl();
     Path image = write("shirt.png", BufferedImage.TYPE_INT_RGB, 90, 120, "png");

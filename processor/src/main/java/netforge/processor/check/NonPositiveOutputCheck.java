@@ -47,9 +47,9 @@ final class NonPositiveOutputCheck implements NetworkCheck {
     boolean heightFails = oh < 1;
     int in = heightFails ? h : w;
     int k = heightFails ? kh : kw;
-    details.add("rule: out = floor((in + 2p - k) / s) + 1 = floor((" + in + " + " + 2 * p + " - " + k + ") / " + s
+    details.add("rule: out = floor((in + 2p - k) / s) + 1 = floor((" + in + " + " + 2L * p + " - " + k + ") / " + s
         + ") + 1 = " + (heightFails ? oh : ow));
-    int largestKernel = in + 2 * p;
+    long largestKernel = in + 2L * p;
     details.add("fix: use a window of at most " + largestKernel + " (" + attribute + " <= " + largestKernel
         + "), pad the input, or remove a downsampling layer before this one");
     Message m = Message.NON_POSITIVE_OUTPUT;

@@ -1,9 +1,11 @@
 package netforge.processor.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
 import netforge.processor.diag.Report;
+import netforge.processor.diag.ShapeTrace;
 import netforge.processor.diag.Site;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.InferredOp;
@@ -12,13 +14,15 @@ import netforge.processor.model.Shape;
 import netforge.processor.model.ShapeRules;
 
 /**
- * A weight tensor, or one image's output of a step, must fit NetForge's 32-bit element indexes. The input image
- * itself is {@link InputCheck}'s. The caret goes on {@code out} of a convolution or dense layer, the number
- * that usually has to shrink.
+ * A weight tensor, one image's output of a step, and all parameters together must fit NetForge's 32-bit element
+ * indexes. The input image itself is {@link InputCheck}'s. Only the first step to pass a limit is reported:
+ * inference stops the flow there, so the steps after it have no numbers to blame. The caret goes on {@code out}
+ * of a convolution or dense layer, the number that usually has to shrink.
  */
 final class TooLargeCheck implements NetworkCheck {
   @Override
   public void check(InferredNetwork network, Report report) {
+    long total = 0;
     for (InferredOp step : network.ops()) {
       if (step.in().isError() || !ShapeRules.hyperparametersValid(step.op())
           || (ShapeRules.needsSpatialInput(step.op()) && !step.in().isSpatial())) {
@@ -26,10 +30,22 @@ final class TooLargeCheck implements NetworkCheck {
       }
       String layer = network.layers().get(step.layer()).name();
       long weights = ShapeRules.weightCount(step.op(), step.in());
+      total = ShapeRules.sum(total, ShapeRules.parameters(step.op(), step.in()));
       if (weights > ShapeRules.MAX_ELEMENTS) {
-        add(report, step, layer, "its weight tensor", weights);
+        add(network, report, step, Message.TOO_LARGE, Message.TOO_LARGE.format(layer, "its weight tensor", weights,
+            ShapeRules.MAX_ELEMENTS), "fix: use fewer output channels or features, or downsample the input earlier");
+        return;
       } else if (step.out().isError() && outputElements(step) > ShapeRules.MAX_ELEMENTS) {
-        add(report, step, layer, "one image's output", outputElements(step));
+        add(network, report, step, Message.TOO_LARGE, Message.TOO_LARGE.format(layer, "one image's output",
+            outputElements(step),
+            ShapeRules.MAX_ELEMENTS), "fix: use fewer output channels or features, or downsample the input earlier");
+        return;
+      } else if (total > ShapeRules.MAX_PARAMETERS) {
+        add(network, report, step, Message.TOO_MANY_PARAMETERS,
+            Message.TOO_MANY_PARAMETERS.format(layer, total, ShapeRules.MAX_PARAMETERS),
+            "fix: use fewer channels or features here or in the layers before, or downsample before the first"
+                + " @Dense");
+        return;
       }
     }
   }
@@ -54,11 +70,11 @@ final class TooLargeCheck implements NetworkCheck {
         Math.max(0, ShapeRules.windowOutput(in.width(), kw, s, p)));
   }
 
-  private static void add(Report report, InferredOp step, String layer, String what, long elements) {
-    Message m = Message.TOO_LARGE;
+  private static void add(InferredNetwork network, Report report, InferredOp step, Message message,
+      String firstLine, String fix) {
     String attribute = step.op() instanceof Op.Conv || step.op() instanceof Op.Dense ? "out" : null;
-    report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), attribute),
-        m.format(layer, what, elements, ShapeRules.MAX_ELEMENTS),
-        List.of("fix: use fewer output channels or features, or downsample the input earlier")));
+    List<String> details = new ArrayList<>(ShapeTrace.into(network, step.layer(), false));
+    details.add(fix);
+    report.add(new Diagnostic(message, Site.annotation(step.layer(), step.index(), attribute), firstLine, details));
   }
 }

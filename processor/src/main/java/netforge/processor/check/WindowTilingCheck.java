@@ -14,8 +14,9 @@ import netforge.processor.model.Op;
 import netforge.processor.model.ShapeRules;
 
 /**
- * A warning when a strided window does not tile its padded input: the last rows or columns are never read, as
- * in PyTorch, which floors the output size. Often harmless (AlexNet on 224x224), sometimes a sign of a wrong size.
+ * A warning when a window never reads some input rows or columns: those after the last window, when the stride
+ * does not tile the padded input (PyTorch floors the output size too: often harmless, as AlexNet's k = 11, s = 4
+ * on 224x224, sometimes a wrong size), and those between windows when the stride exceeds the window.
  */
 final class WindowTilingCheck implements NetworkCheck {
   @Override
@@ -38,19 +39,32 @@ final class WindowTilingCheck implements NetworkCheck {
       String[] shownAttributes) {
     int h = step.in().height();
     int w = step.in().width();
-    long rows = ShapeRules.droppedByWindow(h, kh, s, p);
-    long columns = ShapeRules.droppedByWindow(w, kw, s, p);
+    long rows = ShapeRules.unreadByWindow(h, kh, s, p);
+    long columns = ShapeRules.unreadByWindow(w, kw, s, p);
     if (rows == 0 && columns == 0) {
       return;
     }
-    String what = rows > 0 && columns > 0
-        ? plural(rows, "row") + " and " + plural(columns, "column")
-        : rows > 0 ? plural(rows, "row") : plural(columns, "column");
+    boolean gaps = s > Math.min(kh, kw);
+    List<String> parts = new ArrayList<>();
+    if (rows > 0) {
+      parts.add(plural(rows, "row"));
+    }
+    if (columns > 0) {
+      parts.add(plural(columns, "column"));
+    }
+    String what = gaps
+        ? String.join(" and ", parts) + " (each window skips the " + (s - Math.min(kh, kw)) + " after it)"
+        : "its last " + String.join(" and ", parts) + " (PyTorch floors the output size too)";
     String layer = network.layers().get(step.layer()).name();
     List<String> details = new ArrayList<>(ShapeTrace.into(network, step.layer(), false));
-    details.add("fix: to read every pixel, make (in + 2p - k) a multiple of s: an input of "
-        + (h - rows) + "x" + (w - columns) + " or " + (h - rows + (rows > 0 ? s : 0)) + "x"
-        + (w - columns + (columns > 0 ? s : 0)) + " here, or other padding; ignore this if it is intended");
+    if (gaps) {
+      details.add("fix: use a stride no larger than the window (s <= " + Math.min(kh, kw) + ") so that the windows"
+          + " touch, or a larger window; ignore this if it is intended");
+    } else {
+      details.add("fix: to read every pixel, let the last window end on the last row and column: an input of "
+          + (h - rows) + "x" + (w - columns) + " or " + (h - rows + (rows > 0 ? (long) s : 0)) + "x"
+          + (w - columns + (columns > 0 ? (long) s : 0)) + " here, or other padding; ignore this if it is intended");
+    }
     Message m = Message.WINDOW_DROPS_INPUT;
     String attribute = step.op() instanceof Op.Pool pool && pool.stride() == 0 ? "k" : "s";
     report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), attribute),

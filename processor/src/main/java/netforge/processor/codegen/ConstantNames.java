@@ -17,13 +17,18 @@ final class ConstantNames {
 
   private ConstantNames() {}
 
+  /**
+   * One distinct prefix per layer. Every constant is a prefix, '_' and one word without '_' ({@code CHANNELS},
+   * {@code PARAMETERS}, ...), so distinct prefixes give distinct constants, and {@link #RESERVED} keeps them off
+   * the network's own constants. A fallback {@code LAYER<n>} may itself be a later layer's name
+   * ({@code layer2}): it then counts up until free.
+   */
   static List<String> of(List<InferredLayer> layers) {
     Set<String> used = new HashSet<>();
     return layers.stream().map(l -> {
       String name = upperSnake(l.name());
-      if (RESERVED.contains(name) || !used.add(name)) {
-        name = "LAYER" + (l.index() + 1);
-        used.add(name);
+      for (int n = l.index() + 1; RESERVED.contains(name) || !used.add(name); n++) {
+        name = "LAYER" + n;
       }
       return name;
     }).toList();

@@ -11,8 +11,12 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.util.ElementFilter;
 import netforge.processor.model.InferredLayer;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.Shape;
@@ -42,7 +46,11 @@ public final class ModelWriter {
         .addJavadoc("The network declared by {@link $T}, with every shape checked and inferred at compile time.\n\n"
             + "<pre>{@code\n$L}</pre>\n", ClassName.get(type), SummaryTable.render(network).replace("*/", "* /"))
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .superclass(ClassName.get(type));
+        .superclass(ClassName.get(type))
+        // Inside the subclass the user's nested types, and fields of the same simple name as a type the code
+        // calls a static method on (a layer called List), would win over our imports: qualify those names.
+        .avoidClashesWithNestedClasses(type)
+        .alwaysQualify(inheritedFieldNames(type));
 
     cls.addField(constant(TypeName.INT, "INPUT_CHANNELS", model.channels(), "Channels of one input image."));
     cls.addField(constant(TypeName.INT, "INPUT_HEIGHT", model.height(), "Height of one input image."));
@@ -73,23 +81,35 @@ public final class ModelWriter {
     cls.addField(FieldSpec.builder(ParameterizedTypeName.get(LIST, LAYER), "LAYERS", Modifier.PRIVATE,
         Modifier.STATIC, Modifier.FINAL).initializer(layerList).build());
 
-    cls.addMethod(MethodSpec.methodBuilder("summary")
+    cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.SUMMARY)
         .addJavadoc("The per-layer table: output shape, parameters, cumulative parameters, forward MFLOPs.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(String.class)
         .addStatement("return SUMMARY").build());
-    cls.addMethod(MethodSpec.methodBuilder("layers")
+    cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.LAYERS)
         .addJavadoc("Every layer field, in source order, as inferred at compile time.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(ParameterizedTypeName.get(LIST, LAYER))
         .addStatement("return LAYERS").build());
 
-    MethodSpec.Builder fill = MethodSpec.methodBuilder("fillLayerFields").addModifiers(Modifier.PRIVATE);
+    // Through super: a generated member of the same name (a layer called engine or SPEC) hides the field here.
+    MethodSpec.Builder fill = MethodSpec.methodBuilder(GeneratedNames.FILL_LAYER_FIELDS)
+        .addModifiers(Modifier.PRIVATE);
     for (InferredLayer layer : network.layers()) {
-      fill.addStatement("this.$N = LAYERS.get($L)", layer.name(), layer.index());
+      fill.addStatement("super.$N = LAYERS.get($L)", layer.name(), layer.index());
     }
     cls.addMethod(fill.build());
 
     binding.addMembers(cls, self, network);
     return JavaFile.builder(self.packageName(), cls.build()).skipJavaLangImports(true).indent("  ").build();
+  }
+
+  /** Names of every field the user's class declares or inherits. */
+  private static String[] inheritedFieldNames(TypeElement type) {
+    Set<String> names = new TreeSet<>();
+    for (TypeElement t = type; t != null; t = t.getSuperclass() instanceof DeclaredType d
+        && d.asElement() instanceof TypeElement s ? s : null) {
+      ElementFilter.fieldsIn(t.getEnclosedElements()).forEach(f -> names.add(f.getSimpleName().toString()));
+    }
+    return names.toArray(String[]::new);
   }
 
   private static FieldSpec constant(TypeName type, String name, long value, String doc) {

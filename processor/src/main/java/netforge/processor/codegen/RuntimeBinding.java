@@ -13,6 +13,7 @@ import netforge.processor.model.InferredLayer;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.InferredOp;
 import netforge.processor.model.Op;
+import netforge.processor.parse.GeneratedNames;
 
 /**
  * With {@code runtime-opencl} on the class path, the model implements {@code netforge.runtime.Model}: a
@@ -92,29 +93,29 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
         .addJavadoc("A description of the network without a device: shapes, parameter counts, the summary.\n"
             + "Use {@link #create} to run it.\n")
         .addModifiers(Modifier.PUBLIC)
-        .addStatement("fillLayerFields()")
+        .addStatement("$N()", GeneratedNames.FILL_LAYER_FIELDS)
         .addStatement("this.engine = null").build());
     cls.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
         .addParameter(ENGINE, "engine")
-        .addStatement("fillLayerFields()")
+        .addStatement("$N()", GeneratedNames.FILL_LAYER_FIELDS)
         .addStatement("this.engine = engine").build());
-    cls.addMethod(MethodSpec.methodBuilder("create")
+    cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.CREATE)
         .addJavadoc("The network on {@code device}, its parameters initialised as PyTorch initialises them,\n"
             + "reproducibly from {@code seed} (which also keys dropout).\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
         .addParameter(DEVICE, "device").addParameter(TypeName.LONG, "seed")
         .addStatement("return new $T(new $T(device, SPEC, new Launches(), $T.class, seed))", self, ENGINE, self)
         .build());
-    cls.addMethod(MethodSpec.methodBuilder("create")
+    cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.CREATE)
         .addJavadoc("As {@link #create(Device, long)}, with the kernels' tunable parameters chosen by the caller.\n")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(self)
         .addParameter(DEVICE, "device").addParameter(TypeName.LONG, "seed").addParameter(TUNABLES, "tunables")
         .addStatement("return new $T(new $T(device, SPEC, new Launches(), $T.class, seed, tunables))", self, ENGINE,
             self)
         .build());
-    cls.addMethod(MethodSpec.methodBuilder("spec").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.SPEC).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(NETWORK_SPEC).addStatement("return SPEC").build());
-    cls.addMethod(MethodSpec.methodBuilder("engine").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.ENGINE).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ENGINE)
         .beginControlFlow("if (engine == null)")
         .addStatement("throw new $T($S)", IllegalStateException.class, "this " + self.simpleName()
@@ -122,7 +123,7 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
             + ".create(device, seed) to run it")
         .endControlFlow()
         .addStatement("return engine").build());
-    cls.addMethod(MethodSpec.methodBuilder("close").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+    cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.CLOSE).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .beginControlFlow("if (engine != null)")
         .addStatement("engine.close()")
         .endControlFlow().build());

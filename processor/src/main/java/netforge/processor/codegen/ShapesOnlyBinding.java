@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 import netforge.processor.model.InferredLayer;
 import netforge.processor.model.InferredNetwork;
+import netforge.processor.parse.GeneratedNames;
 
 /** No runtime on the class path: layers are described by a nested record, and the model has a plain constructor. */
 public final class ShapesOnlyBinding implements RuntimeBindingWriter {
@@ -44,6 +45,6 @@ public final class ShapesOnlyBinding implements RuntimeBindingWriter {
         .addJavadoc("A description of the network: shapes and parameter counts. Add netforge:runtime-opencl to the\n"
             + "class path to run it.\n")
         .addModifiers(Modifier.PUBLIC)
-        .addStatement("fillLayerFields()").build());
+        .addStatement("$N()", GeneratedNames.FILL_LAYER_FIELDS).build());
   }
 }

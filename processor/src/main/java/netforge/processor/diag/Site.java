@@ -8,7 +8,8 @@ package netforge.processor.diag;
  */
 public record Site(Target target, int layer, int annotation, String attribute) {
 
-  public enum Target { NETWORK, FIELD, ANNOTATION }
+  /** {@code MEMBER} is another element of the class, such as a method: {@code layer} indexes the parse's members. */
+  public enum Target { NETWORK, FIELD, ANNOTATION, MEMBER }
 
   public static Site network() {
     return new Site(Target.NETWORK, -1, -1, null);
@@ -21,6 +22,11 @@ public record Site(Target target, int layer, int annotation, String attribute) {
 
   public static Site field(int layer) {
     return new Site(Target.FIELD, layer, -1, null);
+  }
+
+  /** A member of the network class that is not a layer (a method, a field of another type), by parse index. */
+  public static Site member(int member) {
+    return new Site(Target.MEMBER, member, -1, null);
   }
 
   public static Site annotation(int layer, int annotation) {

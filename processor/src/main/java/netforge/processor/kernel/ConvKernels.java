@@ -231,7 +231,7 @@ final class ConvKernels implements StageKernels {
     java.addStatement("int chunk = $L", chunk());
     Launches.packRows(java, Launches.Strided.matrix("p.params()", weight(), kk), "scratchW", co, kk);
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
-    java.addStatement("int cols = Math.min(chunk, p.batch() - n0) * $L", pixels);
+    java.addStatement("int cols = $T.min(chunk, p.batch() - n0) * $L", Math.class, pixels);
     java.addStatement("p.packColumns($L, cols, $L)", KernelCall.of(name(true, "im2col"))
         .args(0, buffer(stage.input()), buffer("scratchB")).arg(4, "n0"), kk);
     java.addStatement("p.gemm($L, $L, cols, $L)", KernelCall.of(gemmName())
@@ -254,7 +254,7 @@ final class ConvKernels implements StageKernels {
       Launches.packRows(java, Launches.Strided.transposed("p.params()", weight(), kk), "scratchW", kk, co);
     }
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
-    java.addStatement("int count = Math.min(chunk, p.batch() - n0)");
+    java.addStatement("int count = $T.min(chunk, p.batch() - n0)", Math.class);
     java.addStatement("int cols = count * $L", pixels);
     // dZ of the chunk, an NCHW tensor, read as [co, (image, pixel)]
     Launches.Strided dz = new Launches.Strided(buffer(gradIn), "n0 * " + Names.longLiteral(this.co * pixels),

@@ -110,7 +110,7 @@ final class DenseKernels implements StageKernels {
       Launches.packRows(java, Launches.Strided.matrix(buffer(gradIn), "0", out), "scratchA", "p.batch()", out);
       java.addStatement("int columns = p.columnsPerPack($L, $L)", in, out);
       java.beginControlFlow("for (int n0 = 0; n0 < $L; n0 += columns)", in);
-      java.addStatement("int count = Math.min(columns, $L - n0)", in);
+      java.addStatement("int count = $T.min(columns, $L - n0)", Math.class, in);
       Launches.packColumns(java, Launches.Strided.matrix("p.params()", weight() + " + n0", in), "scratchW", "count",
           out);
       Launches.gemmStore(java, "scratchA", "scratchW", "p.batch()", "count", out, buffer(gradOut), "n0", in, "0");

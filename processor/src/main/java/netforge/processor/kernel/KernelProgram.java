@@ -181,7 +181,8 @@ public final class KernelProgram {
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(map, ClassName.get(String.class), TypeName.LONG.box()))
         .addParameter(TypeName.INT, "batch").addParameter(TUNABLES, "t");
-    m.addStatement("$T<String, Long> b = new $T<>()", Map.class, java.util.LinkedHashMap.class);
+    m.addStatement("$T b = new $T<>()", ParameterizedTypeName.get(map, ClassName.get(String.class), TypeName.LONG.box()),
+        java.util.LinkedHashMap.class);
     long inputSize = network.model().input().size();
     m.addStatement("b.put($S, (long) batch * $LL)", "input", inputSize);
     // Each gradient buffer is sized by the largest gradient it holds: the loss writes gradA; the stage r places from
@@ -207,9 +208,9 @@ public final class KernelProgram {
     ScratchSizes sizes = new ScratchSizes();
     kernels.forEach(k -> k.scratch(sizes));
     for (Map.Entry<String, List<String>> e : sizes.uses().entrySet()) {
-      CodeBlock.Builder largestUse = CodeBlock.builder().add("Pass.largest(").indent();
+      CodeBlock.Builder largestUse = CodeBlock.builder().add("$T.largest(", PASS).indent();
       for (int i = 0; i < e.getValue().size(); i++) {
-        largestUse.add("\n$L$L", e.getValue().get(i), i + 1 < e.getValue().size() ? "," : "");
+        largestUse.add("\n$L$L", ScratchSizes.code(e.getValue().get(i), PASS), i + 1 < e.getValue().size() ? "," : "");
       }
       m.addStatement("b.put($S, $L)", e.getKey(), largestUse.unindent().add(")").build());
     }

@@ -1,5 +1,7 @@
 package netforge.processor.kernel;
 
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,5 +27,18 @@ final class ScratchSizes {
 
   Map<String, List<String>> uses() {
     return uses;
+  }
+
+  /**
+   * A size expression as code. The expressions name one type, {@code Pass}, as text; it goes out as {@code $T}
+   * so that JavaPoet names it in full where the user's class hides the simple name (a layer called Pass).
+   */
+  static CodeBlock code(String expression, ClassName pass) {
+    String[] parts = expression.split("Pass\\.", -1);
+    CodeBlock.Builder code = CodeBlock.builder().add("$L", parts[0]);
+    for (int i = 1; i < parts.length; i++) {
+      code.add("$T.$L", pass, parts[i]);
+    }
+    return code.build();
   }
 }

@@ -18,11 +18,11 @@ public record InferredNetwork(NetworkModel model, List<InferredLayer> layers) {
   }
 
   public long parameters() {
-    return layers.stream().mapToLong(InferredLayer::parameters).sum();
+    return layers.stream().mapToLong(InferredLayer::parameters).reduce(0, ShapeRules::sum);
   }
 
   public long flops() {
-    return layers.stream().mapToLong(InferredLayer::flops).sum();
+    return layers.stream().mapToLong(InferredLayer::flops).reduce(0, ShapeRules::sum);
   }
 
   /** Every step of every layer, in order. */

@@ -19,6 +19,6 @@ public record NetworkModel(String name, int channels, int height, int width, int
 
   /** Elements of one input image, {@code channels * height * width}, without overflow. */
   public long inputElements() {
-    return (long) channels * height * width;
+    return ShapeRules.product(channels, height, width);
   }
 }

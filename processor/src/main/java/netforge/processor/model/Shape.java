@@ -31,14 +31,17 @@ public record Shape(Kind kind, int channels, int height, int width) {
     return kind == Kind.FLAT;
   }
 
-  /** Number of elements per image; for a flat shape, its features. */
+  /** Number of elements per image; for a flat shape, its features. Saturates at {@link Long#MAX_VALUE}. */
   public long size() {
-    return (long) channels * height * width;
+    return ShapeRules.product(channels, height, width);
   }
 
-  /** The same elements viewed as a vector, as {@code torch.flatten} orders them. */
+  /**
+   * The same elements viewed as a vector, as {@code torch.flatten} orders them; {@link #ERROR} when there are
+   * more than a vector's {@code int} length can hold.
+   */
   public Shape flattened() {
-    return isError() ? ERROR : flat(Math.toIntExact(size()));
+    return isError() || size() > Integer.MAX_VALUE ? ERROR : flat((int) size());
   }
 
   /** {@code [96, 55, 55]}, {@code [9216]} or {@code [?]}. */

@@ -5,7 +5,10 @@ import java.util.List;
 
 /**
  * Flows the input shape through every step in source order. A step that cannot produce a shape yields
- * {@link Shape#ERROR}, and every step after it inherits that, so a mistake surfaces once.
+ * {@link Shape#ERROR}, and every step after it inherits that, so a mistake surfaces once. A step whose weight
+ * tensor, or the network's running parameter count, passes its limit ends the flow the same way: the first such
+ * step is the one to blame ({@code TooLargeCheck}), and nothing after it is checked against numbers that cannot
+ * exist.
  */
 public final class ShapeInference {
 
@@ -14,6 +17,7 @@ public final class ShapeInference {
   public static InferredNetwork infer(NetworkModel model) {
     List<InferredLayer> layers = new ArrayList<>();
     Shape current = model.input();
+    long networkParameters = 0;
     for (int l = 0; l < model.layers().size(); l++) {
       LayerModel layer = model.layers().get(l);
       Shape layerIn = current;
@@ -23,18 +27,19 @@ public final class ShapeInference {
       for (int i = 0; i < layer.ops().size(); i++) {
         Op op = layer.ops().get(i);
         Shape out = ShapeRules.output(op, current);
-        params = saturatingAdd(params, ShapeRules.parameters(op, current));
-        flops = saturatingAdd(flops, ShapeRules.flops(op, current, out));
+        long stepParameters = ShapeRules.parameters(op, current);
+        networkParameters = ShapeRules.sum(networkParameters, stepParameters);
+        if (ShapeRules.weightCount(op, current) > ShapeRules.MAX_ELEMENTS
+            || networkParameters > ShapeRules.MAX_PARAMETERS) {
+          out = Shape.ERROR;
+        }
+        params = ShapeRules.sum(params, stepParameters);
+        flops = ShapeRules.sum(flops, ShapeRules.flops(op, current, out));
         ops.add(new InferredOp(l, i, op, current, out));
         current = out;
       }
       layers.add(new InferredLayer(l, layer, layerIn, current, params, flops, ops));
     }
     return new InferredNetwork(model, layers);
-  }
-
-  private static long saturatingAdd(long a, long b) {
-    long sum = a + b;
-    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 }

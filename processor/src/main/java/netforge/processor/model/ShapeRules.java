@@ -8,6 +8,8 @@ public final class ShapeRules {
 
   /** NetForge indexes one image's tensor and one parameter tensor with 32-bit ints. */
   public static final long MAX_ELEMENTS = Integer.MAX_VALUE;
+  /** All parameters live in one flat buffer, indexed with 32-bit ints too. */
+  public static final long MAX_PARAMETERS = Integer.MAX_VALUE;
 
   private ShapeRules() {}
 
@@ -16,9 +18,24 @@ public final class ShapeRules {
     return Math.floorDiv((long) in + 2L * pad - k, stride) + 1;
   }
 
-  /** Input rows (or columns) the last window leaves out: {@code (in + 2p - k) mod s}. */
-  public static long droppedByWindow(int in, int k, int stride, int pad) {
-    return Math.floorMod((long) in + 2L * pad - k, stride);
+  /**
+   * Input rows (or columns) that no window reads. With {@code s <= k} the windows touch or overlap, so only rows
+   * after the last window go unread (a row of trailing padding the windows skip is not input, and reading every
+   * input row is all that matters); with {@code s > k} every window also skips the {@code s - k} rows after it.
+   * 0 when there is no window at all (an empty output is an error of its own).
+   */
+  public static long unreadByWindow(int in, int k, int stride, int pad) {
+    long windows = windowOutput(in, k, stride, pad);
+    if (windows < 1) {
+      return 0;
+    }
+    long lastRead = (windows - 1) * stride + k - 1 - pad; // the last row the last window covers, maybe padding
+    if (stride <= k) {
+      return Math.max(0, in - 1 - lastRead);
+    }
+    // Disjoint windows: the first starts in the top padding (p < k rows of it), the last may end in the bottom's.
+    long read = windows * k - pad - Math.max(0, lastRead - (in - 1));
+    return in - read;
   }
 
   /** Whether the step's own numbers are in range, independent of its input. */
@@ -75,13 +92,13 @@ public final class ShapeRules {
     } else if (op instanceof Op.Dense d) {
       return Shape.flat(d.out());
     } else if (op instanceof Op.Flatten) {
-      return in.size() > MAX_ELEMENTS ? Shape.ERROR : in.flattened();
+      return in.flattened();
     }
     return in; // ReLU, dropout and LRN keep the shape
   }
 
   private static Shape spatial(long c, long h, long w) {
-    if (c < 1 || h < 1 || w < 1 || c * h * w > MAX_ELEMENTS) {
+    if (c < 1 || h < 1 || w < 1 || product(c, h, w) > MAX_ELEMENTS) {
       return Shape.ERROR;
     }
     return Shape.spatial((int) c, (int) h, (int) w);
@@ -112,7 +129,10 @@ public final class ShapeRules {
     return 0;
   }
 
-  /** The product of non-negative factors, saturating at {@link Long#MAX_VALUE} instead of overflowing. */
+  /**
+   * The product of non-negative factors, saturating at {@link Long#MAX_VALUE} instead of overflowing: every size
+   * the processor multiplies goes through here, so a huge layer is "too large", never a wrapped negative shape.
+   */
   public static long product(long... factors) {
     long result = 1;
     for (long f : factors) {
@@ -122,6 +142,12 @@ public final class ShapeRules {
       result *= f;
     }
     return result;
+  }
+
+  /** {@code a + b} for non-negative counts, saturating at {@link Long#MAX_VALUE}. */
+  public static long sum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
   }
 
   /** Trainable parameters of the step for input {@code in}. */

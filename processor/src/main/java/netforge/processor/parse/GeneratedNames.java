@@ -1,12 +1,51 @@
 package netforge.processor.parse;
 
+import java.util.List;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 
-/** Names of what the processor generates for a network: {@code AlexNetModel}, {@code Outer_InnerModel}. */
+/**
+ * Names of what the processor generates for a network: the types {@code AlexNetModel} and {@code AlexNetTrainer},
+ * and the methods a model declares. The code writers take the method names from here, and
+ * {@link GeneratedMemberCheck} refuses a user method with one of these signatures, so the two cannot drift apart.
+ */
 public final class GeneratedNames {
+  /** The run-time interface a model implements when the runtime is on the class path. */
+  public static final String MODEL_INTERFACE = "netforge.runtime.Model";
+  static final String DEVICE = "netforge.runtime.Device";
+  static final String TUNABLES = "netforge.runtime.internal.Tunables";
+
+  public static final String SUMMARY = "summary";
+  public static final String LAYERS = "layers";
+  public static final String FILL_LAYER_FIELDS = "fillLayerFields";
+  public static final String CREATE = "create";
+  public static final String SPEC = "spec";
+  public static final String ENGINE = "engine";
+  public static final String CLOSE = "close";
+
+  /** A method by name and erased parameter types, as overriding and hiding compare them. */
+  public record MethodSignature(String name, List<String> parameterTypes) {
+    public MethodSignature {
+      parameterTypes = List.copyOf(parameterTypes);
+    }
+  }
+
+  /** Methods the generated model itself declares (the runtime's {@code Model} adds its own on top). */
+  static List<MethodSignature> modelMethods(boolean runtime) {
+    List<MethodSignature> always = List.of(new MethodSignature(SUMMARY, List.of()),
+        new MethodSignature(LAYERS, List.of()), new MethodSignature(FILL_LAYER_FIELDS, List.of()));
+    if (!runtime) {
+      return always;
+    }
+    return java.util.stream.Stream.concat(always.stream(), java.util.stream.Stream.of(
+        new MethodSignature(CREATE, List.of(DEVICE, "long")),
+        new MethodSignature(CREATE, List.of(DEVICE, "long", TUNABLES)),
+        new MethodSignature(SPEC, List.of()), new MethodSignature(ENGINE, List.of()),
+        new MethodSignature(CLOSE, List.of()))).toList();
+  }
+
   private GeneratedNames() {}
 
   /** Simple name of the generated model: enclosing class names joined by '_', then {@code Model}. */

@@ -1,6 +1,7 @@
 package netforge.processor.parse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -9,12 +10,10 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
@@ -40,6 +39,8 @@ public final class NetworkParser {
       "Flatten");
   /** Annotations that fuse into the layer before them; any number per field. */
   static final Set<String> ELEMENTWISE = Set.of("ReLU", "Dropout");
+  /** Why a superclass's package-private layer field cannot be filled by the generated model. */
+  private static final String OTHER_PACKAGE = "package-private in another package";
 
   private final ProcessingEnvironment env;
   private final SourceLines lines;
@@ -59,18 +60,24 @@ public final class NetworkParser {
     Report report = new Report();
     AnnotationMirror network = findNetworkMirror(type);
     List<FieldSource> fields = new ArrayList<>();
-    checkClass(type, report);
-    if (type.getKind() != ElementKind.CLASS) {
+    MemberSites members = new MemberSites();
+    GeneratedMemberCheck generated = new GeneratedMemberCheck(env.getElementUtils(), env.getTypeUtils());
+    new NetworkClassCheck(env.getElementUtils(), generated).check(type, report, members);
+    if (!NetworkClassCheck.isClass(type)) {
       // An interface's or a record's fields are implicitly static or final: reporting each of them too would
       // only repeat that this is not a class.
-      return new ParsedNetwork(null, new SourceMap(type, network, fields), report, network == null);
+      return new ParsedNetwork(null, new SourceMap(type, network, fields, members), report, network == null);
     }
+    generated.check(type, report, members);
+    generated.checkFields(type, report, members);
     TypeMirror layerType = env.getElementUtils().getTypeElement(LAYER_TYPE).asType();
 
     boolean javacErrors = network == null;
     boolean complete = true;
     List<LayerModel> layers = new ArrayList<>();
-    for (VariableElement field : ElementFilter.fieldsIn(type.getEnclosedElements())) {
+    Map<String, VariableElement> layerNames = new HashMap<>();
+    for (VariableElement field : candidateFields(type, layerType)) {
+      boolean own = field.getEnclosingElement().equals(type);
       List<AnnotationMirror> ours = field.getAnnotationMirrors().stream()
           .filter(NetworkParser::isFieldAnnotation).map(m -> (AnnotationMirror) m).toList();
       TypeMirror fieldType = field.asType();
@@ -83,10 +90,10 @@ public final class NetworkParser {
         if (!ours.isEmpty()) {
           int index = fields.size();
           fields.add(new FieldSource(field, ours));
-          report.add(new Diagnostic(Message.NOT_A_LAYER_FIELD, Site.annotation(index, 0),
-              Message.NOT_A_LAYER_FIELD.format(field.getSimpleName(), simpleNameIfOurs(ours.get(0)), fieldType),
-              List.of("fix: declare it as 'Layer " + field.getSimpleName() + ";'")));
+          report.add(notALayerField(field, ours.get(0), fieldType, index));
           complete = false;
+        } else if (own) {
+          reportNonLayerField(field, report, members);
         }
         continue;
       }
@@ -96,12 +103,21 @@ public final class NetworkParser {
       int index = fields.size();
       fields.add(new FieldSource(field, ours));
       String name = field.getSimpleName().toString();
-      String blocked = blockingModifier(field);
+      VariableElement hidden = layerNames.put(name, field);
+      if (hidden != null) {
+        String owner = ((TypeElement) hidden.getEnclosingElement()).getQualifiedName().toString();
+        report.add(new Diagnostic(Message.HIDDEN_LAYER, Site.field(index),
+            Message.HIDDEN_LAYER.format(name, name, owner),
+            List.of("fix: rename this field; a subclass adds its layers after the inherited ones, and two layers"
+                + " need two names")));
+        complete = false;
+      }
+      String blocked = blockingModifier(field, type);
       if (blocked != null) {
         report.add(new Diagnostic(Message.INACCESSIBLE_FIELD, Site.field(index),
             Message.INACCESSIBLE_FIELD.format(name, blocked, GeneratedNames.modelSimpleName(type)),
-            List.of("fix: remove '" + blocked + "'"
-                + (blocked.equals("private") ? "; package-private is enough" : ""))));
+            List.of(blocked.equals(OTHER_PACKAGE) ? "fix: make it protected"
+                : "fix: remove '" + blocked + "'" + (blocked.equals("private") ? "; package-private is enough" : ""))));
       }
       if (ours.isEmpty()) {
         report.add(new Diagnostic(Message.MISSING_LAYER_ANNOTATION, Site.field(index),
@@ -152,74 +168,108 @@ public final class NetworkParser {
         javacErrors = true;
       }
     }
-    return new ParsedNetwork(model, new SourceMap(type, network, fields), report, javacErrors);
+    return new ParsedNetwork(model, new SourceMap(type, network, fields, members), report, javacErrors);
   }
 
-  /** The generated subclass needs an abstract, visible, non-generic class it can extend and fully implement. */
-  private void checkClass(TypeElement type, Report report) {
-    String name = type.getSimpleName().toString();
-    String problem = null;
-    String fix = "fix: declare it as 'abstract class " + name + " { ... }'";
-    if (type.getKind() != ElementKind.CLASS) {
-      problem = name + " is " + kindName(type.getKind());
-    } else if (!type.getModifiers().contains(Modifier.ABSTRACT)) {
-      problem = name + " is not abstract";
-      fix = "fix: add 'abstract': the generated " + GeneratedNames.modelSimpleName(type) + " extends it";
-    } else if (type.getModifiers().contains(Modifier.PRIVATE)) {
-      problem = name + " is private, so the generated class cannot extend it";
-      fix = "fix: remove 'private'";
-    } else if (type.getNestingKind() == NestingKind.MEMBER && !type.getModifiers().contains(Modifier.STATIC)) {
-      problem = name + " is an inner (non-static) class";
-      fix = "fix: add 'static', or move it to its own file";
-    } else if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      problem = name + " is a local class";
-      fix = "fix: move it to its own file or make it a static member class";
-    } else if (!type.getTypeParameters().isEmpty()) {
-      problem = name + " is generic";
-      fix = "fix: remove the type parameters";
-    } else if (!hasUsableConstructor(type)) {
-      problem = name + " has no non-private constructor without parameters";
-      fix = "fix: add '" + name + "() {}'";
-    } else {
-      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        if (method.getModifiers().contains(Modifier.ABSTRACT)) {
-          problem = name + " declares abstract method " + method.getSimpleName() + "(), which NetForge cannot implement";
-          fix = "fix: give " + method.getSimpleName() + "() a body, or remove it";
-          break;
+  /**
+   * The fields that can be layers, in the order they run: the layer fields of every {@code @Network}
+   * superclass, the topmost first, then all of the class's own fields. A subclass network extends its
+   * superclass's layers.
+   */
+  private List<VariableElement> candidateFields(TypeElement type, TypeMirror layerType) {
+    List<TypeElement> networks = new ArrayList<>();
+    for (TypeElement superclass = superclassOf(type); superclass != null; superclass = superclassOf(superclass)) {
+      if (findNetworkMirror(superclass) != null) {
+        networks.add(0, superclass);
+      }
+    }
+    List<VariableElement> fields = new ArrayList<>();
+    for (TypeElement superclass : networks) {
+      for (VariableElement field : ElementFilter.fieldsIn(superclass.getEnclosedElements())) {
+        boolean annotated = field.getAnnotationMirrors().stream().anyMatch(NetworkParser::isFieldAnnotation);
+        boolean layer = field.asType().getKind() != TypeKind.ERROR
+            && env.getTypeUtils().isSameType(field.asType(), layerType);
+        if (annotated || (layer && !field.getModifiers().contains(Modifier.STATIC))) {
+          fields.add(field);
         }
       }
     }
-    if (problem != null) {
-      report.add(new Diagnostic(Message.NOT_ABSTRACT_CLASS, Site.network(),
-          Message.NOT_ABSTRACT_CLASS.format(name, problem), List.of(fix)));
+    fields.addAll(ElementFilter.fieldsIn(type.getEnclosedElements()));
+    return fields;
+  }
+
+  private static TypeElement superclassOf(TypeElement type) {
+    return type.getSuperclass() instanceof DeclaredType declared && declared.asElement() instanceof TypeElement t
+        && !t.getQualifiedName().contentEquals("java.lang.Object") ? t : null;
+  }
+
+  /**
+   * A field with a DSL annotation but another type. When the user's type is also called {@code Layer} (their own
+   * class shadowing ours), both are named in full, or the message would read "type Layer, but ... type Layer".
+   */
+  private static Diagnostic notALayerField(VariableElement field, AnnotationMirror first, TypeMirror fieldType,
+      int index) {
+    String theirs = fieldType.toString();
+    String expected = "Layer";
+    String fix = "fix: declare it as 'Layer " + field.getSimpleName() + ";'";
+    if (fieldType instanceof DeclaredType declared && declared.asElement().getSimpleName().contentEquals("Layer")) {
+      theirs = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+      expected = LAYER_TYPE;
+      fix = "fix: use " + LAYER_TYPE + ": import it, or rename your own class " + theirs;
     }
+    return new Diagnostic(Message.NOT_A_LAYER_FIELD, Site.annotation(index, 0),
+        Message.NOT_A_LAYER_FIELD.format(field.getSimpleName(), simpleNameIfOurs(first), theirs, expected),
+        List.of(fix));
   }
 
-  private static String kindName(ElementKind kind) {
-    return switch (kind) {
-      case INTERFACE -> "an interface";
-      case ENUM -> "an enum";
-      case ANNOTATION_TYPE -> "an annotation type";
-      default -> kind.name().equals("RECORD") ? "a record" : "a " + kind.name().toLowerCase();
-    };
+  /**
+   * A field of the network that is not a layer does nothing for the network. A field of another network's type
+   * is a user trying to reuse that network's layers: an error with the way that works. Any other instance field
+   * gets a warning, unless it says it is there on purpose with {@code @SuppressWarnings("nn.IgnoredField")};
+   * static fields are constants and stay silent.
+   */
+  private static void reportNonLayerField(VariableElement field, Report report, MemberSites members) {
+    String name = field.getSimpleName().toString();
+    if (field.asType() instanceof DeclaredType declared && declared.asElement() instanceof TypeElement other
+        && findNetworkMirror(other) != null) {
+      String owner = field.getEnclosingElement().getSimpleName().toString();
+      report.add(new Diagnostic(Message.NETWORK_FIELD, members.add(field),
+          Message.NETWORK_FIELD.format(name, other.getSimpleName()),
+          List.of("fix: to reuse its layers, extend it ('abstract class " + owner + " extends " + other.getSimpleName()
+              + "'): its layers then come first; or copy its layer fields")));
+      return;
+    }
+    if (field.getModifiers().contains(Modifier.STATIC) || suppresses(field, Message.IGNORED_FIELD.code())) {
+      return;
+    }
+    report.add(new Diagnostic(Message.IGNORED_FIELD, members.add(field),
+        Message.IGNORED_FIELD.format(name, field.asType()),
+        List.of("fix: make it a layer ('@Dense(out = 10) Layer " + name + ";'), make it static if it is a constant,"
+            + " or annotate it @SuppressWarnings(\"" + Message.IGNORED_FIELD.code() + "\") if it is there on purpose")));
   }
 
-  private static boolean hasUsableConstructor(TypeElement type) {
-    List<ExecutableElement> constructors = ElementFilter.constructorsIn(type.getEnclosedElements());
-    return constructors.stream().anyMatch(c -> c.getParameters().isEmpty()
-        && !c.getModifiers().contains(Modifier.PRIVATE));
+  private static boolean suppresses(Element element, String code) {
+    SuppressWarnings suppressed = element.getAnnotation(SuppressWarnings.class);
+    return suppressed != null && List.of(suppressed.value()).contains(code);
   }
 
-  private static String blockingModifier(VariableElement field) {
+  /** What keeps the generated subclass from assigning the field, or {@code null}. */
+  private static String blockingModifier(VariableElement field, TypeElement network) {
     for (Modifier m : List.of(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)) {
       if (field.getModifiers().contains(m)) {
         return m.toString();
       }
     }
+    boolean visibleElsewhere = field.getModifiers().contains(Modifier.PUBLIC)
+        || field.getModifiers().contains(Modifier.PROTECTED);
+    if (!visibleElsewhere && !GeneratedNames.packageName((TypeElement) field.getEnclosingElement())
+        .equals(GeneratedNames.packageName(network))) {
+      return OTHER_PACKAGE;
+    }
     return null;
   }
 
-  private AnnotationMirror findNetworkMirror(TypeElement type) {
+  private static AnnotationMirror findNetworkMirror(TypeElement type) {
     for (AnnotationMirror m : type.getAnnotationMirrors()) {
       Element e = m.getAnnotationType().asElement();
       if (e instanceof TypeElement t && t.getQualifiedName().contentEquals(NETWORK)) {

@@ -21,11 +21,13 @@ public final class SourceMap {
   private final TypeElement type;
   private final AnnotationMirror network;
   private final List<FieldSource> fields;
+  private final MemberSites members;
 
-  SourceMap(TypeElement type, AnnotationMirror network, List<FieldSource> fields) {
+  SourceMap(TypeElement type, AnnotationMirror network, List<FieldSource> fields, MemberSites members) {
     this.type = type;
     this.network = network;
     this.fields = List.copyOf(fields);
+    this.members = members;
   }
 
   public TypeElement type() {
@@ -50,6 +52,7 @@ public final class SourceMap {
         }
       }
       case FIELD -> messager.printMessage(kind, text, fields.get(site.layer()).field());
+      case MEMBER -> messager.printMessage(kind, text, members.get(site.layer()));
       case ANNOTATION -> {
         FieldSource field = fields.get(site.layer());
         AnnotationMirror mirror = field.annotations().get(site.annotation());

@@ -199,8 +199,8 @@ class ShapeDiagnosticsTest {
     assertThat(compilation).hadWarningContaining("[nn.WindowDropsInput] conv1: @Conv(k = 11, s = 4) on a 224x224"
         + " input never reads its last 1 row and 1 column (PyTorch floors the output size too)")
         .inFile(source).onLine(at.line()).atColumn(at.column());
-    assertThat(compilation).hadWarningContaining("fix: to read every pixel, make (in + 2p - k) a multiple of s: an"
-        + " input of 223x223 or 227x227 here");
+    assertThat(compilation).hadWarningContaining("fix: to read every pixel, let the last window end on the last row"
+        + " and column: an input of 223x223 or 227x227 here");
     assertThat(compilation).generatedSourceFile("test.NetModel");
   }
 

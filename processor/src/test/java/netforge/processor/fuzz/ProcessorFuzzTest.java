@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * The processor under fuzzing: random networks, many invalid, each compiled by javac with the processor. Every
  * one must either compile — and then its generated code compiles and, for the first {@value #RUNS} of them, a
  * forward pass on the device gives logits of the declared shape — or fail with {@code nn.*} errors only: never
- * {@code [nn.Internal]}, never an exception out of javac, never an error in generated code.
+ * {@code [nn.Internal]}, never an exception out of javac, never an error in generated code. A share of the cases
+ * name layers and methods like the generated code's own members, use sizes past the 32-bit limits, or extend
+ * another network; the test reports how many of each it made.
  */
 class ProcessorFuzzTest {
   static final int NETWORKS = 400;
@@ -32,10 +34,14 @@ class ProcessorFuzzTest {
     int compiled = 0;
     int rejected = 0;
     int ran = 0;
+    int[] clash = new int[2];
+    int[] overflow = new int[2];
+    int[] inheritance = new int[2];
     Device device = openDevice();
     try {
       for (int i = 0; i < NETWORKS; i++) {
-        String source = sources.next(i);
+        RandomNetworkSource.Case next = sources.next(i);
+        String source = next.source();
         Compilation compilation;
         try {
           compilation = Sources.javac().compile(JavaFileObjects.forSourceString("fuzz.Net" + i, source));
@@ -49,7 +55,11 @@ class ProcessorFuzzTest {
                 + source);
           }
         }
-        if (compilation.status() == Compilation.Status.SUCCESS) {
+        boolean success = compilation.status() == Compilation.Status.SUCCESS;
+        count(clash, next.clash(), success);
+        count(overflow, next.overflow(), success);
+        count(inheritance, next.inheritance(), success);
+        if (success) {
           compiled++;
           if (device != null && ran < RUNS) {
             runForward(compilation, i, source, device);
@@ -65,9 +75,21 @@ class ProcessorFuzzTest {
       }
     }
     System.out.printf("processor fuzz: %d random networks (seed %d): %d compiled, %d rejected with nn.* errors, "
-        + "%d run forward on %s%n", NETWORKS, SEED, compiled, rejected, ran, device == null ? "no device" : "the device");
+        + "%d run forward on %s; clash cases %d (%d compiled), overflow cases %d (%d compiled), inheritance cases %d"
+        + " (%d compiled)%n", NETWORKS, SEED, compiled, rejected, ran, device == null ? "no device" : "the device",
+        clash[0], clash[1], overflow[0], overflow[1], inheritance[0], inheritance[1]);
     assertTrue(compiled > NETWORKS / 20 && rejected > NETWORKS / 5,
         "the generator should produce both valid and invalid networks: " + compiled + " / " + rejected);
+    assertTrue(clash[1] > 0 && inheritance[1] > 0,
+        "some clash and inheritance cases should be valid networks, to show their generated code compiles");
+  }
+
+  /** {@code counts[0]}: cases of a kind; {@code counts[1]}: those that compiled. */
+  private static void count(int[] counts, boolean ofThisKind, boolean compiled) {
+    if (ofThisKind) {
+      counts[0]++;
+      counts[1] += compiled ? 1 : 0;
+    }
   }
 
   private static void runForward(Compilation compilation, int i, String source, Device device) throws Exception {

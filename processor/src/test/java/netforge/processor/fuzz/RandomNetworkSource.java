@@ -1,32 +1,94 @@
 package netforge.processor.fuzz;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Random;
 
 /**
  * Writes the source of a random {@code @Network}: random layer kinds and hyper-parameters, some deliberately out
  * of range (zero, negative, oversized windows, wrong {@code in}, wrong class counts), so that many are invalid.
+ * Some cases also name layers and methods like the generated code's members and types (clash cases), use sizes
+ * near and past 32-bit limits (overflow cases), or extend another network (inheritance cases).
  */
 final class RandomNetworkSource {
+  /** Names the generated model or its imports also use, and names that want the same constant prefix. */
+  private static final List<String> CLASHING_NAMES = List.of("engine", "SPEC", "CLASSES", "PARAMETERS", "LAYERS",
+      "SUMMARY", "INPUT", "List", "Map", "Math", "Pass", "Engine", "Device", "String", "Long", "layer2", "LAYER2",
+      "layer3", "conv1", "CONV1", "p", "t", "batch", "n0", "java", "create", "summary");
+  /** Members the generated model declares too, or that break it in some other way. */
+  private static final List<String> CLASHING_MEMBERS = List.of("static String summary() { return \"\"; }",
+      "String summary() { return \"\"; }", "public float[] forward(float[] x, int b) { return x; }",
+      "void close() {}", "static void fillLayerFields() {}", "static class Launches {}", "static class List {}",
+      "static class Pass {}", "abstract void train();", "String note;", "static final int WIDTH = 3;");
+  private static final int[] HUGE = {2147483647, 1000000, 65536, 46341, 2147483646};
+
+  /** One generated compilation unit and what kind of case it is. */
+  record Case(String source, boolean clash, boolean overflow, boolean inheritance) {}
+
   private final Random random;
 
   RandomNetworkSource(long seed) {
     this.random = new Random(seed);
   }
 
-  /** A compilation unit {@code fuzz.Net<index>}. */
-  String next(int index) {
-    int classes = pick(1, 10, -1, 0);
-    List<String> fields = new ArrayList<>();
-    int layers = 1 + random.nextInt(6);
-    for (int i = 0; i < layers; i++) {
-      fields.add("  " + field(i == layers - 1, classes) + " Layer l" + i + ";");
+  /** A compilation unit {@code fuzz.Net<index>}, with {@code fuzz.Base<index>} before it in inheritance cases. */
+  Case next(int index) {
+    boolean clash = random.nextInt(4) == 0;
+    boolean overflow = random.nextInt(5) == 0;
+    boolean inheritance = random.nextInt(5) == 0;
+    String base = "";
+    String extendsClause = "";
+    if (inheritance) {
+      // The base is a network of its own too: mostly a valid one, ending in its 10 classes.
+      base = network("Base" + index, "", 10, layerFields(1 + random.nextInt(3), 10, false, false, "b"), "") + "\n";
+      extendsClause = " extends Base" + index;
     }
-    return "package fuzz;\n\nimport netforge.annotations.*;\n\n"
-        + "@Network(input = @Input(channels = " + pick(1, 3, 0, -2) + ", height = " + pick(1, 40, 0, -1)
-        + ", width = " + pick(1, 40, 0, 100000) + "), classes = " + classes + ")\n"
-        + "abstract class Net" + index + " {\n" + String.join("\n", fields) + "\n}\n";
+    int classes = pick(1, 10, -1, 0);
+    List<String> fields = layerFields(1 + random.nextInt(6), classes, clash, overflow, "l");
+    String members = clash && random.nextBoolean()
+        ? "  " + CLASHING_MEMBERS.get(random.nextInt(CLASHING_MEMBERS.size())) + "\n" : "";
+    String source = "package fuzz;\n\nimport netforge.annotations.*;\n\n" + base
+        + network("Net" + index, extendsClause, classes, fields, members);
+    return new Case(source, clash, overflow, inheritance);
+  }
+
+  private String network(String name, String extendsClause, int classes, List<String> fields, String members) {
+    boolean huge = random.nextInt(12) == 0;
+    return "@Network(input = @Input(channels = " + (huge ? huge() : pick(1, 3, 0, -2)) + ", height = "
+        + pick(1, 40, 0, -1) + ", width = " + (huge ? huge() : pick(1, 40, 0, 100000)) + "), classes = "
+        + classes + ")\n" + "abstract class " + name + extendsClause + " {\n" + String.join("\n", fields)
+        + "\n" + members + "}\n";
+  }
+
+  private List<String> layerFields(int layers, int classes, boolean clash, boolean overflow, String prefix) {
+    List<String> fields = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (int i = 0; i < layers; i++) {
+      String name = clash && random.nextInt(3) == 0
+          ? CLASHING_NAMES.get(random.nextInt(CLASHING_NAMES.size())) : prefix + i;
+      if (!names.add(name)) {
+        name = prefix + i; // a name drawn twice is javac's "already defined", not a case for the processor
+        names.add(name);
+      }
+      String layer = overflow && random.nextInt(3) == 0 ? hugeLayer() : field(i == layers - 1, classes);
+      fields.add("  " + layer + " Layer " + name + ";");
+    }
+    return fields;
+  }
+
+  private String hugeLayer() {
+    return switch (random.nextInt(4)) {
+      case 0 -> "@Dense(out = " + huge() + ")";
+      case 1 -> "@Conv(out = " + huge() + ", k = " + pick(1, 3, huge(), 1) + ")";
+      case 2 -> "@Conv(out = 4, k = " + huge() + ", p = " + (huge() - 1) + ")";
+      default -> "@AdaptiveAvgPool(h = " + huge() + ", w = " + huge() + ")";
+    };
+  }
+
+  private int huge() {
+    return HUGE[random.nextInt(HUGE.length)];
   }
 
   private String field(boolean last, int classes) {

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import netforge.processor.model.Op.PoolKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -40,10 +41,43 @@ class ShapeRulesTest {
     assertThat(ShapeRules.windowOutput(in, k, s, p)).isEqualTo(expected);
   }
 
-  @ParameterizedTest(name = "in={0} k={1} s={2} p={3} drops {4}")
-  @CsvSource({"224, 11, 4, 0, 1", "227, 11, 4, 0, 0", "28, 3, 3, 0, 1", "28, 3, 1, 1, 0", "54, 3, 2, 0, 1"})
-  void droppedByWindow_table(int in, int k, int s, int p, long expected) {
-    assertThat(ShapeRules.droppedByWindow(in, k, s, p)).isEqualTo(expected);
+  @ParameterizedTest(name = "in={0} k={1} s={2} p={3} leaves {4} unread")
+  @CsvSource({"224, 11, 4, 0, 1", "227, 11, 4, 0, 0", "28, 3, 3, 0, 1", "28, 3, 1, 1, 0", "54, 3, 2, 0, 1",
+      "28, 3, 2, 1, 0",     // only trailing padding is skipped: every input row is read
+      "29, 2, 3, 0, 9",     // 10 windows of 2 rows, each skipping 1 after it, read 20 of 29 rows
+      "30, 2, 3, 1, 10",    // the first window reads 1 input row, the last ends on row 28: 20 of 30
+      "5, 1, 5, 0, 4",
+      "2147483647, 2, 2147483647, 1, 2147483645"})  // no overflow
+  void unreadByWindow_table(int in, int k, int s, int p, long expected) {
+    assertThat(ShapeRules.unreadByWindow(in, k, s, p)).isEqualTo(expected);
+  }
+
+  /** The closed form against a count of the rows the windows actually cover, over every small case. */
+  @Test
+  void unreadByWindow_matchesCountingCoveredRows() {
+    for (int in = 1; in <= 20; in++) {
+      for (int k = 1; k <= 6; k++) {
+        for (int s = 1; s <= 7; s++) {
+          for (int p = 0; p < k; p++) {
+            long windows = ShapeRules.windowOutput(in, k, s, p);
+            boolean[] read = new boolean[in];
+            for (long i = 0; i < windows; i++) {
+              for (long r = i * s - p; r < i * s - p + k; r++) {
+                if (r >= 0 && r < in) {
+                  read[(int) r] = true;
+                }
+              }
+            }
+            int unread = 0;
+            for (boolean r : read) {
+              unread += r ? 0 : 1;
+            }
+            assertThat(ShapeRules.unreadByWindow(in, k, s, p))
+                .isEqualTo(windows < 1 ? 0 : unread);
+          }
+        }
+      }
+    }
   }
 
   static Stream<Arguments> outputs() {

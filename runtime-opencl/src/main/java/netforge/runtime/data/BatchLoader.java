@@ -2,6 +2,7 @@ package netforge.runtime.data;
 
 import java.util.Objects;
 import java.util.SplittableRandom;
+import netforge.runtime.spec.NetworkSpec;
 
 /**
  * Cuts an {@link ImageSet} into batches of network inputs, epoch after epoch, like PyTorch's {@code DataLoader}
@@ -44,6 +45,29 @@ public final class BatchLoader {
   /** The shape of one prepared image (one network input). */
   public ImageShape inputShape() {
     return inputShape;
+  }
+
+  /** The transforms each image goes through. */
+  public TransformPipeline pipeline() {
+    return pipeline;
+  }
+
+  /**
+   * Checks that the images this loader prepares are what {@code network} takes, so that a data set of another size
+   * fails here, naming its files, rather than being cut into the network's input size and trained on at chance.
+   * {@link netforge.runtime.train.Trainer} checks its loaders with it before the first step; call it before feeding
+   * batches to a model yourself.
+   *
+   * @return this loader
+   * @throws InputShapeMismatchException if they differ: the message names the source, both shapes and the transform
+   *     that would fit them
+   */
+  public BatchLoader requireInputOf(NetworkSpec network) {
+    InputShapeMismatchException mismatch = InputShapeMismatchException.of(this, network);
+    if (mismatch != null) {
+      throw mismatch;
+    }
+    return this;
   }
 
   public int batchSize() {
@@ -174,9 +198,14 @@ public final class BatchLoader {
     }
 
     /**
-     * @throws IllegalArgumentException if the pipeline cannot take the set's images
+     * @throws IllegalArgumentException if the pipeline cannot take the set's images, or there are none to load (an
+     *     epoch of no batches would train nothing and report a loss and accuracy of 0)
      */
     public BatchLoader build() {
+      if (images.size() == 0 || limit == 0) {
+        throw new IllegalArgumentException(images.name() + " from " + images.source() + ": "
+            + (images.size() == 0 ? "has no images" : "limited to 0 images") + "; a loader needs at least one");
+      }
       return new BatchLoader(this);
     }
   }

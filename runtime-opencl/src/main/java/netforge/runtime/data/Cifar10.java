@@ -129,7 +129,7 @@ public final class Cifar10 {
   private static long checkedRecordCount(DataFile file) throws DatasetException {
     long size = file.size();
     if (size == 0) {
-      throw new DatasetException(file.name() + ": is empty");
+      throw new EmptyDatasetException(file.name() + ": is empty");
     }
     long records = size / RECORD_BYTES;
     long rest = size % RECORD_BYTES;

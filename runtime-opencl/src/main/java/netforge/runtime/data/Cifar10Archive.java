@@ -39,7 +39,7 @@ final class Cifar10Archive {
       wanted.add(Cifar10.TEST_FILE);
       List<String> found = new ArrayList<>();
       try (InputStream in = new BufferedInputStream(Files.newInputStream(archive));
-          TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in))) {
+          TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(in, true))) {
         for (TarArchiveEntry entry; (entry = tar.getNextEntry()) != null; ) {
           String name = entry.getName();
           String prefix = Cifar10.BATCHES_DIRECTORY + "/";

@@ -6,14 +6,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import netforge.runtime.io.CacheHome;
 
 /**
- * Finds a data set's files and reads them. Fashion-MNIST is looked for in the directory the user gave
- * ({@code --data DIR}), then in Debian's package directory, then in the download cache; CIFAR-10 in the user's
- * directory, then in the cache. If none has it, the official files are downloaded into the cache (checksum-checked,
- * see {@link Downloader}), unless downloads are off. If that is not possible either, a
+ * Finds a data set's files and reads them. A directory the user gave ({@code --data DIR}) is the only place looked
+ * in: if it does not exist, is not a directory or lacks the split's files, a {@link DatasetNotFoundException} says
+ * which, and nothing else is read, so that a mistyped path never trains on other data than the user named.
+ * Without one, Fashion-MNIST is looked for in Debian's package directory, then in the download cache; CIFAR-10 in
+ * the cache. If none has it, the official files are downloaded into the cache (checksum-checked, see
+ * {@link Downloader}), unless downloads are off. If that is not possible either, a
  * {@link DatasetNotFoundException} lists every place looked and how to get the files.
  *
  * <p>A place that has the files but whose files are broken is not skipped: its {@link DatasetException} is thrown,
@@ -87,13 +90,13 @@ public final class DatasetLocator {
 
   /** Finds and reads Fashion-MNIST's {@code split}. */
   public ImageSet fashionMnist(Split split) throws DatasetException {
-    List<String> looked = new ArrayList<>();
     if (dataDirectory != null) {
       if (FashionMnist.isIn(dataDirectory, split)) {
         return FashionMnist.read(dataDirectory, split);
       }
-      looked.add(dataDirectory + " (--data): " + fashionMissing(dataDirectory, split));
+      throw notInDataDirectory(FashionMnist.NAME, split, fashionMissing(dataDirectory, split));
     }
+    List<String> looked = new ArrayList<>();
     if (FashionMnist.isIn(debianDirectory, split)) {
       return FashionMnist.read(debianDirectory, split);
     }
@@ -136,13 +139,13 @@ public final class DatasetLocator {
 
   /** Finds and reads CIFAR-10's {@code split}. */
   public ImageSet cifar10(Split split) throws DatasetException {
-    List<String> looked = new ArrayList<>();
     if (dataDirectory != null) {
       if (Cifar10.batchesDirectory(dataDirectory, split).isPresent()) {
         return Cifar10.read(dataDirectory, split);
       }
-      looked.add(dataDirectory + " (--data): " + cifarMissing(dataDirectory, split));
+      throw notInDataDirectory(Cifar10.NAME, split, cifarMissing(dataDirectory, split));
     }
+    List<String> looked = new ArrayList<>();
     Path batches = cacheDirectory.resolve(Cifar10.BATCHES_DIRECTORY);
     if (hasAll(batches, Cifar10.fileNames(split))) {
       return Cifar10.read(batches, split);
@@ -167,6 +170,17 @@ public final class DatasetLocator {
         + (cifar10Archive.equals(Cifar10.OFFICIAL_ARCHIVE) ? "    (MD5 " + Cifar10.OFFICIAL_ARCHIVE_MD5 + "), " : "    ")
         + "unpack it (tar xzf) and pass the directory with --data DIR\n"
         + "  - allow downloads, and NetForge fetches, checks and unpacks it into " + cacheDirectory);
+  }
+
+  /** The user's directory, when one was given: then the only place this locator reads. */
+  public Optional<Path> dataDirectory() {
+    return Optional.ofNullable(dataDirectory);
+  }
+
+  private DatasetNotFoundException notInDataDirectory(String dataset, Split split, String problem) {
+    return new DatasetNotFoundException(dataset + " (" + split.label() + ") was not found in " + dataDirectory
+        + " (--data): it " + problem + ".\n  Nothing else was looked in: give --data a directory holding the files, "
+        + "or leave --data out to use the usual places.");
   }
 
   private static String fashionMissing(Path directory, Split split) {

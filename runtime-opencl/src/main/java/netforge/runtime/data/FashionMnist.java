@@ -129,6 +129,10 @@ public final class FashionMnist {
     IdxReader.Contents images = IdxReader.read(imagesFile, IdxReader.Kind.IMAGES);
     IdxReader.Contents labelBytes = IdxReader.read(labelsFile, IdxReader.Kind.LABELS);
     int count = images.dims()[0];
+    if (count == 0) {
+      throw new EmptyDatasetException(imagesFile.name() + ": holds 0 images (its header says so): there is nothing "
+          + "to " + (split == Split.TRAIN ? "train" : "test") + " on");
+    }
     if (labelBytes.dims()[0] != count) {
       throw new DatasetException(labelsFile.name() + ": holds " + labelBytes.dims()[0] + " labels but "
           + imagesFile.name() + " holds " + count + " images");

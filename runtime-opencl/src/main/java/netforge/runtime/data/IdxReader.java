@@ -19,7 +19,8 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * <p>Nothing here allocates more than the file can hold: a plain file must be exactly header plus payload, and a
  * gzip file cannot inflate to more than {@value #MAX_DEFLATE_RATIO} times its size, so a claim beyond that is a
  * corrupt header, reported before any allocation. Gzip streams are decoded by commons-compress; one that ends early
- * or fails its CRC is reported as such.
+ * or fails its CRC is reported as such. A file of several gzip members one after the other (what {@code cat a.gz
+ * b.gz}, {@code pigz} and some archivers write) is one stream, as {@code gunzip} reads it.
  */
 final class IdxReader {
   static final int UNSIGNED_BYTE = 0x08;
@@ -55,7 +56,7 @@ final class IdxReader {
     boolean gzip = false;
     try (InputStream raw = new BufferedInputStream(file.open(), 1 << 16)) {
       gzip = startsWithGzipMagic(raw);
-      try (InputStream in = gzip ? new GzipCompressorInputStream(raw) : raw) {
+      try (InputStream in = gzip ? new GzipCompressorInputStream(raw, true) : raw) {
         return read(file, kind, gzip, in);
       }
     } catch (DatasetException e) {

@@ -238,10 +238,14 @@ public final class Engine implements AutoCloseable {
     }
     ensureCapacity(batch);
     long needed = (long) batch * spec.inputSize();
-    if (input.length < needed) {
+    // Exactly: more values than needed are images of another shape (or another batch size), which would be read
+    // as wrong inputs, not an array with room to spare.
+    if (input.length != needed) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "%s needs %d x %s = %,d input values for a batch of %d, got %,d", spec.name(), batch,
-          java.util.Arrays.toString(spec.inputShape()), needed, batch, input.length));
+          "%s needs exactly %d x %s = %,d input values for a batch of %d, got %,d%s", spec.name(), batch,
+          java.util.Arrays.toString(spec.inputShape()), needed, batch, input.length,
+          input.length % batch == 0 ? String.format(Locale.ROOT, " (%,d per image instead of %,d)",
+              input.length / batch, spec.inputSize()) : ""));
     }
     long start = System.nanoTime();
     buffers.get("input").write(input, 0, 0, (int) needed);

@@ -18,6 +18,8 @@ import netforge.runtime.spec.ParamSpec;
 final class ParameterCheck {
   /** The metadata key naming the network a file holds. */
   static final String NETWORK_KEY = "network";
+  /** The metadata key that marks a training checkpoint (netforge.runtime.train.Checkpoint writes it). */
+  static final String CHECKPOINT_KEY = "netforge.checkpoint";
   /** NetForge keeps parameters in F32 only. */
   static final Dtype PARAMETER_DTYPE = Dtype.F32;
   /** Longer lists are cut, so that a file of another model does not flood the screen. */
@@ -50,8 +52,10 @@ final class ParameterCheck {
     }
     Set<String> missingNames = new LinkedHashSet<>(expected);
     missingNames.removeAll(file.names());
+    // A checkpoint's weights are the latest epoch's; its other tensors (optimizer state, data order) are the run's.
+    boolean checkpoint = file.metadata().containsKey(CHECKPOINT_KEY);
     List<String> unexpected = file.names().stream()
-        .filter(name -> !expected.contains(name))
+        .filter(name -> !expected.contains(name) && !checkpoint)
         .map(name -> name + NameSuggestion.hint(name, missingNames))
         .collect(Collectors.toList());
     if (!missing.isEmpty()) {

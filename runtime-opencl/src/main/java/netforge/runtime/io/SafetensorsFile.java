@@ -49,8 +49,41 @@ public final class SafetensorsFile {
     }
   }
 
+  /**
+   * The {@code __metadata__} strings alone, from the header, without reading the tensors' data: what a file says it
+   * is costs a few kilobytes of reading even for a 700 MB checkpoint.
+   */
+  public static Map<String, String> readMetadata(Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long headerLength = headerLength(file, channel);
+      return HeaderParser.parse(file, readFully(file, channel, LENGTH_FIELD_BYTES, (int) headerLength).array())
+          .metadata();
+    }
+  }
+
   /** Reads and checks what {@code channel} holds, calling it {@code file} in messages. */
   static SafetensorsFile read(Path file, SeekableByteChannel channel) throws IOException {
+    long size = channel.size();
+    long headerLength = headerLength(file, channel);
+    Header header = HeaderParser.parse(file, readFully(file, channel, LENGTH_FIELD_BYTES, (int) headerLength).array());
+    long bufferStart = LENGTH_FIELD_BYTES + headerLength;
+    List<TensorEntry> ordered = DataLayout.check(file, header.tensors(), size - bufferStart);
+    Map<String, TensorEntry> entries = new LinkedHashMap<>();
+    Map<String, byte[]> data = new LinkedHashMap<>();
+    for (TensorEntry entry : ordered) {
+      if (entry.byteLength() > MAX_TENSOR_BYTES) {
+        throw new SafetensorsException(file, "tensor " + HeaderParser.quote(entry.name()) + " has "
+            + entry.byteLength() + " bytes; this reader keeps a tensor in one Java array, at most "
+            + MAX_TENSOR_BYTES + " bytes");
+      }
+      entries.put(entry.name(), entry);
+      data.put(entry.name(), readFully(file, channel, bufferStart + entry.begin(), (int) entry.byteLength()).array());
+    }
+    return new SafetensorsFile(file, header.metadata(), entries, data);
+  }
+
+  /** The header's length from the first 8 bytes, checked against the file's size and this reader's limit. */
+  private static long headerLength(Path file, SeekableByteChannel channel) throws IOException {
     long size = channel.size();
     if (size < LENGTH_FIELD_BYTES) {
       throw new SafetensorsException(file, "the file is only " + size + " bytes long; a safetensors file starts "
@@ -66,22 +99,7 @@ public final class SafetensorsFile {
       throw new SafetensorsException(file, "the header length field says " + headerLength + " bytes but only "
           + (size - LENGTH_FIELD_BYTES) + " bytes follow it (is the file truncated?)");
     }
-    byte[] headerBytes = readFully(file, channel, LENGTH_FIELD_BYTES, (int) headerLength).array();
-    Header header = HeaderParser.parse(file, headerBytes);
-    long bufferStart = LENGTH_FIELD_BYTES + headerLength;
-    List<TensorEntry> ordered = DataLayout.check(file, header.tensors(), size - bufferStart);
-    Map<String, TensorEntry> entries = new LinkedHashMap<>();
-    Map<String, byte[]> data = new LinkedHashMap<>();
-    for (TensorEntry entry : ordered) {
-      if (entry.byteLength() > MAX_TENSOR_BYTES) {
-        throw new SafetensorsException(file, "tensor " + HeaderParser.quote(entry.name()) + " has "
-            + entry.byteLength() + " bytes; this reader keeps a tensor in one Java array, at most "
-            + MAX_TENSOR_BYTES + " bytes");
-      }
-      entries.put(entry.name(), entry);
-      data.put(entry.name(), readFully(file, channel, bufferStart + entry.begin(), (int) entry.byteLength()).array());
-    }
-    return new SafetensorsFile(file, header.metadata(), entries, data);
+    return headerLength;
   }
 
   /** A writer for a new file. */

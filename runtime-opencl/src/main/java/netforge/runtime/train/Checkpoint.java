@@ -17,18 +17,20 @@ import netforge.runtime.spec.ParamSpec;
 /**
  * Everything a run needs to continue bit-exactly after epoch {@code epoch}: the weights, the optimizer's state
  * and step count, the dropout key (model seed and step), the data order of the last epoch with the settings that
- * decide it (batch size, image limit), and the history so far. Stored as one safetensors file — weights as {@code <name>} in PyTorch's
+ * decide it (batch size, image limit), how many test images each epoch was measured on (0 in checkpoints from before
+ * that was recorded: unknown), and the history so far. Stored as one safetensors file — weights as {@code <name>} in PyTorch's
  * layouts (so the file also loads as a model), optimizer state as {@code optimizer.<state>} — written atomically,
  * so a killed run leaves either the previous checkpoint or the new one, never a torn file.
  */
 public record Checkpoint(String network, int epoch, int engineStep, long optimizerSteps, String optimizer,
-    long seed, int batchSize, int limit, int[] dataOrder, float[] parameters, Map<String, float[]> optimizerState,
+    long seed, int batchSize, int limit, int testImages, int[] dataOrder, float[] parameters, Map<String, float[]> optimizerState,
     List<EpochRecord> history) {
   /** The order the last epoch visited the training images in: a resumed run checks its loader reproduces it. */
   static final String DATA_ORDER = "data.order";
   static final String FORMAT = "netforge.checkpoint";
   static final String VERSION = "1";
   static final String OPTIMIZER_PREFIX = "optimizer.";
+  static final String TEST_IMAGES = "test.images";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public void write(Path file, NetworkSpec spec) throws IOException {
@@ -43,6 +45,7 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
         .metadata("seed", Long.toString(seed))
         .metadata("batch", Integer.toString(batchSize))
         .metadata("limit", Integer.toString(limit))
+        .metadata(TEST_IMAGES, Integer.toString(testImages))
         .metadata("history", JSON.writeValueAsString(history));
     for (ParamSpec p : spec.parameters()) {
       float[] values = Arrays.copyOfRange(parameters, (int) p.offset(), (int) (p.offset() + p.size()));
@@ -88,6 +91,7 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
       return new Checkpoint(spec.name(), count(file, meta, "epoch", 0), count(file, meta, "engine.step", 0),
           Long.parseLong(required(file, meta, "optimizer.steps")), required(file, meta, "optimizer"),
           Long.parseLong(required(file, meta, "seed")), count(file, meta, "batch", 1), count(file, meta, "limit", 1),
+          meta.containsKey(TEST_IMAGES) ? count(file, meta, TEST_IMAGES, 0) : 0,
           f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, state, history(file, meta));
     } catch (NumberFormatException | JsonProcessingException e) {
       throw new SafetensorsException(file, "has unreadable checkpoint metadata: " + e.getMessage());

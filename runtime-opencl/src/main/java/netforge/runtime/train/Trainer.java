@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import netforge.runtime.Loss;
 import netforge.runtime.Model;
 import netforge.runtime.data.Batch;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.EpochBatches;
 import netforge.runtime.internal.Engine;
-import netforge.runtime.io.AtomicFiles;
+import netforge.runtime.io.NonFiniteValues;
+import netforge.runtime.io.SafetensorsException;
 
 /**
  * The epoch loop: shuffled batches (prepared on a background thread while the device computes), one queue
@@ -38,8 +40,10 @@ public final class Trainer {
   private final LrSchedule schedule;
   private final int epochs;
   private final Path output;
+  /** The caller's directory, opened and locked before the run; null when the run opens {@link #output} itself. */
+  private final RunDirectory openedOutput;
   private final int patience;
-  private final boolean resume;
+  private final ExistingRun existingRun;
   private final String label;
   private final TrainingProgress progress;
   private final boolean saveWeights;
@@ -49,9 +53,10 @@ public final class Trainer {
     this.optimizer = b.optimizer;
     this.schedule = b.schedule != null ? b.schedule : LrSchedule.constant(b.optimizer.lr());
     this.epochs = b.epochs;
-    this.output = b.output;
+    this.output = b.openedOutput != null ? b.openedOutput.directory() : b.output;
+    this.openedOutput = b.openedOutput;
     this.patience = b.patience;
-    this.resume = b.resume;
+    this.existingRun = b.openedOutput != null ? b.openedOutput.policy() : b.existingRun;
     this.label = b.label != null ? b.label : b.optimizer.kind().userName();
     this.progress = b.progress;
     this.saveWeights = b.saveWeights;
@@ -61,23 +66,36 @@ public final class Trainer {
     return new Builder(model);
   }
 
-  /** Trains on {@code train} and evaluates on {@code test} after every epoch. */
+  /**
+   * Trains on {@code train} and evaluates on {@code test} after every epoch. The loaders' images are checked
+   * against the model's input first, then the output directory is locked for the whole run and checked (see
+   * {@link RunDirectory#open}): nothing is trained when it cannot be written, another run holds it, or it holds a
+   * run that {@link Builder#existingRun} does not allow to touch.
+   *
+   * @throws netforge.runtime.data.InputShapeMismatchException before anything runs or is written, if a loader's
+   *     images are not the model's input shape
+   */
   public TrainingResult fit(BatchLoader train, BatchLoader test) throws IOException {
-    Engine engine = model.engine();
-    if (output != null) {
-      Files.createDirectories(output);
-      // a run killed while writing left temporary files of up to a checkpoint's size; this run owns the directory
-      for (String file : List.of(CHECKPOINT, BEST, FINAL, HISTORY_CSV, HISTORY_JSON)) {
-        AtomicFiles.removeLeftovers(output.resolve(file));
-      }
+    train.requireInputOf(model.spec());
+    test.requireInputOf(model.spec());
+    if (output == null || openedOutput != null) {
+      return fitIn(train, test);
     }
+    try (RunDirectory ignored = RunDirectory.open(output, existingRun)) {
+      return fitIn(train, test);
+    }
+  }
+
+  private TrainingResult fitIn(BatchLoader train, BatchLoader test) throws IOException {
+    Engine engine = model.engine();
     try (Optimizer updates = Optimizer.forEngine(engine, optimizer)) {
       History history = new History();
       int resumedFrom = 0;
       Path checkpointFile = output == null ? null : output.resolve(CHECKPOINT);
-      if (resume && checkpointFile != null && Files.exists(checkpointFile)) {
+      if (existingRun.resumes() && checkpointFile != null && Files.exists(checkpointFile)) {
         Checkpoint c = Checkpoint.read(checkpointFile, model.spec());
-        requireSameRun(c, train, engine, checkpointFile);
+        requireFinite(c, checkpointFile);
+        requireSameRun(c, train, test, engine, checkpointFile);
         model.setParameters(c.parameters());
         updates.restore(c.optimizerState(), c.optimizerSteps());
         engine.setStep(c.engineStep());
@@ -90,20 +108,23 @@ public final class Trainer {
       boolean stoppedEarly = resumedFrom > 0 && resumedFrom < epochs && patienceRanOut(sinceBest);
       for (int epoch = resumedFrom + 1; epoch <= epochs && !stoppedEarly; epoch++) {
         EpochRecord record = trainEpoch(epoch, train, test, engine, updates, history);
+        float[] parameters = model.parameters();
+        requireFinite(record, parameters, history);
         boolean best = history.best() == null || record.testAccuracy() > history.best().testAccuracy();
         history.add(record);
         sinceBest = best ? 0 : sinceBest + 1;
-        if (output != null) {
-          history.writeCsv(output.resolve(HISTORY_CSV));
-          history.writeJson(output.resolve(HISTORY_JSON));
-        }
+        // Weights first, history last: a history row always has the checkpoint of its epoch on disk.
         if (output != null && saveWeights) {
           new Checkpoint(model.spec().name(), epoch, engine.step(), updates.steps(), optimizer.toString(),
-              engine.seed(), train.batchSize(), train.imagesPerEpoch(), train.order(epoch), model.parameters(),
+              engine.seed(), train.batchSize(), train.imagesPerEpoch(), test.imagesPerEpoch(), train.order(epoch), parameters,
               updates.state(), history.epochs()).write(checkpointFile, model.spec());
           if (best) {
             model.save(output.resolve(BEST));
           }
+        }
+        if (output != null) {
+          history.writeCsv(output.resolve(HISTORY_CSV));
+          history.writeJson(output.resolve(HISTORY_JSON));
         }
         progress.finished(label, record, epochs);
         stoppedEarly = epoch < epochs && patienceRanOut(sinceBest);
@@ -160,22 +181,60 @@ public final class Trainer {
 
   private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, Engine engine, History history,
       double rate) {
-    String kept;
-    if (output == null) {
-      kept = "no checkpoint was written (no output directory was given)";
-    } else if (!saveWeights) {
-      kept = "no checkpoint was written (this run saves no weights)";
-    } else if (history.isEmpty()) {
-      kept = "no checkpoint was written before it (it happened in the first epoch)";
-    } else {
-      kept = "the last good checkpoint is " + output.resolve(CHECKPOINT) + " (after epoch " + history.last().epoch()
-          + "); --resume continues from it";
-    }
+    String kept = kept(history);
     return new NonFiniteLossException(String.format(Locale.ROOT,
         "training stopped: the loss became %s at epoch %d, step %d of the epoch (training step %d), on a batch of "
             + "%d images;%s%n  %s. Try a lower learning rate (it was %s) or check the input data.",
         Double.isNaN(loss.mean()) ? "NaN" : "infinite", epoch, batch.index() + 1, engine.step(), batch.count(),
         engine.locateNonFinite(batch.count()), kept, rateText(rate)));
+  }
+
+  /**
+   * An epoch whose test loss or weights are not finite is not a result: it is neither saved nor called best. The
+   * training loss of every step was finite, so this is a test set the weights overflow on, or weights that went NaN
+   * where a ReLU or max-pool hid it from the loss.
+   */
+  private void requireFinite(EpochRecord record, float[] parameters, History history) {
+    Optional<String> weights = NonFiniteValues.describeFirst(model.spec(), parameters);
+    if (weights.isEmpty() && Double.isFinite(record.testLoss())) {
+      return;
+    }
+    String what = weights.map(w -> "the weights are not finite: " + w)
+        .orElse("the test loss is " + (Double.isNaN(record.testLoss()) ? "NaN" : "infinite")
+            + " (the weights are finite: the test images overflow them)");
+    throw new NonFiniteLossException(String.format(Locale.ROOT,
+        "training stopped after epoch %d: %s;%n  nothing of epoch %d was saved; %s. Try a lower learning rate or "
+            + "check the input data.", record.epoch(), what, record.epoch(), kept(history)));
+  }
+
+  /** A checkpoint with NaN in it would only diverge again: resuming it is refused, naming the tensor. */
+  private void requireFinite(Checkpoint c, Path file) throws SafetensorsException {
+    Optional<String> weights = NonFiniteValues.describeFirst(model.spec(), c.parameters());
+    if (weights.isPresent()) {
+      throw new SafetensorsException(file, "cannot be resumed: " + weights.get() + ". The run had diverged before "
+          + "epoch " + c.epoch() + " was saved; start a new run (--overwrite) with a lower learning rate.");
+    }
+    for (Map.Entry<String, float[]> state : c.optimizerState().entrySet()) {
+      for (float v : state.getValue()) {
+        if (!Float.isFinite(v)) {
+          throw new SafetensorsException(file, "cannot be resumed: the optimizer state " + Checkpoint.OPTIMIZER_PREFIX
+              + state.getKey() + " holds " + v + ". Start a new run (--overwrite) with a lower learning rate.");
+        }
+      }
+    }
+  }
+
+  /** What is on disk after a stop: only epochs with finite weights and losses were ever saved. */
+  private String kept(History history) {
+    if (output == null) {
+      return "no checkpoint was written (no output directory was given)";
+    } else if (!saveWeights) {
+      return "no checkpoint was written (this run saves no weights)";
+    } else if (history.isEmpty()) {
+      return "no checkpoint was written before it (it happened in the first epoch)";
+    }
+    return "the last good checkpoint is " + output.resolve(CHECKPOINT) + " (after epoch " + history.last().epoch()
+        + "); --resume continues from it";
   }
 
   /** The step's rate, which is what overflowed; with a schedule it is not the optimizer's base rate. */
@@ -184,7 +243,7 @@ public final class Trainer {
         : rate + " at that step, from a schedule with base rate " + optimizer.lr();
   }
 
-  private void requireSameRun(Checkpoint c, BatchLoader train, Engine engine, Path file) {
+  private void requireSameRun(Checkpoint c, BatchLoader train, BatchLoader test, Engine engine, Path file) {
     StringBuilder differences = new StringBuilder();
     if (c.batchSize() != train.batchSize()) {
       differences.append(String.format("%n  batch size: checkpoint %d, now %d", c.batchSize(), train.batchSize()));
@@ -194,6 +253,11 @@ public final class Trainer {
           train.imagesPerEpoch()));
     } else if (c.dataOrder().length > 0 && !Arrays.equals(c.dataOrder(), train.order(c.epoch()))) {
       differences.append(String.format("%n  data order of epoch %d differs: another --seed?", c.epoch()));
+    }
+    // Epochs measured on other test images would make one history of two incomparable curves.
+    if (c.testImages() > 0 && c.testImages() != test.imagesPerEpoch()) {
+      differences.append(String.format("%n  test images: checkpoint %d, now %d", c.testImages(),
+          test.imagesPerEpoch()));
     }
     if (c.seed() != engine.seed()) {
       differences.append(String.format("%n  model seed: checkpoint %d, now %d", c.seed(), engine.seed()));
@@ -227,8 +291,9 @@ public final class Trainer {
     private LrSchedule schedule;
     private int epochs = 1;
     private Path output;
+    private RunDirectory openedOutput;
     private int patience;
-    private boolean resume;
+    private ExistingRun existingRun = ExistingRun.REFUSE;
     private String label;
     private TrainingProgress progress = TrainingProgress.console(System.out);
     private boolean saveWeights = true;
@@ -269,6 +334,17 @@ public final class Trainer {
     /** Where history, checkpoints and weights go; none are written without it. */
     public Builder output(Path directory) {
       this.output = directory;
+      this.openedOutput = null;
+      return this;
+    }
+
+    /**
+     * An output directory the caller opened (and so checked and locked) before preparing the run, so that a wrong
+     * directory fails before data and device are loaded; its {@link ExistingRun} applies, and the caller closes it.
+     */
+    public Builder output(RunDirectory directory) {
+      this.openedOutput = java.util.Objects.requireNonNull(directory, "directory");
+      this.output = null;
       return this;
     }
 
@@ -281,9 +357,17 @@ public final class Trainer {
       return this;
     }
 
-    /** Continue from the output directory's checkpoint, when there is one. */
+    /**
+     * Continue from the output directory's checkpoint when there is one ({@link ExistingRun#RESUME_IF_PRESENT}), or
+     * refuse a directory that holds a run ({@link ExistingRun#REFUSE}, the default).
+     */
     public Builder resume(boolean resume) {
-      this.resume = resume;
+      return existingRun(resume ? ExistingRun.RESUME_IF_PRESENT : ExistingRun.REFUSE);
+    }
+
+    /** What to do with a run already in the output directory; {@link ExistingRun#REFUSE} by default. */
+    public Builder existingRun(ExistingRun policy) {
+      this.existingRun = java.util.Objects.requireNonNull(policy, "policy");
       return this;
     }
 

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import netforge.runtime.spec.NetworkSpec;
 import org.junit.jupiter.api.Test;
 
 /** Batches: their order, their content, their determinism, and the background thread's life. */
@@ -242,6 +243,46 @@ class BatchLoaderTest {
       batches.next();
       assertTrue(prepared.await(10, TimeUnit.SECONDS));
     }
+  }
+
+  /** A network as the processor describes it; only its name and input matter to the loader. */
+  private static NetworkSpec network(int channels, int height, int width) {
+    return new NetworkSpec("Net", new int[] {channels, height, width}, 10, List.of());
+  }
+
+  @Test
+  void imagesOfAnotherSize_areRefusedNamingSourceShapesAndTheResizeThatFits() {
+    // Before, 3x32x32 images went to a 3x28x28 network as 3072 values each, read as the wrong images.
+    BatchLoader loader = BatchLoader.over(SET).pipeline(TransformPresets.cifar10Test()).build();
+    InputShapeMismatchException e = assertThrows(InputShapeMismatchException.class,
+        () -> loader.requireInputOf(network(3, 28, 28)));
+    assertEquals("test images from made by BatchLoaderTest: its images are 3x32x32, which the pipeline "
+        + loader.pipeline() + " makes 3x32x32, but Net takes 3x28x28 images; add Resize(28, 28) to the pipeline to "
+        + "make them fit", e.getMessage());
+  }
+
+  @Test
+  void greyImagesForAColourNetwork_areRefusedNamingGrayscaleToRgb() {
+    ImageSet grey = new ImageSet("grey", 1, 4, 4, new byte[32], new int[2], List.of("a"), "two grey images");
+    String message = assertThrows(InputShapeMismatchException.class,
+        () -> BatchLoader.over(grey).build().requireInputOf(network(3, 8, 8))).getMessage();
+    assertTrue(message.endsWith("but Net takes 3x8x8 images; add Resize(8, 8) and GrayscaleToRgb to the pipeline "
+        + "to make them fit"), message);
+  }
+
+  @Test
+  void imagesThatFit_pass() {
+    BatchLoader loader = BatchLoader.over(SET).pipeline(TransformPipeline.of(new Resize(28, 28))).build();
+    assertSame(loader, loader.requireInputOf(network(3, 28, 28)));
+  }
+
+  @Test
+  void noImages_areRefusedAtBuild() {
+    ImageSet none = new ImageSet("nothing", 1, 2, 2, new byte[0], new int[0], List.of("a"), "an empty file");
+    assertEquals("nothing from an empty file: has no images; a loader needs at least one",
+        assertThrows(IllegalArgumentException.class, () -> BatchLoader.over(none).build()).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> BatchLoader.over(SET).limit(0).build())
+        .getMessage().contains("limited to 0 images"));
   }
 
   @Test

@@ -54,35 +54,39 @@ class DatasetLocatorTest {
     }
   }
 
+  /** Without --data: Debian's directory, the cache, no downloads. */
   private DatasetLocator.Builder offline() {
-    return DatasetLocator.builder().dataDirectory(user).debianDirectory(debian).cacheDirectory(cache)
+    return DatasetLocator.builder().debianDirectory(debian).cacheDirectory(cache)
         .downloadsOff("they are turned off by the test");
   }
 
+  /** With --data {@code user}, and every other place holding data that must not be read. */
+  private DatasetLocator.Builder explicit() {
+    return offline().dataDirectory(user);
+  }
+
   private DatasetLocator.Builder online() {
-    return DatasetLocator.builder().dataDirectory(user).debianDirectory(debian).cacheDirectory(cache)
-        .downloader(Downloader.quiet());
+    return DatasetLocator.builder().debianDirectory(debian).cacheDirectory(cache).downloader(Downloader.quiet());
   }
 
   @Test
   void userDirectory_comesFirst() throws IOException {
     writeFashion(user, 3);
     writeFashion(debian, 4);
-    ImageSet set = offline().build().fashionMnist(Split.TEST);
+    ImageSet set = explicit().build().fashionMnist(Split.TEST);
     assertEquals(3, set.size());
     assertTrue(set.source().startsWith(user.toString()), set.source());
   }
 
   @Test
-  void debianDirectory_comesSecond() throws IOException {
-    Files.createDirectories(user);
+  void debianDirectory_comesFirstWithoutData() throws IOException {
     writeFashion(debian, 4);
     writeFashion(cache.resolve("fashion-mnist"), 5);
     assertEquals(4, offline().build().fashionMnist(Split.TEST).size());
   }
 
   @Test
-  void cache_comesThird() throws IOException {
+  void cache_comesSecondWithoutData() throws IOException {
     writeFashion(cache.resolve("fashion-mnist"), 5);
     ImageSet set = offline().build().fashionMnist(Split.TEST);
     assertEquals(5, set.size());
@@ -94,7 +98,7 @@ class DatasetLocatorTest {
     writeFashion(user, 3);
     Files.write(user.resolve(FashionMnist.labelsFileName(Split.TEST)), new byte[] {1, 2, 3});
     writeFashion(debian, 4);
-    DatasetException e = assertThrows(DatasetException.class, () -> offline().build().fashionMnist(Split.TEST));
+    DatasetException e = assertThrows(DatasetException.class, () -> explicit().build().fashionMnist(Split.TEST));
     assertFalse(e instanceof DatasetNotFoundException);
     assertTrue(e.getMessage().startsWith(user.resolve(FashionMnist.labelsFileName(Split.TEST)).toString()),
         e.getMessage());
@@ -102,12 +106,10 @@ class DatasetLocatorTest {
 
   @Test
   void nothingFoundOffline_listsEveryPlaceAndHowToGetTheFiles() throws IOException {
-    Files.createDirectories(user);
     DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
         () -> offline().build().fashionMnist(Split.TEST));
     String message = e.getMessage();
     assertTrue(message.startsWith("Fashion-MNIST (test) was not found. Looked in:\n"
-        + "  - " + user + " (--data): has no t10k-images-idx3-ubyte.gz and no t10k-labels-idx1-ubyte.gz\n"
         + "  - " + debian + " (Debian's dataset-fashion-mnist): does not exist\n"
         + "  - " + cache.resolve("fashion-mnist") + " (download cache): does not exist\n"
         + "  - download: not tried, they are turned off by the test\n"), message);
@@ -144,11 +146,11 @@ class DatasetLocatorTest {
   }
 
   @Test
-  void cifar_userDirectoryThenCache() throws IOException {
+  void cifar_userDirectoryOrElseCache() throws IOException {
     IdxWriter.write(cache.resolve("cifar-10-batches-bin").resolve("test_batch.bin"), Cifar10Test.records(2, 0));
     assertEquals(2, offline().build().cifar10(Split.TEST).size());
     IdxWriter.write(user.resolve("test_batch.bin"), Cifar10Test.records(3, 0));
-    assertEquals(3, offline().build().cifar10(Split.TEST).size());
+    assertEquals(3, explicit().build().cifar10(Split.TEST).size());
   }
 
   @Test
@@ -164,6 +166,15 @@ class DatasetLocatorTest {
     assertFalse(Files.exists(cache.resolve("cifar-10-binary.tar.gz")), "the archive is deleted once unpacked");
     assertFalse(Files.exists(cache.resolve("evil.bin")) || Files.exists(root.resolve("evil.bin")));
     assertFalse(Files.exists(cache.resolve("cifar-10-batches-bin").resolve("readme.html")));
+  }
+
+  @Test
+  void cifar_multiMemberGzipArchive_unpacks() throws IOException {
+    byte[] tar = tar(true);
+    byte[] archive = IdxWriter.gzipMembers(tar, 700, tar.length / 2); // cut inside a header and inside a body
+    RemoteFile remote = new RemoteFile("cifar-10-binary.tar.gz", archive.length, sha256(archive),
+        List.of(server.serve("/cifar.tar.gz", archive)));
+    assertEquals(3, online().cifar10Archive(remote).build().cifar10(Split.TEST).size());
   }
 
   @Test
@@ -184,7 +195,6 @@ class DatasetLocatorTest {
     DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
         () -> offline().build().cifar10(Split.TRAIN));
     assertTrue(e.getMessage().startsWith("CIFAR-10 (train) was not found. Looked in:\n"
-        + "  - " + user + " (--data): does not exist\n"
         + "  - " + cache.resolve("cifar-10-batches-bin") + " (download cache): does not exist\n"
         + "  - download: not tried, they are turned off by the test\n"), e.getMessage());
   }
@@ -227,6 +237,10 @@ class DatasetLocatorTest {
 
   /** An archive laid out like the official one (two records per batch), with entries it must not unpack. */
   private static byte[] tarGz(boolean withTestBatch) throws IOException {
+    return IdxWriter.gzip(tar(withTestBatch));
+  }
+
+  private static byte[] tar(boolean withTestBatch) throws IOException {
     ByteArrayOutputStream tar = new ByteArrayOutputStream();
     try (TarArchiveOutputStream out = new TarArchiveOutputStream(tar)) {
       List<String> names = new ArrayList<>(Cifar10.TRAIN_FILES);
@@ -243,7 +257,7 @@ class DatasetLocatorTest {
       add(out, "../evil.bin", new byte[] {6, 6, 6});
       add(out, "evil.bin", new byte[] {6, 6, 6});
     }
-    return IdxWriter.gzip(tar.toByteArray());
+    return tar.toByteArray();
   }
 
   private static void add(TarArchiveOutputStream out, String name, byte[] body) throws IOException {
@@ -260,6 +274,54 @@ class DatasetLocatorTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  // --data is used or the run fails: before, each of these read Debian's or the cache's files instead.
+
+  @Test
+  void missingDataDirectory_failsWithoutLookingElsewhere() throws IOException {
+    writeFashion(debian, 4);
+    writeFashion(cache.resolve("fashion-mnist"), 5);
+    assertEquals("Fashion-MNIST (test) was not found in " + user + " (--data): it does not exist.\n"
+        + "  Nothing else was looked in: give --data a directory holding the files, or leave --data out to use the "
+        + "usual places.", notFound(() -> explicit().build().fashionMnist(Split.TEST)));
+  }
+
+  @Test
+  void dataDirectoryThatIsAFile_fails() throws IOException {
+    writeFashion(debian, 4);
+    Files.writeString(root.resolve("user"), "not a directory");
+    assertTrue(notFound(() -> explicit().build().fashionMnist(Split.TEST)).startsWith(
+        "Fashion-MNIST (test) was not found in " + user + " (--data): it is not a directory."));
+  }
+
+  @Test
+  void dataDirectoryWithoutTheTestSplit_namesWhatIsMissing() throws IOException {
+    writeFashion(debian, 4);
+    IdxWriter.write(user.resolve(FashionMnist.imagesFileName(Split.TEST)),
+        IdxWriter.gzip(IdxWriter.images(1, 2, 2, new byte[4])));
+    IdxWriter.write(user.resolve(FashionMnist.imagesFileName(Split.TRAIN)),
+        IdxWriter.gzip(IdxWriter.images(1, 2, 2, new byte[4])));
+    assertTrue(notFound(() -> explicit().build().fashionMnist(Split.TEST)).startsWith(
+        "Fashion-MNIST (test) was not found in " + user + " (--data): it has no t10k-labels-idx1-ubyte.gz."));
+  }
+
+  @Test
+  void cifar_dataDirectoryWithoutTheTestBatch_failsWithoutLookingInTheCache() throws IOException {
+    IdxWriter.write(cache.resolve("cifar-10-batches-bin").resolve("test_batch.bin"), Cifar10Test.records(2, 0));
+    IdxWriter.write(user.resolve("data_batch_1.bin"), Cifar10Test.records(3, 0));
+    assertTrue(notFound(() -> explicit().build().cifar10(Split.TEST)).startsWith(
+        "CIFAR-10 (test) was not found in " + user + " (--data): it has no test_batch.bin."));
+  }
+
+  @Test
+  void dataDirectory_isReported() {
+    assertEquals(user, explicit().build().dataDirectory().orElseThrow());
+    assertFalse(offline().build().dataDirectory().isPresent());
+  }
+
+  private static String notFound(org.junit.jupiter.api.function.Executable lookup) {
+    return assertThrows(DatasetNotFoundException.class, lookup).getMessage();
   }
 
   @Test

@@ -192,6 +192,27 @@ class FashionMnistTest {
   }
 
   @Test
+  void multiMemberGzip_readsAsOneStream() throws IOException {
+    // Before, only the first member was read and the file was called truncated.
+    writeSet(5, true);
+    byte[] images = IdxWriter.images(5, 4, 3, pixels(5, 4, 3));
+    writeImages(IdxWriter.gzipMembers(images, 6, 30)); // one cut inside the header, one inside the pixels
+    writeLabels(IdxWriter.gzipMembers(IdxWriter.labels(labels(5)), 9));
+    ImageSet set = FashionMnist.read(dir, Split.TRAIN);
+    assertArrayEquals(pixels(5, 4, 3), set.pixels());
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4}, set.labels());
+  }
+
+  @Test
+  void garbageAfterTheLastGzipMember_isCorrupt() throws IOException {
+    writeSet(5, true);
+    byte[] gz = IdxWriter.gzip(IdxWriter.images(5, 4, 3, pixels(5, 4, 3)));
+    writeImages(java.nio.ByteBuffer.allocate(gz.length + 4).put(gz).putInt(0x0BADF00D).array());
+    String message = failure();
+    assertTrue(message.startsWith(dir.resolve(IMAGES) + ": corrupt gzip data"), message);
+  }
+
+  @Test
   void cutGzipStream_isTruncated() throws IOException {
     writeSet(50, true);
     byte[] gz = IdxWriter.gzip(IdxWriter.images(50, 4, 3, pixels(50, 4, 3)));
@@ -256,6 +277,15 @@ class FashionMnistTest {
         new byte[0])));
     assertEquals(dir.resolve(IMAGES) + ": the header claims images of 2x2147483647, more than one Java array holds",
         failure());
+  }
+
+  @Test
+  void noImages_isAnEmptyDataset() throws IOException {
+    // Before, 0 images read as a data set, and training on it reported a loss and accuracy of 0.
+    writeSet(0, true);
+    DatasetException e = assertThrows(EmptyDatasetException.class, () -> FashionMnist.read(dir, Split.TRAIN));
+    assertEquals(dir.resolve(IMAGES) + ": holds 0 images (its header says so): there is nothing to train on",
+        e.getMessage());
   }
 
   @Test

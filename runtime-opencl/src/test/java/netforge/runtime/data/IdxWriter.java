@@ -47,6 +47,21 @@ final class IdxWriter {
     return out.toByteArray();
   }
 
+  /**
+   * {@code bytes} as a multi-member gzip file: each piece between the {@code cuts} gzipped on its own, the members
+   * one after the other, as {@code cat a.gz b.gz} or {@code pigz} make them. {@code gunzip} reads it as one stream.
+   */
+  static byte[] gzipMembers(byte[] bytes, int... cuts) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int start = 0;
+    for (int end : java.util.stream.IntStream.concat(java.util.Arrays.stream(cuts),
+        java.util.stream.IntStream.of(bytes.length)).toArray()) {
+      out.write(gzip(java.util.Arrays.copyOfRange(bytes, start, end)));
+      start = end;
+    }
+    return out.toByteArray();
+  }
+
   static Path write(Path file, byte[] bytes) throws IOException {
     Files.createDirectories(file.getParent());
     return Files.write(file, bytes);

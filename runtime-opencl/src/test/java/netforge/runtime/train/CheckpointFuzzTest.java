@@ -37,7 +37,7 @@ class CheckpointFuzzTest {
     for (int i = 0; i < params.length; i++) {
       params[i] = i * 0.25f;
     }
-    return new Checkpoint("Tiny", 2, 17, 17, "adam(lr=0.001)", 7, 8, 64, new int[] {3, 1, 2, 0}, params,
+    return new Checkpoint("Tiny", 2, 17, 17, "adam(lr=0.001)", 7, 8, 64, 32, new int[] {3, 1, 2, 0}, params,
         Map.of("exp_avg", new float[15], "exp_avg_sq", new float[15]),
         List.of(new EpochRecord(1, 2.0, 0.1, 2.1, 0.2, 0.001, 3.5, 20), new EpochRecord(2, 1.5, 0.3, 1.6, 0.4, 0.001,
             3.4, 21)));
