@@ -10,6 +10,7 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
@@ -225,8 +226,9 @@ public final class NetworkParser {
   /**
    * A field of the network that is not a layer does nothing for the network. A field of another network's type
    * is a user trying to reuse that network's layers: an error with the way that works. Any other instance field
-   * gets a warning, unless it says it is there on purpose with {@code @SuppressWarnings("nn.IgnoredField")};
-   * static fields are constants and stay silent.
+   * gets a warning, unless it says it is there on purpose: {@code transient}, or
+   * {@code @SuppressWarnings("nn.IgnoredField")} (which ECJ itself flags as a token it does not know); static
+   * fields are constants and stay silent.
    */
   private static void reportNonLayerField(VariableElement field, Report report, MemberSites members) {
     String name = field.getSimpleName().toString();
@@ -239,13 +241,15 @@ public final class NetworkParser {
               + "'): its layers then come first; or copy its layer fields")));
       return;
     }
-    if (field.getModifiers().contains(Modifier.STATIC) || suppresses(field, Message.IGNORED_FIELD.code())) {
+    if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)
+        || suppresses(field, Message.IGNORED_FIELD.code())) {
       return;
     }
     report.add(new Diagnostic(Message.IGNORED_FIELD, members.add(field),
         Message.IGNORED_FIELD.format(name, field.asType()),
         List.of("fix: make it a layer ('@Dense(out = 10) Layer " + name + ";'), make it static if it is a constant,"
-            + " or annotate it @SuppressWarnings(\"" + Message.IGNORED_FIELD.code() + "\") if it is there on purpose")));
+            + " or mark it 'transient' (or @SuppressWarnings(\"" + Message.IGNORED_FIELD.code() + "\")) if it is"
+            + " there on purpose")));
   }
 
   private static boolean suppresses(Element element, String code) {

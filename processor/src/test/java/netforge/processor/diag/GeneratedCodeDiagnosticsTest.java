@@ -3,27 +3,36 @@ package netforge.processor.diag;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static netforge.processor.Sources.MNIST;
-import static netforge.processor.Sources.compile;
 import static netforge.processor.Sources.net;
 import static netforge.processor.Sources.network;
 
 import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.List;
 import javax.tools.JavaFileObject;
+import netforge.processor.Compilers;
+import netforge.processor.Sources;
 import netforge.annotations.Layer;
 import netforge.processor.GeneratedClasses;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The generated model extends the user's class: what the user declares must never break the generated code. Names
  * that can coexist do (hidden fields, qualified types); names that cannot are one {@code nn.*} error on the
  * user's element. One test per kind of clash, each on a source with exactly that name in it.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Compilers.class)
 class GeneratedCodeDiagnosticsTest {
+  @Parameter
+  Compilers compiler;
+
   private static final String FC = "@Dense(out = 10) Layer fc;";
 
   @Test
@@ -41,7 +50,7 @@ class GeneratedCodeDiagnosticsTest {
         "@Dense(out = 10) Layer CLASSES;",
         "static class String {}",
         "static class Launches {}");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).succeededWithoutWarnings();
 
     Class<?> model = new GeneratedClasses(compilation).load("test.NetModel");
@@ -61,7 +70,7 @@ class GeneratedCodeDiagnosticsTest {
   @Test
   void staticSummaryMethod_reportsMemberClashOnTheMethod() {
     JavaFileObject source = net(FC, "static String summary() { return \"mine\"; }");
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining(
         "[nn.MemberClash] Net: Net declares summary(), which the generated NetModel also declares")
@@ -72,10 +81,10 @@ class GeneratedCodeDiagnosticsTest {
 
   @Test
   void inheritedForwardMethod_reportsMemberClashOnTheNetwork() {
-    JavaFileObject helper = JavaFileObjects.forSourceLines("test.Predictor", "package test;",
-        "interface Predictor { default float[] forward(float[] images, int batch) { return images; } }");
+    JavaFileObject helper = Sources.onDisk("test.Predictor", List.of("package test;",
+        "interface Predictor { default float[] forward(float[] images, int batch) { return images; } }"));
     JavaFileObject source = network(MNIST, "abstract class Net implements Predictor", FC);
-    Compilation compilation = compile(helper, source);
+    Compilation compilation = compiler.compile(helper, source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.MemberClash] Net: Net inherits forward(float[], int) from"
         + " test.Predictor, which the generated NetModel also declares").inFile(source).onLineContaining("@Network(");
@@ -84,7 +93,7 @@ class GeneratedCodeDiagnosticsTest {
   @Test
   void fieldNamedJava_reportsHidesPackage() {
     JavaFileObject source = net("@Conv(out = 4, k = 3) Layer java;", FC);
-    Compilation compilation = compile(source);
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.HidesPackage] java: this field hides the package java, through"
         + " which the generated NetModel names its types").inFile(source).onLineContaining("Layer java;");
@@ -93,9 +102,9 @@ class GeneratedCodeDiagnosticsTest {
 
   @Test
   void classAlreadyNamedLikeTheModel_reportsGeneratedNameTaken() {
-    JavaFileObject source = JavaFileObjects.forSourceLines("test.Net", "package test;", "",
-        "import netforge.annotations.*;", "", MNIST, "abstract class Net {", "  " + FC, "}", "class NetModel {}");
-    Compilation compilation = compile(source);
+    JavaFileObject source = Sources.onDisk("test.Net", List.of("package test;", "",
+        "import netforge.annotations.*;", "", MNIST, "abstract class Net {", "  " + FC, "}", "class NetModel {}"));
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.GeneratedNameTaken] Net: NetForge generates test.NetModel for"
         + " this network, but a type test.NetModel already exists").inFile(source).onLineContaining("@Network(");
@@ -104,9 +113,9 @@ class GeneratedCodeDiagnosticsTest {
 
   @Test
   void classAlreadyNamedLikeTheTrainer_reportsGeneratedNameTaken() {
-    JavaFileObject source = JavaFileObjects.forSourceLines("test.Net", "package test;", "",
-        "import netforge.annotations.*;", "", MNIST, "abstract class Net {", "  " + FC, "}", "class NetTrainer {}");
-    Compilation compilation = compile(source);
+    JavaFileObject source = Sources.onDisk("test.Net", List.of("package test;", "",
+        "import netforge.annotations.*;", "", MNIST, "abstract class Net {", "  " + FC, "}", "class NetTrainer {}"));
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.GeneratedNameTaken] Net: NetForge generates test.NetTrainer")
         .inFile(source).onLineContaining("@Network(");
@@ -114,12 +123,12 @@ class GeneratedCodeDiagnosticsTest {
 
   @Test
   void layerTypeShadowedByUserClass_namesBothTypesInFull() {
-    JavaFileObject layer = JavaFileObjects.forSourceLines("test.Layer", "package test;", "class Layer {}");
-    JavaFileObject source = JavaFileObjects.forSourceLines("test.Net", "package test;", "",
+    JavaFileObject layer = Sources.onDisk("test.Layer", List.of("package test;", "class Layer {}"));
+    JavaFileObject source = Sources.onDisk("test.Net", List.of("package test;", "",
         "import netforge.annotations.Conv;", "import netforge.annotations.Dense;",
         "import netforge.annotations.Input;", "import netforge.annotations.Network;", "",
-        MNIST, "abstract class Net {", "  @Dense(out = 10) Layer fc;", "}");
-    Compilation compilation = compile(layer, source);
+        MNIST, "abstract class Net {", "  @Dense(out = 10) Layer fc;", "}"));
+    Compilation compilation = compiler.compile(layer, source);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation).hadErrorContaining("[nn.NotALayerField] fc: @Dense is on a field of type test.Layer, but"
         + " layer fields have type netforge.annotations.Layer").inFile(source).onLineContaining("@Dense(out = 10)");
