@@ -39,6 +39,12 @@ final class ClassesCheck implements NetworkCheck {
       site = Site.annotation(sizer.layer(), sizer.index(), "out");
       subject = network.layers().get(sizer.layer()).name();
       fix = "fix: write @Dense(out = " + classes + ") here, or @Network(classes = " + out.size() + ")";
+    } else if (out.isSpatial() && out.size() == classes) {
+      // A global pool (or a 1x1 convolution to `classes` channels) already gives one value per class: the
+      // scores are there, only still in a [c, 1, 1] image.
+      site = Site.network("classes");
+      fix = "fix: end the network with '@Flatten Layer scores;': its " + out + " output already holds " + classes
+          + " scores";
     } else {
       site = Site.network("classes");
       fix = "fix: end the network with @Dense(out = " + classes + ") Layer classifier;";

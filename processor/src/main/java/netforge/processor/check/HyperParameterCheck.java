@@ -23,10 +23,10 @@ final class HyperParameterCheck implements NetworkCheck {
       } else if (op instanceof Op.Pool p) {
         checkPool(report, layer, step, p);
       } else if (op instanceof Op.AdaptiveAvgPool a) {
-        atLeast(report, layer, step, "h", a.h(), 1, "");
-        atLeast(report, layer, step, "w", a.w(), 1, "");
+        atLeast(report, layer, step, "h", a.h(), 1, "fix: use h >= 1; h = 1, w = 1 averages each channel to one value");
+        atLeast(report, layer, step, "w", a.w(), 1, "fix: use w >= 1; h = 1, w = 1 averages each channel to one value");
       } else if (op instanceof Op.Dense d) {
-        atLeast(report, layer, step, "out", d.out(), 1, "");
+        atLeast(report, layer, step, "out", d.out(), 1, "fix: give the number of output features, e.g. @Dense(out = 128)");
         atLeast(report, layer, step, "in", d.in(), 0, "fix: give the number of input features, or omit 'in' to infer it");
       } else if (op instanceof Op.Dropout d) {
         if (!(d.p() >= 0 && d.p() < 1)) {
@@ -35,7 +35,7 @@ final class HyperParameterCheck implements NetworkCheck {
               layer, AnnotationText.number(d.p()));
         }
       } else if (op instanceof Op.Lrn l) {
-        atLeast(report, layer, step, "size", l.size(), 1, "");
+        atLeast(report, layer, step, "size", l.size(), 1, "fix: use size >= 1; AlexNet uses size = 5");
         lrn(report, layer, step, "alpha", l.alpha(), l.alpha() >= 0 && Double.isFinite(l.alpha()), "at least 0");
         lrn(report, layer, step, "beta", l.beta(), l.beta() >= 0 && Double.isFinite(l.beta()), "at least 0");
         lrn(report, layer, step, "k", l.k(), l.k() > 0 && Double.isFinite(l.k()),
@@ -45,7 +45,7 @@ final class HyperParameterCheck implements NetworkCheck {
   }
 
   private static void checkConv(Report report, String layer, InferredOp step, Op.Conv c) {
-    atLeast(report, layer, step, "out", c.out(), 1, "");
+    atLeast(report, layer, step, "out", c.out(), 1, "fix: give the number of output channels, e.g. @Conv(out = 64, ...)");
     boolean kernelOk = true;
     if (c.k() != 0 && (c.kh() != 0 || c.kw() != 0)) {
       add(report, Message.KERNEL_SIZE, site(step, c.kh() != 0 ? "kh" : "kw"),
@@ -65,11 +65,11 @@ final class HyperParameterCheck implements NetworkCheck {
           layer, "it gives " + given + " without " + missing);
       kernelOk = false;
     } else {
-      kernelOk &= atLeast(report, layer, step, "k", c.k(), c.k() == 0 ? 0 : 1, "");
-      kernelOk &= atLeast(report, layer, step, "kh", c.kh(), c.kh() == 0 ? 0 : 1, "");
-      kernelOk &= atLeast(report, layer, step, "kw", c.kw(), c.kw() == 0 ? 0 : 1, "");
+      kernelOk &= atLeast(report, layer, step, "k", c.k(), c.k() == 0 ? 0 : 1, "fix: use a kernel of at least 1, e.g. k = 3");
+      kernelOk &= atLeast(report, layer, step, "kh", c.kh(), c.kh() == 0 ? 0 : 1, "fix: use a kernel height of at least 1");
+      kernelOk &= atLeast(report, layer, step, "kw", c.kw(), c.kw() == 0 ? 0 : 1, "fix: use a kernel width of at least 1");
     }
-    atLeast(report, layer, step, "s", c.stride(), 1, "");
+    atLeast(report, layer, step, "s", c.stride(), 1, "fix: use s >= 1; s = 1 (the default) moves the window one pixel at a time");
     if (c.pad() < 0) {
       add(report, Message.NEGATIVE_PADDING, site(step, "p"), List.of("fix: use p = 0 for no padding"),
           layer, AnnotationText.of(c, "p"));
@@ -92,7 +92,7 @@ final class HyperParameterCheck implements NetworkCheck {
   }
 
   private static void checkPool(Report report, String layer, InferredOp step, Op.Pool p) {
-    boolean kOk = atLeast(report, layer, step, "k", p.k(), 1, "");
+    boolean kOk = atLeast(report, layer, step, "k", p.k(), 1, "fix: use a window of at least 1, e.g. k = 2");
     if (p.stride() < 0) {
       add(report, Message.NON_POSITIVE_PARAMETER, site(step, "s"),
           List.of("fix: use s >= 1, or s = 0 (the default) for a stride equal to k"),
@@ -115,7 +115,7 @@ final class HyperParameterCheck implements NetworkCheck {
     if (value >= min) {
       return true;
     }
-    add(report, Message.NON_POSITIVE_PARAMETER, site(step, attribute), fix.isEmpty() ? List.of() : List.of(fix),
+    add(report, Message.NON_POSITIVE_PARAMETER, site(step, attribute), List.of(fix),
         layer, AnnotationText.of(step.op(), attribute), min);
     return false;
   }

@@ -30,7 +30,12 @@ final class InputCheck implements NetworkCheck {
 
   private static boolean require(Report report, NetworkModel m, String attribute, String text, int value) {
     if (value < 1) {
-      report.add(Message.NON_POSITIVE_PARAMETER, Site.network(attribute), m.name(), text, 1);
+      String fix = attribute.equals("classes")
+          ? "fix: give the number of categories the network tells apart, e.g. classes = 10"
+          : "fix: give the images' real " + attribute.substring("input.".length()) + ", at least 1 (e.g."
+              + " @Input(channels = 1, height = 28, width = 28) for Fashion-MNIST)";
+      report.add(new Diagnostic(Message.NON_POSITIVE_PARAMETER, Site.network(attribute),
+          Message.NON_POSITIVE_PARAMETER.format(m.name(), text, 1), List.of(fix)));
       return false;
     }
     return true;

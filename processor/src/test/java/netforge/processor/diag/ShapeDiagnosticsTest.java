@@ -214,4 +214,14 @@ class ShapeDiagnosticsTest {
     assertThat(compilation).hadWarningContaining("[nn.WindowDropsInput] pool1: @MaxPool(k = 3) on a 28x28 input"
         + " never reads its last 1 row and 1 column").inFile(source).onLine(at.line()).atColumn(at.column());
   }
+
+  @Test
+  void globalPoolStraightIntoTheClasses_suggestsFlatten() {
+    JavaFileObject source = net("@Conv(out = 10, k = 3) Layer conv;", "@AdaptiveAvgPool(h = 1, w = 1) Layer pool;");
+    Compilation compilation = compiler.compile(source);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[nn.ClassesMismatch] pool: the network ends with [10, 1, 1]");
+    assertThat(compilation).hadErrorContaining("fix: end the network with '@Flatten Layer scores;': its [10, 1, 1]"
+        + " output already holds 10 scores");
+  }
 }

@@ -55,6 +55,12 @@ class ProcessorFuzzTest {
                 + source);
           }
         }
+        for (Diagnostic<?> d : compilation.diagnostics()) {
+          String message = d.getMessage(Locale.ROOT);
+          if (message.startsWith("[nn.") && !message.matches("(?s).*\n\\s*fix: .*")) {
+            fail("network " + i + " gave a diagnostic without a fix line:\n" + message + "\nsource:\n" + source);
+          }
+        }
         boolean success = compilation.status() == Compilation.Status.SUCCESS;
         count(clash, next.clash(), success);
         count(overflow, next.overflow(), success);
