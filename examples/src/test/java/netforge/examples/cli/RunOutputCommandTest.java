@@ -120,7 +120,7 @@ class RunOutputCommandTest {
     Files.writeString(comparison.resolve("results.md"), "| earlier results |");
     String before = Files.readString(comparison.resolve("results.md"));
     CliRun run = CliRun.of("compare", "--network", "lenet5", "--optimizers", "adam", "--epochs", "1", "--limit",
-        "128", "--test-limit", "64", "--offline", "--data", directory.resolve("no-data").toString(), "--no-tune",
+        "128", "--test-limit", "64", "--offline", "--no-tune",
         "--output", comparison.toString());
     assertEquals(ExitCodes.USAGE, run.exitCode(), run.transcript());
     assertTrue(run.err().contains(comparison + " already holds a comparison"), run.transcript());
@@ -133,8 +133,8 @@ class RunOutputCommandTest {
   void evaluate_ofACheckpoint_usesItsWeights_andRefusesToReplaceAnOutputFile() throws IOException {
     Path csv = Files.writeString(directory.resolve("confusion.csv"), "earlier");
     List<String> args = new ArrayList<>(List.of("evaluate", "--network", "lenet5", "--weights",
-        finished.resolve(Trainer.CHECKPOINT).toString(), "--offline", "--data",
-        directory.resolve("no-data").toString(), "--limit", "64", "--output", csv.toString()));
+        finished.resolve(Trainer.CHECKPOINT).toString(), "--offline",
+        "--limit", "64", "--output", csv.toString()));
     CliRun refused = CliRun.of(args.toArray(String[]::new));
     assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.transcript());
     assertTrue(refused.err().contains(csv + " already exists; --overwrite replaces it"), refused.transcript());
@@ -158,7 +158,7 @@ class RunOutputCommandTest {
     for (String command : new String[] {"evaluate", "predict"}) {
       List<String> args = new ArrayList<>(List.of(command, "--network", "lenet5", "--weights", weights.toString()));
       if (command.equals("evaluate")) {
-        args.addAll(List.of("--offline", "--data", directory.resolve("no-data").toString(), "--limit", "64"));
+        args.addAll(List.of("--offline", "--limit", "64"));
       } else {
         args.add(directory.resolve("any.png").toString());
       }
@@ -175,7 +175,7 @@ class RunOutputCommandTest {
 
   private static CliRun train(Path output, int epochs, int testLimit, String... more) {
     List<String> args = new ArrayList<>(List.of("train", "--network", "lenet5", "--epochs", Integer.toString(epochs),
-        "--limit", "256", "--test-limit", Integer.toString(testLimit), "--batch", "64", "--offline", "--data", directory.resolve("no-data").toString(),
+        "--limit", "256", "--test-limit", Integer.toString(testLimit), "--batch", "64", "--offline",
         "--no-tune", "--output", output.toString()));
     args.addAll(List.of(more));
     return CliRun.of(args.toArray(String[]::new));

@@ -144,6 +144,14 @@ class ShapeDiagnosticsTest {
     Compilation compilation = assertOneError(source,
         "[nn.ClassesMismatch] conv1: the network ends with [10, 1, 1], but @Network(classes = 10) needs [10]",
         "classes = ^10)");
+    // Its [10, 1, 1] output already holds one value per class: flattening, not another layer, is the fix.
+    assertThat(compilation).hadErrorContaining("fix: end the network with '@Flatten Layer scores;'");
+  }
+
+  @Test
+  void network_endingInTheWrongNumberOfChannels_suggestsADenseClassifier() {
+    JavaFileObject source = net("@Conv(out = 8, k = 28) Layer conv1;");
+    Compilation compilation = compiler.compile(source);
     assertThat(compilation).hadErrorContaining("fix: end the network with @Dense(out = 10) Layer classifier;");
   }
 
