@@ -9,6 +9,8 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.Filer;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.FilerException;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -57,6 +59,15 @@ public final class NetworkProcessor extends AbstractProcessor {
   /** A type of the runtime: when javac can see it, generated models run on devices. */
   static final String RUNTIME_ENGINE = "netforge.runtime.internal.Engine";
 
+  /** Where diagnostics go: each text once per place, as a subclass network re-checks inherited layers. */
+  private Messager messager;
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    messager = new DistinctMessager(processingEnv.getMessager());
+  }
+
   @Override
   public Set<String> getSupportedAnnotationTypes() {
     return Set.of(NetworkParser.PACKAGE + ".*");
@@ -88,7 +99,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      processingEnv.getMessager().printMessage(Kind.ERROR,
+      messager.printMessage(Kind.ERROR,
           Message.INTERNAL.format(type.getSimpleName(), e) + "\n    please report this with the network's source;"
               + " the other networks were still processed\n" + trace, type);
     }
@@ -110,13 +121,13 @@ public final class NetworkProcessor extends AbstractProcessor {
       return;
     }
     if (Boolean.parseBoolean(processingEnv.getOptions().get(SUMMARY_OPTION))) {
-      processingEnv.getMessager().printMessage(Kind.NOTE,
+      messager.printMessage(Kind.NOTE,
           Message.SUMMARY.format(network.name() + " summary:\n" + SummaryTable.render(network)), type);
     }
     try {
       generate(type, network, parsed);
     } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Kind.ERROR,
+      messager.printMessage(Kind.ERROR,
           Message.INTERNAL.format(type.getSimpleName(), "could not write the generated model: " + e.getMessage()),
           type);
     }
@@ -187,7 +198,7 @@ public final class NetworkProcessor extends AbstractProcessor {
 
   private void print(ParsedNetwork parsed, Report report) {
     for (Diagnostic d : report.diagnostics()) {
-      parsed.sources().print(processingEnv.getMessager(), d);
+      parsed.sources().print(messager, d);
     }
   }
 
@@ -212,7 +223,7 @@ public final class NetworkProcessor extends AbstractProcessor {
             .filter(NetworkParser::isFieldAnnotation).findFirst().orElse(null);
         String kind = first == null ? annotation.getSimpleName().toString()
             : first.getAnnotationType().asElement().getSimpleName().toString();
-        processingEnv.getMessager().printMessage(Kind.ERROR,
+        messager.printMessage(Kind.ERROR,
             Message.OUTSIDE_NETWORK.format(field.getSimpleName(), kind, owner.getSimpleName())
                 + "\n    fix: annotate " + owner.getSimpleName()
                 + " with @Network(input = @Input(...), classes = ...)", field, first);

@@ -3,9 +3,15 @@ package netforge.examples.cli;
 /** What the command line's exit status means, for scripts; listed in every command's {@code --help}. */
 public final class ExitCodes {
   public static final int OK = 0;
-  /** The job ran and failed: a non-finite loss, an unreadable file, an internal error. */
+  /**
+   * The job ran and failed: a non-finite loss or weights, an unreadable file, images of another shape than the
+   * network's input, an output directory that cannot be written or that another run holds, an internal error.
+   */
   public static final int FAILED = 1;
-  /** Bad options or arguments (picocli's usage error). */
+  /**
+   * Bad options or arguments (picocli's usage error), including an output that already holds a run or file with no
+   * --resume or --overwrite to say what to do with it, and --resume without a checkpoint.
+   */
   public static final int USAGE = 2;
   /** No OpenCL platform or device could be used. */
   public static final int NO_DEVICE = 3;
@@ -17,8 +23,10 @@ public final class ExitCodes {
   /** The lines picocli prints under "Exit codes:". */
   static final String[] HELP = {
       "0:Success.",
-      "1:The job failed (non-finite loss, unreadable file, internal error).",
-      "2:Invalid options or arguments.",
+      "1:The job failed (non-finite loss or weights, unreadable file, images not of the network's input shape,"
+          + " output not writable or in use by another run, internal error).",
+      "2:Invalid options or arguments (also: the output holds a run and neither --resume nor --overwrite is given,"
+          + " or --resume finds no checkpoint).",
       "3:No OpenCL device, or none matching --device (install PoCL: see 'netforge devices').",
       "4:Dataset not found (not in --data DIR, or nowhere and not downloadable), or empty.",
       "5:Out of device memory (try a smaller --batch)."};

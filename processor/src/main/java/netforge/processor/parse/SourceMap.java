@@ -40,7 +40,7 @@ public final class SourceMap {
     var kind = diagnostic.message().kind();
     switch (site.target()) {
       case NETWORK -> {
-        boolean ecj = isEcj(messager);
+        boolean ecj = isEcj();
         if (ecj && type.getKind() == ElementKind.RECORD) {
           messager.printMessage(kind, text, ecjRecordAnchor()); // see isEcj
         } else if (network == null) {
@@ -99,8 +99,9 @@ public final class SourceMap {
    * fields, where it has one. Its caret marks a member-value pair from the
    * attribute's name, {@code ^in = 4096}, where javac marks the value; that cannot be changed from here.
    */
-  private static boolean isEcj(Messager messager) {
-    return messager.getClass().getName().startsWith("org.eclipse.jdt.");
+  private boolean isEcj() {
+    // The element's class, not the Messager's: the processor hands over its own Messager (DistinctMessager).
+    return type.getClass().getName().startsWith("org.eclipse.jdt.");
   }
 
   /**

@@ -69,6 +69,18 @@ class InheritanceDiagnosticsTest {
   }
 
   @Test
+  void mistakeInAnInheritedLayer_isReportedOnce_notAgainByEverySubclass() {
+    JavaFileObject base = base("@Conv(out = 4, k = 3) @ReLU Layer conv1;", "@MaxPool(k = 2, s = 3) Layer pool;",
+        "@Dense(out = 10, in = 7) Layer fc;");
+    JavaFileObject child = child("abstract class Child extends Base", "@Dense(out = 3) Layer head;");
+    Compilation compilation = compiler.compile(base, child);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[nn.ShapeMismatch] fc: @Dense(in = 7)").inFile(base)
+        .onLineContaining("in = 7");
+    assertThat(compilation).hadWarningCount(1);
+  }
+
+  @Test
   void subclassLayer_withAnInheritedName_reportsHiddenLayer() {
     JavaFileObject base = base("@Dense(out = 10) Layer fc;");
     JavaFileObject child = child("abstract class Child extends Base", "@Dense(out = 3) Layer fc;");
