@@ -41,6 +41,7 @@ import netforge.processor.model.ShapeInference;
 import netforge.processor.parse.GeneratedNames;
 import netforge.processor.parse.NetworkParser;
 import netforge.processor.parse.ParsedNetwork;
+import netforge.processor.runtime.RuntimeTypes;
 
 /**
  * Checks and generates every {@code @Network} of a compilation, in typed stages: parse (javac elements to a
@@ -57,7 +58,7 @@ import netforge.processor.parse.ParsedNetwork;
 public final class NetworkProcessor extends AbstractProcessor {
   public static final String SUMMARY_OPTION = "netforge.summary";
   /** A type of the runtime: when javac can see it, generated models run on devices. */
-  static final String RUNTIME_ENGINE = "netforge.runtime.internal.Engine";
+  static final String RUNTIME_ENGINE = RuntimeTypes.ENGINE.canonicalName();
 
   /** Where diagnostics go: each text once per place, as a subclass network re-checks inherited layers. */
   private Messager messager;

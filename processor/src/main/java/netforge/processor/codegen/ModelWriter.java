@@ -28,7 +28,7 @@ import netforge.processor.parse.GeneratedNames;
  * the rest: a plain description, or what runs the network when the runtime is on the class path.
  */
 public final class ModelWriter {
-  static final ClassName LAYER = ClassName.get("netforge.annotations", "Layer");
+  static final ClassName LAYER = ClassName.get(netforge.annotations.Layer.class);
   static final ClassName LIST = ClassName.get("java.util", "List");
 
   private ModelWriter() {}

@@ -14,6 +14,7 @@ import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.InferredOp;
 import netforge.processor.model.Op;
 import netforge.processor.parse.GeneratedNames;
+import netforge.processor.runtime.RuntimeTypes;
 
 /**
  * With {@code runtime-opencl} on the class path, the model implements {@code netforge.runtime.Model}: a
@@ -21,13 +22,13 @@ import netforge.processor.parse.GeneratedNames;
  * its kernels.
  */
 public final class RuntimeBinding implements RuntimeBindingWriter {
-  static final ClassName MODEL = ClassName.get("netforge.runtime", "Model");
-  static final ClassName DEVICE = ClassName.get("netforge.runtime", "Device");
-  static final ClassName ENGINE = ClassName.get("netforge.runtime.internal", "Engine");
-  static final ClassName TUNABLES = ClassName.get("netforge.runtime.internal", "Tunables");
-  static final ClassName NETWORK_SPEC = ClassName.get("netforge.runtime.spec", "NetworkSpec");
-  static final ClassName LAYER_SPEC = ClassName.get("netforge.runtime.spec", "LayerSpec");
-  static final ClassName OP_SPEC = ClassName.get("netforge.runtime.spec", "OpSpec");
+  static final ClassName MODEL = RuntimeTypes.MODEL;
+  static final ClassName DEVICE = RuntimeTypes.DEVICE;
+  static final ClassName ENGINE = RuntimeTypes.ENGINE;
+  static final ClassName TUNABLES = RuntimeTypes.TUNABLES;
+  static final ClassName NETWORK_SPEC = RuntimeTypes.NETWORK_SPEC;
+  static final ClassName LAYER_SPEC = RuntimeTypes.LAYER_SPEC;
+  static final ClassName OP_SPEC = RuntimeTypes.OP_SPEC;
 
   private final KernelProgram program;
 
@@ -127,6 +128,6 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
         .beginControlFlow("if (engine != null)")
         .addStatement("engine.close()")
         .endControlFlow().build());
-    cls.addType(program.launchSequence("Launches"));
+    cls.addType(program.launchSequence(self.nestedClass("Launches")));
   }
 }

@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import netforge.processor.parse.GeneratedNames;
+import netforge.processor.runtime.RuntimeTypes;
 
 /**
  * Writes {@code <Network>Trainer}: the entry point that trains a network in a few lines,
@@ -17,7 +18,7 @@ import netforge.processor.parse.GeneratedNames;
  * drives it epoch by epoch.
  */
 public final class TrainerWriter {
-  static final ClassName TRAINER = ClassName.get("netforge.runtime.train", "Trainer");
+  static final ClassName TRAINER = RuntimeTypes.TRAINER;
   static final ClassName BUILDER = TRAINER.nestedClass("Builder");
 
   private TrainerWriter() {}

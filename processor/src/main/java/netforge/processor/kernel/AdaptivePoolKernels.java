@@ -11,6 +11,7 @@ final class AdaptivePoolKernels implements StageKernels {
   private final Stage stage;
   private final String prefix;
   private final int c, h, w, oh, ow;
+  private final Kernel forward, backward;
 
   AdaptivePoolKernels(Stage stage, String prefix) {
     this.stage = stage;
@@ -20,6 +21,8 @@ final class AdaptivePoolKernels implements StageKernels {
     w = stage.in().width();
     oh = stage.out().height();
     ow = stage.out().width();
+    forward = new Kernel(name(true), Signatures.POINTWISE_FORWARD);
+    backward = new Kernel(name(false), Signatures.GATHER_BACKWARD);
   }
 
   private String name(boolean forward) {
@@ -28,11 +31,10 @@ final class AdaptivePoolKernels implements StageKernels {
 
   @Override
   public void openCl(ClSource cl) {
-    cl.line("// ---- stage %d, %s: adaptive average pooling [%d, %d, %d] -> [%d, %d, %d]", stage.index(),
+    cl.section("stage %d, %s: adaptive average pooling [%d, %d, %d] -> [%d, %d, %d]", stage.index(),
         stage.layer(), c, h, w, c, oh, ow);
     cl.blank();
-    cl.open("__kernel void %s(const __global real* restrict x, __global real* restrict out, const long count, "
-        + "const int training, const ulong seed, const uint step) {", name(true));
+    cl.open("%s", forward.header());
     cl.line("const size_t o = get_global_id(0);");
     cl.line("if (o >= (size_t)count) return;");
     cl.line("const size_t plane = o / %d;", (long) oh * ow);
@@ -53,9 +55,7 @@ final class AdaptivePoolKernels implements StageKernels {
       return;
     }
     Epilogue.defineMask(cl, stage, prefix);
-    cl.open("__kernel void %s(const __global real* restrict dy, const __global real* restrict y, "
-        + "__global real* restrict dx, const long count, const int training, const ulong seed, const uint step) {",
-        name(false));
+    cl.open("%s", backward.header());
     cl.line("const size_t e = get_global_id(0);");
     cl.line("if (e >= (size_t)count) return;");
     cl.line("const size_t plane = e / %d;", (long) h * w);
@@ -78,19 +78,19 @@ final class AdaptivePoolKernels implements StageKernels {
   }
 
   @Override
-  public void forward(CodeBlock.Builder java) {
+  public void forward(CodeBlock.Builder java, ArgumentClasses classes) {
     long count = (long) c * oh * ow;
-    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, (long) p.batch() * $L)"
-        + ".set(3, p.training()).set(4, p.seed()).set(5, p.step()), (long) p.batch() * $L)", name(true),
-        stage.input(), stage.output(), count, count);
+    java.addStatement("p.each($L, (long) p.batch() * $L)", forward.launch().bind("x", stage.input())
+        .bind("out", stage.output()).bind("count", "(long) p.batch() * " + count).bindDropoutKey().code(classes),
+        count);
   }
 
   @Override
-  public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
+  public void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut) {
     long count = (long) c * h * w;
-    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.buffer($S))"
-        + ".set(3, (long) p.batch() * $L).set(4, p.training()).set(5, p.seed()).set(6, p.step()), "
-        + "(long) p.batch() * $L)", name(false), gradIn, stage.output(), gradOut, count, count);
+    java.addStatement("p.each($L, (long) p.batch() * $L)", backward.launch().bind("dy", gradIn)
+        .bind("y", stage.output()).bind("dx", gradOut).bind("count", "(long) p.batch() * " + count)
+        .bindDropoutKey().code(classes), count);
   }
 
   @Override

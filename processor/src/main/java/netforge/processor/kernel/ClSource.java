@@ -4,7 +4,15 @@ package netforge.processor.kernel;
  * OpenCL C text with indentation. Every statement is its own line, so a build log's line numbers point at
  * something readable.
  */
-final class ClSource {
+public final class ClSource {
+  /**
+   * Opens a section of the program: the runtime builds a program in parts, split at these lines, each part the
+   * header before the first section plus whole sections ({@code netforge.runtime.cl.ClProgramSet.SECTION}, pinned
+   * equal by {@code RuntimeContractTest}).
+   */
+  public static final String SECTION_MARKER = "// ---- ";
+
+
   private final StringBuilder text = new StringBuilder();
   private int depth;
 
@@ -32,6 +40,11 @@ final class ClSource {
   ClSource close() {
     depth--;
     return line("}");
+  }
+
+  /** A section-opening comment line: {@link #SECTION_MARKER} and the title. */
+  ClSource section(String titleFormat, Object... args) {
+    return line(SECTION_MARKER + String.format(java.util.Locale.ROOT, titleFormat, args));
   }
 
   ClSource blank() {

@@ -16,6 +16,7 @@ final class ConvKernels implements StageKernels {
   private final String prefix;
   private final int ci, h, w, co, oh, ow, kh, kw, s, pad;
   private final long kk, pixels, inSize;
+  private final Kernel gemm, im2col, maskBias, packCols, col2im;
 
   ConvKernels(Stage stage, String prefix) {
     this.stage = stage;
@@ -34,25 +35,25 @@ final class ConvKernels implements StageKernels {
     kk = (long) ci * kh * kw;
     pixels = (long) oh * ow;
     inSize = (long) ci * h * w;
+    gemm = new Kernel(name(true, "conv" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix()),
+        Signatures.CONV_GEMM);
+    im2col = new Kernel(name(true, "im2col"), Signatures.CHUNK_COLUMNS);
+    maskBias = new Kernel(name(false, "mask_bias"), Signatures.MASK_BIAS);
+    packCols = new Kernel(name(false, "pack_cols"), Signatures.CHUNK_COLUMNS);
+    col2im = new Kernel(name(false, "col2im"), Signatures.COL2IM);
   }
 
   private String name(boolean forward, String what) {
     return prefix + "_" + stage.tag(forward) + "_" + what;
   }
 
-  private String gemmName() {
-    return name(true, "conv" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix());
-  }
-
   @Override
   public void openCl(ClSource cl) {
-    cl.line("// ---- stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %d",
+    cl.section("stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %d",
         stage.index(), stage.layer(), ci, h, w, co, oh, ow, kh, kw, s, pad);
     cl.blank();
     im2col(cl);
-    Gemm.render(cl, gemmName(), "Y = W x im2col(X) + bias, then the epilogue; stored NCHW",
-        "__global real* restrict out, const __global real* restrict params, const int n0, const int training, "
-            + "const ulong seed, const uint step", e -> {
+    Gemm.render(cl, gemm, "Y = W x im2col(X) + bias, then the epilogue; stored NCHW", e -> {
           e.line("const int img = n / %d;", pixels);
           e.line("const size_t o = ((size_t)(n0 + img) * %d + m) * %d + (n - img * %d);", co, pixels, pixels);
           e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + m];" : "real y = v;", stage.biasOffset());
@@ -82,9 +83,7 @@ final class ConvKernels implements StageKernels {
     Epilogue.defineMask(cl, stage, prefix);
     if (stage.hasMask() || stage.biasOffset() >= 0) {
       cl.line("// dZ = mask(dY) in place, and the bias gradient: the sum of dZ over images and pixels");
-      cl.open("__kernel void %s(__global real* restrict dy, const __global real* restrict y, "
-          + "__global real* restrict grads, const int batch, const int training, const ulong seed, const uint step) {",
-          name(false, "mask_bias"));
+      cl.open("%s", maskBias.header());
       cl.line("const int c = get_global_id(0);");
       cl.line("if (c >= %d) return;", co);
       cl.line("real total = 0;");
@@ -114,8 +113,7 @@ final class ConvKernels implements StageKernels {
     cl.line("// col2im: dX[img, ci, ih, iw] gathers dCol over the output pixels whose window covers it. One work-item");
     cl.line("// per input row; a pixel has at most %s such windows, visited branch-free",
         CoveringWindows.count(kh, kw, s));
-    cl.open("__kernel void %s(const __global real* restrict col, __global real* restrict dx, const int n0, "
-        + "const long rows, const int cols) {", name(false, "col2im"));
+    cl.open("%s", col2im.header());
     cl.line("const size_t row = get_global_id(0);");
     cl.line("if (row >= (size_t)rows) return;");
     cl.line("const int img = row / %d;", (long) ci * h);
@@ -142,8 +140,7 @@ final class ConvKernels implements StageKernels {
    */
   private void im2col(ClSource cl) {
     cl.line("// B for the forward GEMM: im2col(X) of one chunk as [patch, (image, oh, ow)], strips of TN columns");
-    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict bp, const int n_cols, "
-        + "const int k_depth, const int n0) {", name(true, "im2col"));
+    cl.open("%s", im2col.header());
     cl.line("const int k = get_global_id(0);");
     cl.line("const int strip = get_global_id(1);");
     cl.line("if (k >= k_depth) return;");
@@ -176,8 +173,7 @@ final class ConvKernels implements StageKernels {
   /** B of dW = dZ x im2col(X)^T: {@code [(image, row, column), patch]}, strips of TN patches, as {@link #im2col}. */
   private void im2colTransposed(ClSource cl) {
     cl.line("// B for dW = dZ x im2col(X)^T: im2col(X)^T of one chunk as [(image, oh, ow), patch], strips of TN");
-    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict bp, const int n_cols, "
-        + "const int k_depth, const int n0) {", name(false, "pack_cols"));
+    cl.open("%s", packCols.header());
     cl.line("const int k = get_global_id(0);");
     cl.line("const int strip = get_global_id(1);");
     cl.line("if (k >= k_depth) return;");
@@ -216,77 +212,75 @@ final class ConvKernels implements StageKernels {
     return Names.longLiteral(stage.weightOffset());
   }
 
-  private static String buffer(String name) {
-    return KernelCall.buffer(name);
-  }
-
   private String chunk() {
     return "p.chunk(" + Names.longLiteral(kk * pixels) + ")";
   }
 
   @Override
-  public void forward(CodeBlock.Builder java) {
+  public void forward(CodeBlock.Builder java, ArgumentClasses classes) {
     String kk = String.valueOf(this.kk);
     String co = String.valueOf(this.co);
     java.addStatement("int chunk = $L", chunk());
-    Launches.packRows(java, Launches.Strided.matrix("p.params()", weight(), kk), "scratchW", co, kk);
+    Launches.packRows(java, classes, Launches.Strided.matrix(Launches.PARAMS, weight(), kk), Scratch.W, co, kk);
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int cols = $T.min(chunk, p.batch() - n0) * $L", Math.class, pixels);
-    java.addStatement("p.packColumns($L, cols, $L)", KernelCall.of(name(true, "im2col"))
-        .args(0, buffer(stage.input()), buffer("scratchB")).arg(4, "n0"), kk);
-    java.addStatement("p.gemm($L, $L, cols, $L)", KernelCall.of(gemmName())
-        .args(0, buffer("scratchW"), buffer("scratchB"))
-        .args(6, buffer(stage.output()), "p.params()", "n0", "p.training()", "p.seed()", "p.step()"), co, kk);
+    java.addStatement("p.packColumns($L, cols, $L)", im2col.launch().bind("src", stage.input())
+        .bind("bp", Scratch.B).bind("n0", "n0").code(classes), kk);
+    java.addStatement("p.gemm($L, $L, cols, $L)", gemm.launch().bind("ap", Scratch.W).bind("bp", Scratch.B)
+        .bind("out", stage.output()).bind("params", "p.params()").bind("n0", "n0").bindDropoutKey().code(classes),
+        co, kk);
     java.endControlFlow();
   }
 
   @Override
-  public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
+  public void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut) {
     String kk = String.valueOf(this.kk);
     String co = String.valueOf(this.co);
     if (stage.hasMask() || stage.biasOffset() >= 0) {
-      java.addStatement("p.each($L, $L)", KernelCall.of(name(false, "mask_bias")).args(0, buffer(gradIn),
-          buffer(stage.output()), "p.grads()", "p.batch()", "p.training()", "p.seed()", "p.step()"), co);
+      java.addStatement("p.each($L, $L)", maskBias.launch().bind("dy", gradIn).bind("y", stage.output())
+          .bind("grads", "p.grads()").bind("batch", "p.batch()").bindDropoutKey().code(classes), co);
     }
     java.addStatement("int chunk = $L", chunk());
     if (stage.needsInputGradient()) {
       // W^T as [patch, co], packed once for every chunk's dCol = W^T x dZ
-      Launches.packRows(java, Launches.Strided.transposed("p.params()", weight(), kk), "scratchW", kk, co);
+      Launches.packRows(java, classes, Launches.Strided.transposed(Launches.PARAMS, weight(), kk), Scratch.W, kk,
+          co);
     }
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int count = $T.min(chunk, p.batch() - n0)", Math.class);
     java.addStatement("int cols = count * $L", pixels);
     // dZ of the chunk, an NCHW tensor, read as [co, (image, pixel)]
-    Launches.Strided dz = new Launches.Strided(buffer(gradIn), "n0 * " + Names.longLiteral(this.co * pixels),
+    Launches.Strided dz = new Launches.Strided(gradIn.read(), "n0 * " + Names.longLiteral(this.co * pixels),
         String.valueOf(pixels), String.valueOf(pixels), Names.longLiteral(this.co * pixels), "1");
-    Launches.packRows(java, dz, "scratchA", co, "cols");
-    java.addStatement("p.packColumns($L, $L, cols)", KernelCall.of(name(false, "pack_cols"))
-        .args(0, buffer(stage.input()), buffer("scratchB")).arg(4, "n0"), kk);
-    Launches.gemmStore(java, "scratchA", "scratchB", co, kk, "cols", "p.grads()", weight(), kk, "n0 > 0 ? 1 : 0");
+    Launches.packRows(java, classes, dz, Scratch.A, co, "cols");
+    java.addStatement("p.packColumns($L, $L, cols)", packCols.launch().bind("src", stage.input())
+        .bind("bp", Scratch.B).bind("n0", "n0").code(classes), kk);
+    Launches.gemmStore(java, classes, Scratch.A, Scratch.B, co, kk, "cols", Launches.GRADS, weight(), kk,
+        "n0 > 0 ? 1 : 0");
     if (stage.needsInputGradient()) {
-      Launches.packColumns(java, dz, "scratchB", "cols", co);
-      Launches.gemmStore(java, "scratchW", "scratchB", kk, "cols", co, buffer("scratchC"), "0", "cols", "0");
+      Launches.packColumns(java, classes, dz, Scratch.B, "cols", co);
+      Launches.gemmStore(java, classes, Scratch.W, Scratch.B, kk, "cols", co, Scratch.C.read(), "0", "cols", "0");
       long rows = (long) ci * h; // input rows per image
-      java.addStatement("p.each($L, (long) count * $L)", KernelCall.of(name(false, "col2im"))
-          .args(0, buffer("scratchC"), buffer(gradOut), "n0", "(long) count * " + rows, "cols"), rows);
+      java.addStatement("p.each($L, (long) count * $L)", col2im.launch().bind("col", Scratch.C)
+          .bind("dx", gradOut).bind("n0", "n0").bind("rows", "(long) count * " + rows).bind("cols", "cols")
+          .code(classes), rows);
     }
     java.endControlFlow();
   }
 
   @Override
   public void scratch(ScratchSizes sizes) {
-    String chunk = "Pass.chunkFor(t, batch, " + Names.longLiteral(kk * pixels) + ")";
-    String cols = "(long) " + chunk + " * " + pixels;
-    sizes.need("scratchW", "Pass.strips(" + co + ", t.tm()) * t.tm() * " + Names.longLiteral(kk));
-    sizes.need("scratchB", "Pass.strips(" + cols + ", t.tn()) * t.tn() * " + kk);
+    CodeBlock cols = ScratchSizes.chunkColumns(kk * pixels, pixels);
+    sizes.need(Scratch.W, ScratchSizes.rowStrips(co, Names.longLiteral(kk)));
+    sizes.need(Scratch.B, ScratchSizes.columnStrips(cols, kk));
     if (stage.needsBackward()) {
-      sizes.need("scratchA", "Pass.strips(" + co + ", t.tm()) * t.tm() * " + cols);
-      sizes.need("scratchB", "Pass.strips(" + kk + ", t.tn()) * t.tn() * " + cols);
+      sizes.need(Scratch.A, ScratchSizes.rowStrips(co, cols));
+      sizes.need(Scratch.B, ScratchSizes.columnStrips(kk, cols));
     }
     if (stage.needsInputGradient()) {
-      sizes.need("scratchW", "Pass.strips(" + kk + ", t.tm()) * t.tm() * " + Names.longLiteral(co));
-      sizes.need("scratchB", "Pass.strips(" + cols + ", t.tn()) * t.tn() * " + co);
-      sizes.need("scratchC", kk + "L * " + cols);
+      sizes.need(Scratch.W, ScratchSizes.rowStrips(kk, Names.longLiteral(co)));
+      sizes.need(Scratch.B, ScratchSizes.columnStrips(cols, co));
+      sizes.need(Scratch.C, CodeBlock.of("$LL * $L", kk, cols));
     }
   }
 }

@@ -43,9 +43,9 @@ public final class FusionPlanner {
         }
       }
     }
-    String input = "input";
+    BufferName input = BufferName.INPUT;
     for (Pending p : open) {
-      String output = String.format("act%02d", p.index);
+      BufferName output = BufferName.planned(String.format("act%02d", p.index));
       stages.add(new Stage(p.index, p.layer, p.reduction, p.epilogue, p.step.in(), p.out, input, output,
           p.weightOffset, p.biasOffset, p.needsInputGradient));
       input = output;

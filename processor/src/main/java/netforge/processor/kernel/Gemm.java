@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * hardware prefetchers follow {@code TM} streams as readily as one. (Convolutions keep packed weights: their A is
  * small and reused across many column strips, and measured about 5% faster packed.)
  *
- * <p>Arguments: {@code (ap, bp, m_rows, n_cols, k_depth, n_fastest, extra...)}. {@code n_fastest} says which
+ * <p>Arguments: {@link Signatures#GEMM}'s {@code (ap, bp, m_rows, n_cols, k_depth, n_fastest)}, then the use's own. {@code n_fastest} says which
  * strips the first grid dimension walks (the runtime puts the smaller operand's there, so it stays in cache while
  * the larger one streams once). Each use writes its own epilogue, which sees the tile element {@code v} at row
  * {@code m}, column {@code n}; a use may add a vector epilogue for tiles whose {@code TN} columns are all in range
@@ -48,17 +48,20 @@ final class Gemm {
     return new OperandA(String.format("ap + %s + (size_t)m * %d", Names.longLiteral(offset), depth));
   }
 
-  static void render(ClSource cl, String name, String purpose, String extraParameters, Consumer<ClSource> epilogue,
+  static void render(ClSource cl, Kernel kernel, String purpose, Consumer<ClSource> epilogue,
       VectorEpilogue vector) {
-    render(cl, name, purpose, OperandA.PACKED, extraParameters, epilogue, vector);
+    render(cl, kernel, purpose, OperandA.PACKED, epilogue, vector);
   }
 
-  static void render(ClSource cl, String name, String purpose, OperandA operandA, String extraParameters,
-      Consumer<ClSource> epilogue, VectorEpilogue vector) {
+  /** Renders {@code kernel}, whose signature starts with {@link Signatures#GEMM}'s parameters. */
+  static void render(ClSource cl, Kernel kernel, String purpose, OperandA operandA, Consumer<ClSource> epilogue,
+      VectorEpilogue vector) {
+    if (!kernel.signature().parameters().subList(0, Signatures.GEMM.parameters().size())
+        .equals(Signatures.GEMM.parameters())) {
+      throw new IllegalArgumentException(kernel.name() + " does not start with the GEMM's parameters");
+    }
     cl.line("// %s", purpose);
-    cl.open("__kernel void %s(__global const real* restrict ap, __global const real* restrict bp, "
-        + "const int m_rows, const int n_cols, const int k_depth, const int n_fastest%s) {", name,
-        extraParameters.isEmpty() ? "" : ", " + extraParameters);
+    cl.open("%s", kernel.header());
     cl.line("const int sm = get_global_id(n_fastest ? 1 : 0);");
     cl.line("const int sn = get_global_id(n_fastest ? 0 : 1);");
     if (operandA.rowAddress() == null) {

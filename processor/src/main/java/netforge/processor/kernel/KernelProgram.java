@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 import netforge.processor.model.InferredNetwork;
+import netforge.processor.runtime.RuntimeTypes;
 
 /**
  * The kernel stage's output for one network: the OpenCL program (every kernel, shapes baked in as constants,
@@ -18,10 +19,7 @@ import netforge.processor.model.InferredNetwork;
  * pure function of the network: the same network gives byte-identical text.
  */
 public final class KernelProgram {
-  static final String RUNTIME = "netforge.runtime.internal";
-  private static final ClassName PASS = ClassName.get(RUNTIME, "Pass");
-  private static final ClassName TUNABLES = ClassName.get(RUNTIME, "Tunables");
-  private static final ClassName LAUNCH_SEQUENCE = ClassName.get(RUNTIME, "LaunchSequence");
+  private static final ClassName PASS = RuntimeTypes.PASS;
 
   private final InferredNetwork network;
   private final String resourceName;
@@ -29,7 +27,7 @@ public final class KernelProgram {
   private final List<Stage> stages;
   private final List<StageKernels> kernels = new ArrayList<>();
   private final LossKernels loss;
-  private final String logits;
+  private final BufferName logits;
 
   private KernelProgram(InferredNetwork network, String resourceName) {
     this.network = network;
@@ -39,7 +37,7 @@ public final class KernelProgram {
     for (Stage stage : stages) {
       kernels.add(StageKernels.of(stage, prefix));
     }
-    this.logits = stages.isEmpty() ? "input" : stages.get(stages.size() - 1).output();
+    this.logits = stages.isEmpty() ? BufferName.INPUT : stages.get(stages.size() - 1).output();
     this.loss = new LossKernels(prefix, network.model().classes(), logits);
   }
 
@@ -100,20 +98,27 @@ public final class KernelProgram {
   }
 
   /** The generated {@code LaunchSequence}: buffers, then the forward, loss and backward launch sequences. */
-  public TypeSpec launchSequence(String typeName) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(typeName)
+  public TypeSpec launchSequence(ClassName self) {
+    ArgumentClasses classes = new ArgumentClasses(self);
+    TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addJavadoc("The fixed launch sequence of the kernels in {@code $L}.\n", resourceName)
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-        .addSuperinterface(LAUNCH_SEQUENCE);
+        .addSuperinterface(RuntimeTypes.LAUNCH_SEQUENCE);
     type.addMethod(MethodSpec.methodBuilder("programResource").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", resourceName).build());
     type.addMethod(MethodSpec.methodBuilder("logits").addAnnotation(Override.class)
-        .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", logits).build());
+        .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $L", logits.key()).build());
     type.addMethod(MethodSpec.methodBuilder("stageLayers").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)))
         .addStatement("return $T.of($L)", List.class, stages.stream().map(s -> "\"" + s.layer() + "\"")
             .collect(java.util.stream.Collectors.joining(", ")))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("stageOutputs").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class)))
+        .addStatement("return $T.of($L)", List.class, stages.stream().map(s -> s.output().key())
+            .collect(CodeBlock.joining(", ")))
         .build());
     type.addMethod(buffers());
 
@@ -129,7 +134,7 @@ public final class KernelProgram {
           .addJavadoc("$L.\n", title).addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(PASS, "p");
       CodeBlock.Builder body = CodeBlock.builder();
       body.addStatement("p.scope($S)", String.format("%s %s", stage.tag(true), stage.layer()));
-      kernels.get(i).forward(body);
+      kernels.get(i).forward(body, classes);
       f.addCode(body.build());
       type.addMethod(f.build());
       forward.addStatement("$N(p)", String.format("forward%02d", stage.index()));
@@ -147,7 +152,7 @@ public final class KernelProgram {
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(PASS, "p");
       CodeBlock.Builder body = CodeBlock.builder();
       body.addStatement("p.scope($S)", String.format("%s %s", stage.tag(false), stage.layer()));
-      kernels.get(i).backward(body, gradient(fromEnd), gradient(fromEnd + 1));
+      kernels.get(i).backward(body, classes, gradient(fromEnd), gradient(fromEnd + 1));
       b.addCode(body.build());
       type.addMethod(b.build());
       backward.addStatement("$N(p)", String.format("backward%02d", stage.index()));
@@ -155,7 +160,7 @@ public final class KernelProgram {
     type.addMethod(forward.build());
     CodeBlock.Builder lossBody = CodeBlock.builder();
     lossBody.addStatement("p.scope($S)", "loss");
-    loss.launch(lossBody, gradient(0));
+    loss.launch(lossBody, classes, gradient(0));
     type.addMethod(MethodSpec.methodBuilder("loss").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(PASS, "p").addCode(lossBody.build()).build());
     type.addMethod(backward.build());
@@ -167,33 +172,40 @@ public final class KernelProgram {
         .addStatement("p.scope($S)", "optimizer")
         .addStatement("update.run()")
         .build());
+    for (KernelSignature signature : classes.generated()) {
+      type.addType(ArgumentClassWriter.nested(classes.of(signature), signature));
+    }
     return type.build();
   }
 
   /** The two gradient buffers alternate: the last stage reads gradA and writes gradB, the one before the reverse. */
-  private static String gradient(int fromEnd) {
-    return fromEnd % 2 == 0 ? "gradA" : "gradB";
+  private static BufferName gradient(int fromEnd) {
+    return fromEnd % 2 == 0 ? GRAD_A : GRAD_B;
   }
+
+  private static final BufferName GRAD_A = BufferName.planned("gradA");
+  private static final BufferName GRAD_B = BufferName.planned("gradB");
 
   private MethodSpec buffers() {
     ClassName map = ClassName.get(Map.class);
     MethodSpec.Builder m = MethodSpec.methodBuilder("buffers").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(map, ClassName.get(String.class), TypeName.LONG.box()))
-        .addParameter(TypeName.INT, "batch").addParameter(TUNABLES, "t");
+        .addParameter(TypeName.INT, "batch").addParameter(RuntimeTypes.TUNABLES, "t");
     m.addStatement("$T b = new $T<>()", ParameterizedTypeName.get(map, ClassName.get(String.class), TypeName.LONG.box()),
         java.util.LinkedHashMap.class);
     long inputSize = network.model().input().size();
-    m.addStatement("b.put($S, (long) batch * $LL)", "input", inputSize);
+    m.addStatement("b.put($L, (long) batch * $LL)", BufferName.INPUT.key(), inputSize);
     // Each gradient buffer is sized by the largest gradient it holds: the loss writes gradA; the stage r places from
     // the end reads gradient(r) (its output's) and writes gradient(r + 1) (its input's).
     long[] gradientSize = {network.model().classes(), 0};
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
-      m.addStatement("b.put($S, (long) batch * $LL)", stage.output(), stage.out().size());
+      m.addStatement("b.put($L, (long) batch * $LL)", stage.output().key(), stage.out().size());
       if (kernels.get(i) instanceof PoolKernels pool && pool.argmaxBufferName() != null) {
         // bytes packed four to a 32-bit element; rounding per image keeps every batch size covered
-        m.addStatement("b.put($S, (long) batch * $LL)", pool.argmaxBufferName(), pool.argmaxElementsPerImage());
+        m.addStatement("b.put($L, (long) batch * $LL)", pool.argmaxBufferName().key(),
+            pool.argmaxElementsPerImage());
       }
       int fromEnd = stages.size() - 1 - i;
       if (stage.needsBackward()) {
@@ -203,20 +215,20 @@ public final class KernelProgram {
         gradientSize[(fromEnd + 1) % 2] = Math.max(gradientSize[(fromEnd + 1) % 2], stage.in().size());
       }
     }
-    m.addStatement("b.put($S, (long) batch * $LL)", "gradA", gradientSize[0]);
-    m.addStatement("b.put($S, (long) batch * $LL)", "gradB", Math.max(1, gradientSize[1]));
+    m.addStatement("b.put($L, (long) batch * $LL)", GRAD_A.key(), gradientSize[0]);
+    m.addStatement("b.put($L, (long) batch * $LL)", GRAD_B.key(), Math.max(1, gradientSize[1]));
     ScratchSizes sizes = new ScratchSizes();
     kernels.forEach(k -> k.scratch(sizes));
-    for (Map.Entry<String, List<String>> e : sizes.uses().entrySet()) {
+    for (Map.Entry<BufferName, List<CodeBlock>> e : sizes.uses().entrySet()) {
       CodeBlock.Builder largestUse = CodeBlock.builder().add("$T.largest(", PASS).indent();
       for (int i = 0; i < e.getValue().size(); i++) {
-        largestUse.add("\n$L$L", ScratchSizes.code(e.getValue().get(i), PASS), i + 1 < e.getValue().size() ? "," : "");
+        largestUse.add("\n$L$L", e.getValue().get(i), i + 1 < e.getValue().size() ? "," : "");
       }
-      m.addStatement("b.put($S, $L)", e.getKey(), largestUse.unindent().add(")").build());
+      m.addStatement("b.put($L, $L)", e.getKey().key(), largestUse.unindent().add(")").build());
     }
-    m.addStatement("b.put($S, (long) batch)", "labels");
-    m.addStatement("b.put($S, (long) batch)", "rowLoss");
-    m.addStatement("b.put($S, (long) batch)", "rowPred");
+    m.addStatement("b.put($L, (long) batch)", BufferName.LABELS.key());
+    m.addStatement("b.put($L, (long) batch)", BufferName.ROW_LOSS.key());
+    m.addStatement("b.put($L, (long) batch)", BufferName.ROW_PRED.key());
     m.addStatement("return b");
     return m.build();
   }

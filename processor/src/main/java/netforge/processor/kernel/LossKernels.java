@@ -8,26 +8,20 @@ import com.palantir.javapoet.CodeBlock;
  * mean loss with respect to the logits, {@code (softmax - onehot) / batch}.
  */
 final class LossKernels {
-  private final String prefix;
   private final int classes;
-  private final String logits;
+  private final BufferName logits;
+  private final Kernel kernel;
 
-  LossKernels(String prefix, int classes, String logits) {
-    this.prefix = prefix;
+  LossKernels(String prefix, int classes, BufferName logits) {
     this.classes = classes;
     this.logits = logits;
-  }
-
-  String name() {
-    return prefix + "_softmax_cross_entropy";
+    this.kernel = new Kernel(prefix + "_softmax_cross_entropy", Signatures.LOSS);
   }
 
   void openCl(ClSource cl) {
-    cl.line("// ---- loss: softmax + cross-entropy over %d classes, mean over the batch", classes);
+    cl.section("loss: softmax + cross-entropy over %d classes, mean over the batch", classes);
     cl.blank();
-    cl.open("__kernel void %s(const __global real* restrict logits, const __global int* restrict labels, "
-        + "__global real* restrict dlogits, __global real* restrict row_loss, __global int* restrict row_pred, "
-        + "const int batch) {", name());
+    cl.open("%s", kernel.header());
     cl.line("const int n = get_global_id(0);");
     cl.line("if (n >= batch) return;");
     cl.line("const __global real* z = logits + (size_t)n * %d;", classes);
@@ -52,9 +46,9 @@ final class LossKernels {
     cl.blank();
   }
 
-  void launch(CodeBlock.Builder java, String gradient) {
-    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer(\"labels\")).set(2, p.buffer($S))"
-        + ".set(3, p.buffer(\"rowLoss\")).set(4, p.buffer(\"rowPred\")).set(5, p.batch()), p.batch())", name(),
-        logits, gradient);
+  void launch(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradient) {
+    java.addStatement("p.each($L, p.batch())", kernel.launch().bind("logits", logits)
+        .bind("labels", BufferName.LABELS).bind("dlogits", gradient).bind("row_loss", BufferName.ROW_LOSS)
+        .bind("row_pred", BufferName.ROW_PRED).bind("batch", "p.batch()").code(classes));
   }
 }

@@ -15,6 +15,7 @@ final class LrnKernels implements StageKernels {
   private final String prefix;
   private final Op.Lrn lrn;
   private final int c, h, w;
+  private final Kernel forward, backward;
 
   LrnKernels(Stage stage, String prefix) {
     this.stage = stage;
@@ -23,6 +24,8 @@ final class LrnKernels implements StageKernels {
     c = stage.in().channels();
     h = stage.in().height();
     w = stage.in().width();
+    forward = new Kernel(name(stage.tag(true) + "_lrn" + stage.epilogueSuffix()), Signatures.POINTWISE_FORWARD);
+    backward = new Kernel(name(stage.tag(false) + "_lrn"), Signatures.LRN_BACKWARD);
   }
 
   private String name(String what) {
@@ -36,7 +39,7 @@ final class LrnKernels implements StageKernels {
   @Override
   public void openCl(ClSource cl) {
     long plane = (long) h * w;
-    cl.line("// ---- stage %d, %s: LRN over %d channels of %dx%d, size %d, alpha %s, beta %s, k %s", stage.index(),
+    cl.section("stage %d, %s: LRN over %d channels of %dx%d, size %d, alpha %s, beta %s, k %s", stage.index(),
         stage.layer(), c, h, w, lrn.size(), lrn.alpha(), lrn.beta(), lrn.k());
     cl.blank();
     cl.line("// s = k + alpha / size * (sum of squares over the channel window of channel ch)");
@@ -50,9 +53,7 @@ final class LrnKernels implements StageKernels {
     cl.line("return (real)%s + (real)%s * sum;", Names.floatLiteral(lrn.k()), Names.floatLiteral(lrn.alpha() / lrn.size()));
     cl.close();
     cl.blank();
-    cl.open("__kernel void %s(const __global real* restrict x, __global real* restrict out, const long count, "
-        + "const int training, const ulong seed, const uint step) {", name(stage.tag(true) + "_lrn"
-        + stage.epilogueSuffix()));
+    cl.open("%s", forward.header());
     cl.line("const size_t o = get_global_id(0);");
     cl.line("if (o >= (size_t)count) return;");
     cl.line("const size_t image = o / %d;", c * plane);
@@ -67,9 +68,7 @@ final class LrnKernels implements StageKernels {
       return;
     }
     Epilogue.defineMask(cl, stage, prefix);
-    cl.open("__kernel void %s(const __global real* restrict dy, const __global real* restrict y, "
-        + "const __global real* restrict x, __global real* restrict dx, const long count, const int training, "
-        + "const ulong seed, const uint step) {", name(stage.tag(false) + "_lrn"));
+    cl.open("%s", backward.header());
     cl.line("const size_t e = get_global_id(0);");
     cl.line("if (e >= (size_t)count) return;");
     cl.line("const size_t image = e / %d;", c * plane);
@@ -90,20 +89,19 @@ final class LrnKernels implements StageKernels {
   }
 
   @Override
-  public void forward(CodeBlock.Builder java) {
+  public void forward(CodeBlock.Builder java, ArgumentClasses classes) {
     long count = (long) c * h * w;
-    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, (long) p.batch() * $L)"
-        + ".set(3, p.training()).set(4, p.seed()).set(5, p.step()), (long) p.batch() * $L)",
-        name(stage.tag(true) + "_lrn" + stage.epilogueSuffix()), stage.input(), stage.output(), count, count);
+    java.addStatement("p.each($L, (long) p.batch() * $L)", forward.launch().bind("x", stage.input())
+        .bind("out", stage.output()).bind("count", "(long) p.batch() * " + count).bindDropoutKey().code(classes),
+        count);
   }
 
   @Override
-  public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
+  public void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut) {
     long count = (long) c * h * w;
-    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.buffer($S))"
-        + ".set(3, p.buffer($S)).set(4, (long) p.batch() * $L).set(5, p.training()).set(6, p.seed())"
-        + ".set(7, p.step()), (long) p.batch() * $L)", name(stage.tag(false) + "_lrn"), gradIn, stage.output(),
-        stage.input(), gradOut, count, count);
+    java.addStatement("p.each($L, (long) p.batch() * $L)", backward.launch().bind("dy", gradIn)
+        .bind("y", stage.output()).bind("x", stage.input()).bind("dx", gradOut)
+        .bind("count", "(long) p.batch() * " + count).bindDropoutKey().code(classes), count);
   }
 
   @Override

@@ -15,6 +15,7 @@ final class PoolKernels implements StageKernels {
   private final String prefix;
   private final boolean max;
   private final int c, h, w, oh, ow, k, s, pad;
+  private final Kernel forward, backward;
 
   PoolKernels(Stage stage, String prefix) {
     this.stage = stage;
@@ -29,6 +30,9 @@ final class PoolKernels implements StageKernels {
     k = pool.k();
     s = pool.effectiveStride();
     pad = pool.pad();
+    boolean byteArgmax = (long) k * k <= 255;
+    forward = new Kernel(name(true), Signatures.poolForward(byteArgmax));
+    backward = new Kernel(name(false), Signatures.poolBackward(byteArgmax));
   }
 
   private String name(boolean forward) {
@@ -36,21 +40,19 @@ final class PoolKernels implements StageKernels {
         + (forward ? stage.epilogueSuffix() : "");
   }
 
-  private String argmax() {
-    return String.format("argmax%02d", stage.index());
+  private BufferName argmax() {
+    return BufferName.planned(String.format("argmax%02d", stage.index()));
   }
 
   @Override
   public void openCl(ClSource cl) {
-    cl.line("// ---- stage %d, %s: %s pooling [%d, %d, %d] -> [%d, %d, %d], window %d, stride %d, padding %d",
+    cl.section("stage %d, %s: %s pooling [%d, %d, %d] -> [%d, %d, %d], window %d, stride %d, padding %d",
         stage.index(), stage.layer(), max ? "max" : "average", c, h, w, c, oh, ow, k, s, pad);
     cl.blank();
     // branches inside the window keep PoCL from vectorizing across work-items: 8x slower on AlexNet's pools
     cl.line("// one work-item per output row; the window is unrolled and branch-free (selects, and clamped loads");
     cl.line("// where padding lets it leave the input), so the compiler vectorizes across work-items");
-    cl.open("__kernel void %s(const __global real* restrict x, __global real* restrict out, "
-        + "__global %s* restrict argmax, const long rows, const int training, const ulong seed, const uint step) {",
-        name(true), argmaxType());
+    cl.open("%s", forward.header());
     cl.line("const size_t row = get_global_id(0);");
     cl.line("if (row >= (size_t)rows) return;");
     cl.line("const size_t plane = row / %d;", oh);
@@ -104,9 +106,7 @@ final class PoolKernels implements StageKernels {
         max ? "chose it as their maximum" : "cover it");
     cl.line("// input row; a pixel has at most %s candidate windows, visited branch-free",
         CoveringWindows.count(k, k, s));
-    cl.open("__kernel void %s(const __global real* restrict dy, const __global real* restrict y, "
-        + "const __global %s* restrict argmax, __global real* restrict dx, const long rows, const int training, "
-        + "const ulong seed, const uint step) {", name(false), argmaxType());
+    cl.open("%s", backward.header());
     cl.line("const size_t row = get_global_id(0);");
     cl.line("if (row >= (size_t)rows) return;");
     cl.line("const size_t plane = row / %d;", h);
@@ -129,38 +129,32 @@ final class PoolKernels implements StageKernels {
   }
 
   @Override
-  public void forward(CodeBlock.Builder java) {
+  public void forward(CodeBlock.Builder java, ArgumentClasses classes) {
     long count = (long) c * oh; // output rows per image
-    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.buffer($S))"
-        + ".set(3, (long) p.batch() * $L).set(4, p.training()).set(5, p.seed()).set(6, p.step()), "
-        + "(long) p.batch() * $L)", name(true), stage.input(), stage.output(), argmaxBuffer(), count, count);
+    java.addStatement("p.each($L, (long) p.batch() * $L)", forward.launch().bind("x", stage.input())
+        .bind("out", stage.output()).bind("argmax", argmaxBuffer()).bind("rows", "(long) p.batch() * " + count)
+        .bindDropoutKey().code(classes), count);
   }
 
   /** Average pooling keeps no argmax; it is handed a buffer it never touches. */
-  private String argmaxBuffer() {
+  private BufferName argmaxBuffer() {
     return max ? argmax() : stage.output();
   }
 
   @Override
-  public void backward(CodeBlock.Builder java, String gradIn, String gradOut) {
+  public void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut) {
     long count = (long) c * h; // input rows per image
-    java.addStatement("p.each(p.kernel($S).set(0, p.buffer($S)).set(1, p.buffer($S)).set(2, p.buffer($S))"
-        + ".set(3, p.buffer($S)).set(4, (long) p.batch() * $L).set(5, p.training()).set(6, p.seed())"
-        + ".set(7, p.step()), (long) p.batch() * $L)", name(false), gradIn, stage.output(), argmaxBuffer(), gradOut,
-        count, count);
+    java.addStatement("p.each($L, (long) p.batch() * $L)", backward.launch().bind("dy", gradIn)
+        .bind("y", stage.output()).bind("argmax", argmaxBuffer()).bind("dx", gradOut)
+        .bind("rows", "(long) p.batch() * " + count).bindDropoutKey().code(classes), count);
   }
 
   @Override
   public void scratch(ScratchSizes sizes) {}
 
-  /** The argmax buffer of a max pool: one window position per output element. */
-  String argmaxBufferName() {
+  /** The argmax buffer of a max pool: one window position per output element; null for average pooling. */
+  BufferName argmaxBufferName() {
     return max ? argmax() : null;
-  }
-
-  /** A byte holds the window position for windows of up to 255 values; larger windows need an int. */
-  private String argmaxType() {
-    return (long) k * k <= 255 ? "uchar" : "int";
   }
 
   /** 32-bit elements of the argmax buffer per image. */

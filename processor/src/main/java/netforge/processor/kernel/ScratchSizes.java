@@ -1,44 +1,51 @@
 package netforge.processor.kernel;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import netforge.processor.runtime.RuntimeTypes;
 
 /**
- * The scratch buffers stages share, each sized by the largest use: {@code scratchA} (packed A operands of
- * activations), {@code scratchB} (packed B operands), {@code scratchW} (packed weights), {@code scratchC}
- * (a convolution's column gradient). Sizes are Java expressions over {@code batch} and Tunables {@code t}.
+ * What each stage needs of the {@link Scratch} buffers. Sizes are Java expressions over {@code batch} and
+ * Tunables {@code t}, using {@code Pass}'s static helpers so that the launch code and the sizes agree on strips
+ * and chunks.
  */
 final class ScratchSizes {
-  static final List<String> NAMES = List.of("scratchA", "scratchB", "scratchW", "scratchC");
-
-  private final Map<String, List<String>> uses = new LinkedHashMap<>();
+  private final Map<BufferName, List<CodeBlock>> uses = new LinkedHashMap<>();
 
   ScratchSizes() {
-    NAMES.forEach(n -> uses.put(n, new ArrayList<>()));
+    List.of(Scratch.A, Scratch.B, Scratch.W, Scratch.C).forEach(n -> uses.put(n, new ArrayList<>()));
   }
 
-  void need(String buffer, String elementsExpression) {
-    uses.get(buffer).add(elementsExpression);
+  void need(BufferName buffer, CodeBlock elements) {
+    uses.get(buffer).add(elements);
   }
 
-  Map<String, List<String>> uses() {
+  Map<BufferName, List<CodeBlock>> uses() {
     return uses;
   }
 
-  /**
-   * A size expression as code. The expressions name one type, {@code Pass}, as text; it goes out as {@code $T}
-   * so that JavaPoet names it in full where the user's class hides the simple name (a layer called Pass).
-   */
-  static CodeBlock code(String expression, ClassName pass) {
-    String[] parts = expression.split("Pass\\.", -1);
-    CodeBlock.Builder code = CodeBlock.builder().add("$L", parts[0]);
-    for (int i = 1; i < parts.length; i++) {
-      code.add("$T.$L", pass, parts[i]);
-    }
-    return code.build();
+  /** Elements of an A operand of {@code rows} packed in strips of TM rows, {@code depth} deep. */
+  static CodeBlock rowStrips(Object rows, Object depth) {
+    return CodeBlock.of("$T.strips($L, t.tm()) * t.tm() * $L", RuntimeTypes.PASS, rows, depth);
+  }
+
+  /** Elements of a B operand of {@code columns} packed in strips of TN columns, {@code depth} deep. */
+  static CodeBlock columnStrips(Object columns, Object depth) {
+    return CodeBlock.of("$T.strips($L, t.tn()) * t.tn() * $L", RuntimeTypes.PASS, columns, depth);
+  }
+
+  /** Columns of one im2col chunk: images per chunk (as {@code Pass.chunk} picks them) times pixels. */
+  static CodeBlock chunkColumns(long floatsPerImage, long pixels) {
+    return CodeBlock.of("(long) $T.chunkFor(t, batch, $L) * $L", RuntimeTypes.PASS, Names.longLiteral(floatsPerImage),
+        pixels);
+  }
+
+  /** Elements of a block of weight columns, as {@code Pass.columnsPerPack} sizes it. */
+  static CodeBlock columnBlock(long total, long depth) {
+    return CodeBlock.of("(long) $T.columnsPerPack(t, $L, $L) * $L", RuntimeTypes.PASS, total, depth,
+        Names.longLiteral(depth));
   }
 }

@@ -13,15 +13,21 @@ package netforge.processor.kernel;
  * {@code [channel, (image, pixel)]}. Where the values a work-item moves are adjacent in memory, it moves them as
  * 16-wide vectors.
  */
-final class SharedKernels {
-  static final String PACK_ROWS = "nf_pack_rows";
-  static final String PACK_COLUMNS = "nf_pack_columns";
-  static final String GEMM_STORE = "nf_gemm_store";
+public final class SharedKernels {
+  /** The title of the shared section: the GEMM benchmark cuts the program there. */
+  public static final String SECTION_TITLE = "shared kernels";
+
+  static final Kernel PACK_ROWS = new Kernel("nf_pack_rows", Signatures.PACK_ROWS);
+  static final Kernel PACK_COLUMNS = new Kernel("nf_pack_columns", Signatures.PACK_COLUMNS);
+  static final Kernel GEMM_STORE = new Kernel("nf_gemm_store", Signatures.GEMM_STORE);
+
+  /** The shared kernels, whose argument classes the runtime holds (see {@code SharedArgumentsWriter}). */
+  static final java.util.List<Kernel> ALL = java.util.List.of(PACK_ROWS, PACK_COLUMNS, GEMM_STORE);
 
   private SharedKernels() {}
 
   static void openCl(ClSource cl) {
-    cl.line("// ---- shared kernels: strided operand packing, and the GEMM of backward products");
+    cl.section("%s: strided operand packing, and the GEMM of backward products", SECTION_TITLE);
     cl.blank();
     cl.line("// Whether the columns c .. c+15 of a strided operand are adjacent in memory.");
     cl.open("static inline int nf_adjacent(const int c, const int grp, const long grp_stride, const long col_stride) {");
@@ -32,9 +38,7 @@ final class SharedKernels {
     cl.line("// offset + m * row_stride + (k / grp) * grp_stride + (k % grp) * col_stride.");
     cl.line("// One work-item moves 16 values of k for the TM rows of its strip: a vector load per row when they are");
     cl.line("// adjacent, then a transposed store into the strip.");
-    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict ap, const int m_rows, "
-        + "const int k_depth, const long offset, const long row_stride, const int grp, const long grp_stride, "
-        + "const long col_stride) {", PACK_ROWS);
+    cl.open("%s", PACK_ROWS.header());
     cl.line("const int k0 = get_global_id(0) * 16;");
     cl.line("const int strip = get_global_id(1);");
     cl.line("if (k0 >= k_depth) return;");
@@ -61,9 +65,7 @@ final class SharedKernels {
     cl.blank();
     cl.line("// B (k_depth x n_cols) into strips of TN columns, k-major; B[k][n] at");
     cl.line("// offset + k * row_stride + (n / grp) * grp_stride + (n % grp) * col_stride.");
-    cl.open("__kernel void %s(const __global real* restrict src, __global real* restrict bp, const int n_cols, "
-        + "const int k_depth, const long offset, const long row_stride, const int grp, const long grp_stride, "
-        + "const long col_stride) {", PACK_COLUMNS);
+    cl.open("%s", PACK_COLUMNS.header());
     cl.line("const int k = get_global_id(0);");
     cl.line("const int strip = get_global_id(1);");
     cl.line("if (k >= k_depth) return;");
@@ -88,7 +90,6 @@ final class SharedKernels {
     cl.close();
     cl.blank();
     Gemm.render(cl, GEMM_STORE, "C = A x B stored at c[offset + m * ldc + n], or added to it when accumulate is set",
-        "__global real* restrict c, const long offset, const long ldc, const int accumulate",
         e -> {
           e.line("const size_t o = offset + (size_t)m * ldc + n;");
           e.line("c[o] = accumulate ? c[o] + v : v;");

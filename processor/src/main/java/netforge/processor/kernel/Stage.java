@@ -21,8 +21,8 @@ import netforge.processor.model.Shape;
  * @param biasOffset offset of the bias, or -1
  * @param needsInputGradient whether a stage before this one has parameters, so dX must be computed
  */
-public record Stage(int index, String layer, Op reduction, List<Op> epilogue, Shape in, Shape out, String input,
-    String output, long weightOffset, long biasOffset, boolean needsInputGradient) {
+public record Stage(int index, String layer, Op reduction, List<Op> epilogue, Shape in, Shape out, BufferName input,
+    BufferName output, long weightOffset, long biasOffset, boolean needsInputGradient) {
 
   public Stage {
     epilogue = List.copyOf(epilogue);

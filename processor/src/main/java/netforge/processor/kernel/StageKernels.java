@@ -5,22 +5,22 @@ import netforge.processor.model.Op;
 
 /**
  * The kernels of one stage, in both languages that must agree on them: their OpenCL C text, and the Java
- * statements that launch them (argument order, geometry, chunking). Keeping both in one class per stage kind
- * keeps each kernel's signature and its call side by side.
+ * statements that launch them (arguments by name, geometry, chunking). Each kernel is declared once, as a
+ * {@link Kernel} field, and both its OpenCL header and its launches are rendered from that declaration.
  */
 interface StageKernels {
 
   /** Appends this stage's kernels (and helper functions) to the program. */
   void openCl(ClSource cl);
 
-  /** Statements of the forward pass; a {@code Pass p} is in scope. */
-  void forward(CodeBlock.Builder java);
+  /** Statements of the forward pass; a {@code Pass p} is in scope. Kernels are launched through {@code classes}. */
+  void forward(CodeBlock.Builder java, ArgumentClasses classes);
 
   /**
    * Statements of the backward pass: the gradient of the stage's output is in buffer {@code gradIn} (which may be
    * overwritten); the gradient of its input, when {@link Stage#needsInputGradient()}, goes to {@code gradOut}.
    */
-  void backward(CodeBlock.Builder java, String gradIn, String gradOut);
+  void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut);
 
   /** Adds this stage's needs to the scratch buffers. */
   void scratch(ScratchSizes sizes);

@@ -5,6 +5,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import netforge.processor.runtime.RuntimeTypes;
 
 /**
  * Names of what the processor generates for a network: the types {@code AlexNetModel} and {@code AlexNetTrainer},
@@ -13,9 +14,9 @@ import javax.lang.model.element.TypeElement;
  */
 public final class GeneratedNames {
   /** The run-time interface a model implements when the runtime is on the class path. */
-  public static final String MODEL_INTERFACE = "netforge.runtime.Model";
-  static final String DEVICE = "netforge.runtime.Device";
-  static final String TUNABLES = "netforge.runtime.internal.Tunables";
+  public static final String MODEL_INTERFACE = RuntimeTypes.MODEL.canonicalName();
+  static final String DEVICE = RuntimeTypes.DEVICE.canonicalName();
+  static final String TUNABLES = RuntimeTypes.TUNABLES.canonicalName();
 
   public static final String SUMMARY = "summary";
   public static final String LAYERS = "layers";

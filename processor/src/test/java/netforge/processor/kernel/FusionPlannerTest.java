@@ -57,7 +57,7 @@ class FusionPlannerTest {
     assertEquals(3, stages.size(), "conv, pool, dense");
     assertEquals(List.of(dropout), stages.get(1).epilogue(), "the pool's kernel applies the dropout");
     assertTrue(stages.get(2).epilogue().isEmpty());
-    assertEquals("act02", stages.get(2).input(), "the dense layer reads the pool's output, flattened");
+    assertEquals("act02", stages.get(2).input().name(), "the dense layer reads the pool's output, flattened");
   }
 
   @Test

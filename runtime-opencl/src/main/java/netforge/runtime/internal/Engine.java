@@ -186,7 +186,7 @@ public final class Engine implements AutoCloseable {
     int batch = labels.length;
     checkLabels(labels);
     prepare(input, batch);
-    buffers.get("labels").write(labels, 0, 0, batch);
+    buffers.get(LaunchSequence.LABELS).write(labels, 0, 0, batch);
     Pass pass = pass(batch, true);
     guarded(batch, () -> sequence.trainingStep(pass, update));
     step++;
@@ -198,7 +198,7 @@ public final class Engine implements AutoCloseable {
     int batch = labels.length;
     checkLabels(labels);
     prepare(input, batch);
-    buffers.get("labels").write(labels, 0, 0, batch);
+    buffers.get(LaunchSequence.LABELS).write(labels, 0, 0, batch);
     Pass pass = pass(batch, false);
     guarded(batch, () -> {
       sequence.forward(pass);
@@ -213,8 +213,8 @@ public final class Engine implements AutoCloseable {
     float[] rowLoss = new float[batch];
     int[] rowPred = new int[batch];
     long start = System.nanoTime();
-    buffers.get("rowLoss").read(0, rowLoss, 0, batch);
-    buffers.get("rowPred").read(0, rowPred, 0, batch);
+    buffers.get(LaunchSequence.ROW_LOSS).read(0, rowLoss, 0, batch);
+    buffers.get(LaunchSequence.ROW_PRED).read(0, rowPred, 0, batch);
     profiler.addHostTime("transfers | loss to host", System.nanoTime() - start);
     double sum = 0;
     int correct = 0;
@@ -248,7 +248,7 @@ public final class Engine implements AutoCloseable {
               input.length / batch, spec.inputSize()) : ""));
     }
     long start = System.nanoTime();
-    buffers.get("input").write(input, 0, 0, (int) needed);
+    buffers.get(LaunchSequence.INPUT).write(input, 0, 0, (int) needed);
     profiler.addHostTime("transfers | input to device", System.nanoTime() - start);
   }
 
@@ -357,8 +357,9 @@ public final class Engine implements AutoCloseable {
     }
     java.util.List<String> layers = sequence.stageLayers();
     for (int i = 0; i < layers.size(); i++) {
-      ClBuffer buffer = buffers.get(String.format(Locale.ROOT, "act%02d", i + 1));
-      long size = sequence.buffers(batch, tunables).get(String.format(Locale.ROOT, "act%02d", i + 1));
+      String output = sequence.stageOutputs().get(i);
+      ClBuffer buffer = buffers.get(output);
+      long size = sequence.buffers(batch, tunables).get(output);
       float[] values = new float[(int) Math.min(size, buffer.elements())];
       buffer.read(0, values, 0, values.length);
       if (!allFinite(values, 0, values.length)) {

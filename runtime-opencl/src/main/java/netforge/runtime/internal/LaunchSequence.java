@@ -7,12 +7,22 @@ import java.util.Map;
  * sequence of kernel launches of the forward pass, of the loss, and of the backward pass.
  */
 public interface LaunchSequence {
+  /** The batch of input images, written by the engine before each pass; generated code reads it by this name. */
+  String INPUT = "input";
+  /** The batch's class labels, one int per image, written by the engine for the loss. */
+  String LABELS = "labels";
+  /** Each image's cross-entropy loss, written by the loss kernel, read back by the engine. */
+  String ROW_LOSS = "rowLoss";
+  /** Each image's predicted class, written by the loss kernel, read back by the engine. */
+  String ROW_PRED = "rowPred";
+
   /** The class-path resource holding the network's OpenCL program, next to the generated class. */
   String programResource();
 
   /**
-   * The batch-dependent buffers: name to 32-bit elements. Always {@code input}, {@code labels},
-   * {@code rowLoss}, {@code rowPred}, and the name {@link #logits()} returns.
+   * The batch-dependent buffers: name to 32-bit elements. Always {@link #INPUT}, {@link #LABELS},
+   * {@link #ROW_LOSS}, {@link #ROW_PRED}, the name {@link #logits()} returns and those of
+   * {@link #stageOutputs()}.
    */
   Map<String, Long> buffers(int batch, Tunables tunables);
 
@@ -21,9 +31,12 @@ public interface LaunchSequence {
 
   /**
    * The layer whose reduction each stage runs, in order: stage {@code i} (from 0) writes buffer
-   * {@code act<i+1>}, two digits. For messages that name where values went wrong.
+   * {@code stageOutputs().get(i)}. For messages that name where values went wrong.
    */
   java.util.List<String> stageLayers();
+
+  /** The buffer each stage writes, in the order of {@link #stageLayers()}. */
+  java.util.List<String> stageOutputs();
 
   void forward(Pass pass);
 

@@ -125,44 +125,43 @@ public final class Pass {
   }
 
   /**
-   * Launches a GEMM kernel ({@code C[m x n] = A[m x k] B[k x n]} over register tiles) after setting its sizes:
-   * arguments 2 to 5 are {@code m_rows}, {@code n_cols}, {@code k_depth} and {@code n_fastest}. The larger operand
-   * is walked in the slow grid dimension, so each of its strips is read from memory once while the smaller
-   * operand's strips, reused across it, stay in cache.
+   * Launches a GEMM kernel ({@code C[m x n] = A[m x k] B[k x n]} over register tiles) after setting its sizes. The
+   * larger operand is walked in the slow grid dimension, so each of its strips is read from memory once while the
+   * smaller operand's strips, reused across it, stay in cache.
    */
-  public void gemm(ClKernel kernel, long rows, long columns, long depth) {
+  public void gemm(GemmArguments gemm, long rows, long columns, long depth) {
     long mStrips = strips(rows, tunables.tm());
     long nStrips = strips(columns, tunables.tn());
     boolean nFastest = mStrips * tunables.tm() > nStrips * tunables.tn();
-    kernel.set(2, (int) rows).set(3, (int) columns).set(4, (int) depth).set(5, nFastest ? 1 : 0);
+    gemm.mRows((int) rows).nCols((int) columns).kDepth((int) depth).nFastest(nFastest ? 1 : 0);
     int local = tunables.gemmLocal();
     long[] global = nFastest ? new long[] {nStrips, mStrips} : new long[] {mStrips, nStrips};
-    kernel.launch(global, local == 0 ? null : new long[] {local, local});
+    gemm.kernel().launch(global, local == 0 ? null : new long[] {local, local});
   }
 
-  /** Packs an A operand ({@code rows x depth}) into strips of TM rows; sets arguments 2 and 3. */
-  public void packRows(ClKernel kernel, long rows, long depth) {
-    kernel.set(2, (int) rows).set(3, (int) depth);
+  /** Packs an A operand ({@code rows x depth}) into strips of TM rows, after setting its sizes. */
+  public void packRows(RowPackArguments pack, long rows, long depth) {
+    pack.mRows((int) rows).kDepth((int) depth);
     int local = tunables.elementwiseLocal();
     // one work-item per block of PACK_BLOCK values of k, for a strip of TM rows
-    kernel.launch(new long[] {roundUp(strips(depth, PACK_BLOCK), local), strips(rows, tunables.tm())},
+    pack.kernel().launch(new long[] {roundUp(strips(depth, PACK_BLOCK), local), strips(rows, tunables.tm())},
         new long[] {local, 1});
   }
 
-  /** Packs a B operand ({@code depth x columns}) into strips of TN columns; sets arguments 2 and 3. */
-  public void packColumns(ClKernel kernel, long columns, long depth) {
-    kernel.set(2, (int) columns).set(3, (int) depth);
+  /** Packs a B operand ({@code depth x columns}) into strips of TN columns, after setting its sizes. */
+  public void packColumns(ColumnPackArguments pack, long columns, long depth) {
+    pack.nCols((int) columns).kDepth((int) depth);
     int local = tunables.elementwiseLocal();
-    kernel.launch(new long[] {roundUp(depth, local), strips(columns, tunables.tn())}, new long[] {local, 1});
+    pack.kernel().launch(new long[] {roundUp(depth, local), strips(columns, tunables.tn())}, new long[] {local, 1});
   }
 
   /** Values of k one work-item of {@code nf_pack_rows} moves: one 16-wide vector per row. */
   static final int PACK_BLOCK = 16;
 
   /** A one-dimensional kernel over {@code n} items; the kernel ignores ids past {@code n}. */
-  public void each(ClKernel kernel, long n) {
+  public void each(KernelArguments kernel, long n) {
     int local = tunables.elementwiseLocal();
-    kernel.launch(new long[] {roundUp(n, local)}, new long[] {local});
+    kernel.kernel().launch(new long[] {roundUp(n, local)}, new long[] {local});
   }
 
   static long roundUp(long n, long multiple) {

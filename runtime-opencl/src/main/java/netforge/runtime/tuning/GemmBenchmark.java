@@ -10,6 +10,9 @@ import netforge.runtime.cl.ClProgram;
 import netforge.runtime.cl.ClProgramSet;
 import netforge.runtime.cl.Profiler;
 import netforge.runtime.cl.ProgramCache;
+import netforge.runtime.internal.SharedKernelArguments.GemmStore;
+import netforge.runtime.internal.SharedKernelArguments.PackColumns;
+import netforge.runtime.internal.SharedKernelArguments.PackRows;
 import netforge.runtime.internal.Tunables;
 
 /**
@@ -18,10 +21,7 @@ import netforge.runtime.internal.Tunables;
  * profiling events. The source is the shared section of any generated program: every network emits the same one.
  */
 public final class GemmBenchmark {
-  static final String SHARED_SECTION = ClProgramSet.SECTION + "shared kernels";
-  private static final String PACK_ROWS = "nf_pack_rows";
-  private static final String PACK_COLUMNS = "nf_pack_columns";
-  private static final String GEMM = "nf_gemm_store";
+  public static final String SHARED_SECTION = ClProgramSet.SECTION + "shared kernels";
 
   private GemmBenchmark() {}
 
@@ -63,17 +63,17 @@ public final class GemmBenchmark {
           ClBuffer c = ClBuffer.allocate(device, "C", (long) m * n)) {
         a.write(values, 0, 0, m * k);
         b.write(values, 0, 0, k * n);
-        ClKernel packRows = program.kernel(PACK_ROWS);
-        setStrided(packRows, a, ap, m, k, k);
+        // row-major matrices, rows k and n apart, packed as the generated code packs them
+        ClKernel packRows = new PackRows(program.kernel(PackRows.KERNEL)).src(a).ap(ap).mRows(m).kDepth(k)
+            .offset(0).rowStride(k).grp(1).grpStride(1).colStride(0).kernel();
         packRows.launch(new long[] {roundUp((k + 15) / 16, tunables.elementwiseLocal()), (m + tm - 1) / tm},
             new long[] {tunables.elementwiseLocal(), 1});
-        ClKernel packColumns = program.kernel(PACK_COLUMNS);
-        setStrided(packColumns, b, bp, n, k, n);
+        ClKernel packColumns = new PackColumns(program.kernel(PackColumns.KERNEL)).src(b).bp(bp).nCols(n).kDepth(k)
+            .offset(0).rowStride(n).grp(1).grpStride(1).colStride(0).kernel();
         packColumns.launch(new long[] {roundUp(k, tunables.elementwiseLocal()), (n + tn - 1) / tn},
             new long[] {tunables.elementwiseLocal(), 1});
-        ClKernel gemm = program.kernel(GEMM);
-        gemm.set(0, ap).set(1, bp).set(2, m).set(3, n).set(4, k).set(5, 0).set(6, c).set(7, 0L).set(8, (long) n)
-            .set(9, 0);
+        ClKernel gemm = new GemmStore(program.kernel(GemmStore.KERNEL)).ap(ap).bp(bp).mRows(m).nCols(n).kDepth(k)
+            .nFastest(0).c(c).offset(0).ldc(n).accumulate(0).kernel();
         long[] global = {(m + tm - 1) / tm, (n + tn - 1) / tn};
         long[] local = tunables.gemmLocal() == 0 ? null : new long[] {tunables.gemmLocal(), tunables.gemmLocal()};
         gemm.launch(global, local); // warm-up, including the driver's first-launch compile
@@ -86,19 +86,12 @@ public final class GemmBenchmark {
           device.finish();
           profiler.collect();
           profiler.enable(false);
-          seconds[r] = profiler.totals().get(GEMM)[0] / 1e9;
+          seconds[r] = profiler.totals().get(GemmStore.KERNEL)[0] / 1e9;
         }
         Arrays.sort(seconds);
         return 2.0 * m * n * k / seconds[0] / 1e9;
       }
     }
-  }
-
-  /** A row-major matrix with rows {@code rowLength} apart as the pack kernel's source. */
-  private static void setStrided(ClKernel pack, ClBuffer source, ClBuffer target, int count, int depth,
-      int rowLength) {
-    pack.set(0, source).set(1, target).set(2, count).set(3, depth).set(4, 0L).set(5, (long) rowLength).set(6, 1)
-        .set(7, 1L).set(8, 0L);
   }
 
   private static long roundUp(long n, long multiple) {

@@ -1,0 +1,111 @@
+package netforge.processor.kernel;
+
+import static netforge.processor.kernel.ClType.INT;
+import static netforge.processor.kernel.ClType.LONG;
+import static netforge.processor.kernel.ClType.READ_INTS;
+import static netforge.processor.kernel.ClType.READ_OPERAND;
+import static netforge.processor.kernel.ClType.READ_REALS;
+import static netforge.processor.kernel.ClType.READ_UCHARS;
+import static netforge.processor.kernel.ClType.UINT;
+import static netforge.processor.kernel.ClType.ULONG;
+import static netforge.processor.kernel.ClType.WRITE_INTS;
+import static netforge.processor.kernel.ClType.WRITE_REALS;
+import static netforge.processor.kernel.ClType.WRITE_UCHARS;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every kernel signature of a generated program, in one table (the role CLBlast's kernel database plays for its
+ * tuned values): to change what a kernel takes, change its line here; its OpenCL parameter list and every launch
+ * of it follow.
+ */
+final class Signatures {
+  private Signatures() {}
+
+  /** The GEMM's own parameters, first in every GEMM kernel; see {@link Gemm}. */
+  static final KernelSignature GEMM = KernelSignature.of("Gemm", Launcher.GEMM, List.of(
+      p("ap", READ_OPERAND), p("bp", READ_OPERAND), p("m_rows", INT), p("n_cols", INT), p("k_depth", INT),
+      p("n_fastest", INT)));
+
+  /** A convolution's forward GEMM: im2col(X) of a chunk of images from {@code n0}, stored NCHW with the epilogue. */
+  static final KernelSignature CONV_GEMM = GEMM.then("ConvGemm",
+      withDropoutKey(p("out", WRITE_REALS), p("params", READ_REALS), p("n0", INT)));
+
+  /** A dense layer's forward GEMM, weights read in place, with the epilogue. */
+  static final KernelSignature DENSE_GEMM = GEMM.then("DenseGemm",
+      withDropoutKey(p("out", WRITE_REALS), p("params", READ_REALS)));
+
+  /** The shared GEMM of backward products: C stored (or accumulated) at an offset with a leading dimension. */
+  static final KernelSignature GEMM_STORE = GEMM.then("GemmStore",
+      List.of(p("c", WRITE_REALS), p("offset", LONG), p("ldc", LONG), p("accumulate", INT))).sharedByEveryProgram();
+
+  /** Packs a strided A operand into strips of TM rows. */
+  static final KernelSignature PACK_ROWS = strided("PackRows", Launcher.ROW_PACK, "ap", "m_rows");
+
+  /** Packs a strided B operand into strips of TN columns. */
+  static final KernelSignature PACK_COLUMNS = strided("PackColumns", Launcher.COLUMN_PACK, "bp", "n_cols");
+
+  /** Packs B columns of a chunk of images from {@code n0} (im2col, and its transpose for dW). */
+  static final KernelSignature CHUNK_COLUMNS = KernelSignature.of("ChunkColumns", Launcher.COLUMN_PACK, List.of(
+      p("src", READ_REALS), p("bp", WRITE_REALS), p("n_cols", INT), p("k_depth", INT), p("n0", INT)));
+
+  /** One work-item per output element of one input: adaptive pooling, LRN. */
+  static final KernelSignature POINTWISE_FORWARD = KernelSignature.of("PointwiseForward", Launcher.EACH,
+      withDropoutKey(p("x", READ_REALS), p("out", WRITE_REALS), p("count", LONG)));
+
+  /** One work-item per input element, gathering the output gradient: adaptive pooling. */
+  static final KernelSignature GATHER_BACKWARD = KernelSignature.of("GatherBackward", Launcher.EACH,
+      withDropoutKey(p("dy", READ_REALS), p("y", READ_REALS), p("dx", WRITE_REALS), p("count", LONG)));
+
+  /** LRN's backward, which also reads its input. */
+  static final KernelSignature LRN_BACKWARD = KernelSignature.of("LrnBackward", Launcher.EACH,
+      withDropoutKey(p("dy", READ_REALS), p("y", READ_REALS), p("x", READ_REALS), p("dx", WRITE_REALS),
+          p("count", LONG)));
+
+  /** The gradient masked in place through the epilogue, and the bias gradient summed. */
+  static final KernelSignature MASK_BIAS = KernelSignature.of("MaskBias", Launcher.EACH,
+      withDropoutKey(p("dy", WRITE_REALS), p("y", READ_REALS), p("grads", WRITE_REALS), p("batch", INT)));
+
+  /** dX of a chunk of images gathered from the column gradient. */
+  static final KernelSignature COL2IM = KernelSignature.of("Col2im", Launcher.EACH, List.of(
+      p("col", READ_REALS), p("dx", WRITE_REALS), p("n0", INT), p("rows", LONG), p("cols", INT)));
+
+  /** Softmax, cross-entropy and its gradient, one work-item per image. */
+  static final KernelSignature LOSS = KernelSignature.of("Loss", Launcher.EACH, List.of(
+      p("logits", READ_REALS), p("labels", READ_INTS), p("dlogits", WRITE_REALS), p("row_loss", WRITE_REALS),
+      p("row_pred", WRITE_INTS), p("batch", INT)));
+
+  /**
+   * Pooling forward, one work-item per output row; {@code byteArgmax} when the window position fits a byte.
+   * Both widths share one argument class: Java sets either as a buffer.
+   */
+  static KernelSignature poolForward(boolean byteArgmax) {
+    return KernelSignature.of("PoolForward", Launcher.EACH, withDropoutKey(p("x", READ_REALS),
+        p("out", WRITE_REALS), p("argmax", byteArgmax ? WRITE_UCHARS : WRITE_INTS), p("rows", LONG)));
+  }
+
+  /** Pooling backward, one work-item per input row. */
+  static KernelSignature poolBackward(boolean byteArgmax) {
+    return KernelSignature.of("PoolBackward", Launcher.EACH, withDropoutKey(p("dy", READ_REALS), p("y", READ_REALS),
+        p("argmax", byteArgmax ? READ_UCHARS : READ_INTS), p("dx", WRITE_REALS), p("rows", LONG)));
+  }
+
+  private static KernelSignature strided(String name, Launcher launcher, String packed, String count) {
+    return new KernelSignature(name, launcher, true, List.of(p("src", READ_REALS), p(packed, WRITE_REALS),
+        p(count, INT), p("k_depth", INT), p("offset", LONG), p("row_stride", LONG), p("grp", INT),
+        p("grp_stride", LONG), p("col_stride", LONG)));
+  }
+
+  private static List<KernelParameter> withDropoutKey(KernelParameter... first) {
+    List<KernelParameter> all = new ArrayList<>(List.of(first));
+    all.add(p("training", INT));
+    all.add(p("seed", ULONG));
+    all.add(p("step", UINT));
+    return all;
+  }
+
+  private static KernelParameter p(String name, ClType type) {
+    return new KernelParameter(name, type);
+  }
+}

@@ -1,0 +1,52 @@
+package netforge.processor.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.palantir.javapoet.ClassName;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import netforge.processor.kernel.BufferName;
+import netforge.processor.kernel.ClSource;
+import netforge.processor.kernel.SharedKernels;
+import netforge.runtime.cl.ClProgramSet;
+import netforge.runtime.internal.LaunchSequence;
+import netforge.runtime.tuning.GemmBenchmark;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the processor knows of the runtime, checked against the runtime it is built with. Generated code refers to
+ * these through {@code $T} and constants, so a drift also fails the examples' compilation; this names it first.
+ */
+class RuntimeContractTest {
+
+  @Test
+  void everyRuntimeTypeName_isARuntimeClass() throws IllegalAccessException {
+    List<String> missing = new ArrayList<>();
+    for (Field field : RuntimeTypes.class.getFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.get(null) instanceof ClassName name) {
+        try {
+          Class.forName(name.reflectionName());
+        } catch (ClassNotFoundException e) {
+          missing.add(field.getName() + " = " + name);
+        }
+      }
+    }
+    assertEquals(List.of(), missing);
+  }
+
+  @Test
+  void runtimeBuffers_areLaunchSequenceConstantsOfTheSameValue() throws ReflectiveOperationException {
+    for (BufferName buffer : List.of(BufferName.INPUT, BufferName.LABELS, BufferName.ROW_LOSS,
+        BufferName.ROW_PRED)) {
+      assertEquals(buffer.name(), LaunchSequence.class.getField(buffer.runtime().name()).get(null));
+    }
+  }
+
+  @Test
+  void sectionMarker_isTheOneTheRuntimeSplitsAt() {
+    assertEquals(ClProgramSet.SECTION, ClSource.SECTION_MARKER);
+    assertEquals(GemmBenchmark.SHARED_SECTION, ClSource.SECTION_MARKER + SharedKernels.SECTION_TITLE);
+  }
+}
