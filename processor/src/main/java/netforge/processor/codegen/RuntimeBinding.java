@@ -8,7 +8,10 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.StringJoiner;
 import javax.lang.model.element.Modifier;
+import java.util.List;
+import java.util.stream.Collectors;
 import netforge.processor.kernel.KernelProgram;
+import netforge.processor.kernel.ParameterTensor;
 import netforge.processor.model.InferredLayer;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.InferredOp;
@@ -41,11 +44,11 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
     cls.addSuperinterface(MODEL);
     cls.addField(FieldSpec.builder(NETWORK_SPEC, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The network as the processor inferred it, for the runtime and tools.\n")
-        .initializer(spec(network)).build());
+        .initializer(spec(network, ParameterTensor.layout(program.stages()))).build());
     return CodeBlock.of("$T.copyOf(SPEC.layers())", ModelWriter.LIST);
   }
 
-  private static CodeBlock spec(InferredNetwork network) {
+  private static CodeBlock spec(InferredNetwork network, List<ParameterTensor> tensors) {
     var model = network.model();
     CodeBlock.Builder spec = CodeBlock.builder()
         .add("new $T($S, new int[] {$L, $L, $L}, $L, $T.of(\n", NETWORK_SPEC, model.name(), model.channels(),
@@ -60,6 +63,13 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
           layer.layer().description(), ModelWriter.LIST, ops, ModelWriter.shapeList(layer.in()),
           ModelWriter.shapeList(layer.out()), layer.parameters(), layer.flops(),
           layer.index() + 1 < network.layers().size() ? "," : "");
+    }
+    spec.unindent().add("), $T.of(\n", ModelWriter.LIST).indent();
+    for (int i = 0; i < tensors.size(); i++) {
+      ParameterTensor t = tensors.get(i);
+      spec.add("new $T($S, new int[] {$L}, $LL, $L)$L\n", RuntimeTypes.PARAM_SPEC, t.name(),
+          t.shape().stream().map(String::valueOf).collect(Collectors.joining(", ")), t.offset(), t.fanIn(),
+          i + 1 < tensors.size() ? "," : "");
     }
     return spec.unindent().add("))").build();
   }

@@ -11,7 +11,7 @@ import netforge.processor.model.ShapeRules;
 /**
  * Groups a checked network's steps into {@link Stage}s: each reduction opens a stage; ReLU and dropout join the
  * stage before them; a flatten only changes how the next stage reads its input. Parameters are laid out flat,
- * layer by layer, weight then bias, exactly as {@code NetworkSpec.parameters()} lists them.
+ * layer by layer, weight then bias; {@link ParameterTensor#layout} names them for the runtime, the only layout it has.
  */
 public final class FusionPlanner {
   private FusionPlanner() {}

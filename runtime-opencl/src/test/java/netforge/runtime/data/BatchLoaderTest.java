@@ -247,7 +247,7 @@ class BatchLoaderTest {
 
   /** A network as the processor describes it; only its name and input matter to the loader. */
   private static NetworkSpec network(int channels, int height, int width) {
-    return new NetworkSpec("Net", new int[] {channels, height, width}, 10, List.of());
+    return new NetworkSpec("Net", new int[] {channels, height, width}, 10, List.of(), List.of());
   }
 
   @Test

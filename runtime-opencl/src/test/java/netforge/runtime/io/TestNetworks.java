@@ -4,6 +4,7 @@ import java.util.List;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.OpSpec;
+import netforge.runtime.spec.ParamSpec;
 
 /** Small networks built by hand, as the processor would describe them; no OpenCL needed. */
 final class TestNetworks {
@@ -19,7 +20,12 @@ final class TestNetworks {
         new int[] {1, 5, 5}, new int[] {channels, 3, 3}, channels * 9L + channels, 0);
     LayerSpec fc = new LayerSpec("fc", "@Dense(out = 3)", List.of(new OpSpec.Flatten(), new OpSpec.Dense(3, true)),
         new int[] {channels, 3, 3}, new int[] {3}, 3L * channels * 9 + 3, 0);
-    return new NetworkSpec(name, new int[] {1, 5, 5}, 3, List.of(conv1, fc));
+    long convWeights = channels * 9L;
+    return new NetworkSpec(name, new int[] {1, 5, 5}, 3, List.of(conv1, fc), List.of(
+        new ParamSpec("conv1.weight", new int[] {channels, 1, 3, 3}, 0, 9),
+        new ParamSpec("conv1.bias", new int[] {channels}, convWeights, 9),
+        new ParamSpec("fc.weight", new int[] {3, channels * 9}, convWeights + channels, channels * 9),
+        new ParamSpec("fc.bias", new int[] {3}, convWeights + channels + 3L * channels * 9, channels * 9)));
   }
 
   /** Values 0, 1, 2, ... scaled, so a misplaced tensor is visible. */

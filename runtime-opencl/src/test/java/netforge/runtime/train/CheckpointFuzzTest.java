@@ -21,6 +21,7 @@ import netforge.runtime.io.SafetensorsWriter;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.OpSpec;
+import netforge.runtime.spec.ParamSpec;
 import org.junit.jupiter.api.Test;
 
 /** The checkpoint reader on good files and on files whose checkpoint metadata is damaged. */
@@ -28,7 +29,8 @@ class CheckpointFuzzTest {
   /** A 2-layer network: dense 4 -> 3 with bias. */
   static final NetworkSpec SPEC = new NetworkSpec("Tiny", new int[] {4, 1, 1}, 3, List.of(
       new LayerSpec("fc", "@Dense(out = 3)", List.of(new OpSpec.Dense(3, true)), new int[] {4, 1, 1},
-          new int[] {3}, 15, 24)));
+          new int[] {3}, 15, 24)), List.of(new ParamSpec("fc.weight", new int[] {3, 4}, 0, 4),
+      new ParamSpec("fc.bias", new int[] {3}, 12, 4)));
   static final String[] KEYS = {"epoch", "engine.step", "optimizer.steps", "optimizer", "seed", "batch", "limit",
       "history", "netforge.checkpoint", "network"};
 
