@@ -33,6 +33,7 @@ import netforge.processor.codegen.TrainerWriter;
 import netforge.processor.codegen.SummaryTable;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 import netforge.processor.kernel.KernelProgram;
@@ -101,8 +102,8 @@ public final class NetworkProcessor extends AbstractProcessor {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
       messager.printMessage(Kind.ERROR,
-          Message.INTERNAL.format(type.getSimpleName(), e) + "\n    please report this with the network's source;"
-              + " the other networks were still processed\n" + trace, type);
+          Message.INTERNAL.format(type.getSimpleName(), e) + "\n    " + Hint.REPORT_INTERNAL.format() + "\n" + trace,
+          type);
     }
   }
 
@@ -180,8 +181,7 @@ public final class NetworkProcessor extends AbstractProcessor {
       Report report = new Report();
       Message m = Message.GENERATED_NAME_TAKEN;
       report.add(new Diagnostic(m, Site.network(), m.format(type.getSimpleName(), name, "a type " + name),
-          List.of("fix: rename " + type.getSimpleName() + " or the class " + name
-              + "; NetForge names what it generates after the network")));
+          List.of(Hint.RENAME_TAKEN_TYPE.format(type.getSimpleName(), name))));
       print(parsed, report);
       return null;
     }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 /** Where data sets come from: {@code --data}, {@code --offline}. */
 final class DataOptions {
   @Option(names = "--data", paramLabel = "DIR",
-      description = "Look for the data set's files here first (then /usr/share/datasets/fashion-mnist, then the "
-          + "download cache).")
+      description = "Read the data set's files from DIR and nowhere else (a missing file is exit code 4). Without "
+          + "it: /usr/share/datasets/fashion-mnist, then the download cache, then a download.")
   Path data;
 
   @Option(names = "--offline", description = "Never download; Fashion-MNIST found nowhere uses the bundled subset.")

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.ShapeTrace;
 import netforge.processor.diag.Site;
@@ -38,16 +39,15 @@ final class ClassesCheck implements NetworkCheck {
     if (sizer != null && sizer.op() instanceof Op.Dense) {
       site = Site.annotation(sizer.layer(), sizer.index(), "out");
       subject = network.layers().get(sizer.layer()).name();
-      fix = "fix: write @Dense(out = " + classes + ") here, or @Network(classes = " + out.size() + ")";
+      fix = Hint.CLASSES_DENSE_OUT.format(classes, out.size());
     } else if (out.isSpatial() && out.size() == classes) {
       // A global pool (or a 1x1 convolution to `classes` channels) already gives one value per class: the
       // scores are there, only still in a [c, 1, 1] image.
       site = Site.network("classes");
-      fix = "fix: end the network with '@Flatten Layer scores;': its " + out + " output already holds " + classes
-          + " scores";
+      fix = Hint.CLASSES_FLATTEN.format(out, classes);
     } else {
       site = Site.network("classes");
-      fix = "fix: end the network with @Dense(out = " + classes + ") Layer classifier;";
+      fix = Hint.CLASSES_CLASSIFIER.format(classes);
     }
     List<String> details = new ArrayList<>(ShapeTrace.into(network, network.layers().size(), false));
     details.add(fix);

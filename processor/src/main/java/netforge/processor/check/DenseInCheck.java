@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.ShapeTrace;
 import netforge.processor.diag.Site;
@@ -26,7 +27,7 @@ final class DenseInCheck implements NetworkCheck {
       }
       String layer = network.layers().get(step.layer()).name();
       List<String> details = new ArrayList<>(ShapeTrace.into(network, step.layer(), step.in().isSpatial()));
-      details.add("fix: write @Dense(in = " + actual + ", ...) or omit 'in' to infer it");
+      details.add(Hint.DENSE_IN.format(actual));
       Message m = Message.SHAPE_MISMATCH;
       report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), "in"),
           m.format(layer, d.in(), actual), details));

@@ -3,6 +3,7 @@ package netforge.processor.check;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 import netforge.processor.model.InferredNetwork;
@@ -24,16 +25,14 @@ final class InputCheck implements NetworkCheck {
       report.add(new Diagnostic(t, Site.network("input"),
           t.format(m.name(), "one input image [" + m.channels() + ", " + m.height() + ", " + m.width() + "]",
               m.inputElements(), ShapeRules.MAX_ELEMENTS),
-          List.of("fix: downscale or crop the images before they reach the network")));
+          List.of(Hint.DOWNSCALE_INPUT.format())));
     }
   }
 
   private static boolean require(Report report, NetworkModel m, String attribute, String text, int value) {
     if (value < 1) {
-      String fix = attribute.equals("classes")
-          ? "fix: give the number of categories the network tells apart, e.g. classes = 10"
-          : "fix: give the images' real " + attribute.substring("input.".length()) + ", at least 1 (e.g."
-              + " @Input(channels = 1, height = 28, width = 28) for Fashion-MNIST)";
+      String fix = attribute.equals("classes") ? Hint.CLASSES_AT_LEAST_1.format()
+          : Hint.INPUT_AT_LEAST_1.format(attribute.substring("input.".length()));
       report.add(new Diagnostic(Message.NON_POSITIVE_PARAMETER, Site.network(attribute),
           Message.NON_POSITIVE_PARAMETER.format(m.name(), text, 1), List.of(fix)));
       return false;

@@ -3,6 +3,7 @@ package netforge.processor.check;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 import netforge.processor.model.InferredNetwork;
@@ -13,8 +14,7 @@ final class NoLayersCheck implements NetworkCheck {
   public void check(InferredNetwork network, Report report) {
     if (network.model().layers().isEmpty()) {
       report.add(new Diagnostic(Message.NO_LAYERS, Site.network(), Message.NO_LAYERS.format(network.name()),
-          List.of("fix: declare one field per layer, e.g. @Dense(out = " + Math.max(1, network.model().classes())
-              + ") Layer fc;")));
+          List.of(Hint.DECLARE_LAYERS.format(Math.max(1, network.model().classes())))));
     }
   }
 }

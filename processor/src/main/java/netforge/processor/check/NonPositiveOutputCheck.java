@@ -5,6 +5,7 @@ import java.util.List;
 import netforge.processor.diag.AnnotationText;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.ShapeTrace;
 import netforge.processor.diag.Site;
@@ -47,11 +48,9 @@ final class NonPositiveOutputCheck implements NetworkCheck {
     boolean heightFails = oh < 1;
     int in = heightFails ? h : w;
     int k = heightFails ? kh : kw;
-    details.add("rule: out = floor((in + 2p - k) / s) + 1 = floor((" + in + " + " + 2L * p + " - " + k + ") / " + s
-        + ") + 1 = " + (heightFails ? oh : ow));
+    details.add(Hint.WINDOW_RULE.format(in, 2L * p, k, s, heightFails ? oh : ow));
     long largestKernel = in + 2L * p;
-    details.add("fix: use a window of at most " + largestKernel + " (" + attribute + " <= " + largestKernel
-        + "), pad the input, or remove a downsampling layer before this one");
+    details.add(Hint.SMALLER_WINDOW.format(largestKernel, attribute, largestKernel));
     Message m = Message.NON_POSITIVE_OUTPUT;
     report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), attribute),
         m.format(layer, shown, AnnotationText.withArticle(h, w), oh + "x" + ow), details));

@@ -3,6 +3,7 @@ package netforge.processor.check;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 import netforge.processor.model.InferredNetwork;
@@ -29,13 +30,12 @@ final class NothingToAttachCheck implements NetworkCheck {
           .filter(op -> !op.isElementwise() && !(op instanceof Op.Flatten))
           .map(op -> "@" + op.annotation()).findFirst().orElse(null);
       String fix = laterLayer != null
-          ? "fix: write " + annotation + " after " + laterLayer + " (annotations apply in the order written),"
-              + " or remove it"
-          : "fix: remove it, or move it to a field after the first layer";
+          ? Hint.WRITE_AFTER_LAYER.format(annotation, laterLayer)
+          : Hint.REMOVE_OR_MOVE_DOWN.format();
       Message m = Message.NOTHING_TO_ATTACH;
       report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index()),
           m.format(field.name(), step.op().annotation()),
-          List.of("ReLU and dropout apply to the output of a layer, and no layer comes before this one", fix)));
+          List.of(Hint.NOTHING_BEFORE.format(), fix)));
     }
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.ShapeTrace;
 import netforge.processor.diag.Site;
@@ -20,7 +21,7 @@ final class SpatialInputCheck implements NetworkCheck {
           && ShapeRules.hyperparametersValid(step.op())) {
         String layer = network.layers().get(step.layer()).name();
         List<String> details = new ArrayList<>(ShapeTrace.into(network, step.layer(), false));
-        details.add("fix: move this layer before the first @Dense or @Flatten");
+        details.add(Hint.MOVE_BEFORE_FLATTEN.format());
         Message m = Message.NEEDS_SPATIAL_INPUT;
         report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index()),
             m.format(layer, "@" + step.op().annotation(), step.in()), details));

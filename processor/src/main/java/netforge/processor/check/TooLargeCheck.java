@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.ShapeTrace;
 import netforge.processor.diag.Site;
@@ -33,18 +34,17 @@ final class TooLargeCheck implements NetworkCheck {
       total = ShapeRules.sum(total, ShapeRules.parameters(step.op(), step.in()));
       if (weights > ShapeRules.MAX_ELEMENTS) {
         add(network, report, step, Message.TOO_LARGE, Message.TOO_LARGE.format(layer, "its weight tensor", weights,
-            ShapeRules.MAX_ELEMENTS), "fix: use fewer output channels or features, or downsample the input earlier");
+            ShapeRules.MAX_ELEMENTS), Hint.SHRINK_TENSOR.format());
         return;
       } else if (step.out().isError() && outputElements(step) > ShapeRules.MAX_ELEMENTS) {
         add(network, report, step, Message.TOO_LARGE, Message.TOO_LARGE.format(layer, "one image's output",
             outputElements(step),
-            ShapeRules.MAX_ELEMENTS), "fix: use fewer output channels or features, or downsample the input earlier");
+            ShapeRules.MAX_ELEMENTS), Hint.SHRINK_TENSOR.format());
         return;
       } else if (total > ShapeRules.MAX_PARAMETERS) {
         add(network, report, step, Message.TOO_MANY_PARAMETERS,
             Message.TOO_MANY_PARAMETERS.format(layer, total, ShapeRules.MAX_PARAMETERS),
-            "fix: use fewer channels or features here or in the layers before, or downsample before the first"
-                + " @Dense");
+            Hint.SHRINK_NETWORK.format());
         return;
       }
     }

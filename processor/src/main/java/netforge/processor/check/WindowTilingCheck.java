@@ -5,6 +5,7 @@ import java.util.List;
 import netforge.processor.diag.AnnotationText;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.ShapeTrace;
 import netforge.processor.diag.Site;
@@ -58,12 +59,10 @@ final class WindowTilingCheck implements NetworkCheck {
     String layer = network.layers().get(step.layer()).name();
     List<String> details = new ArrayList<>(ShapeTrace.into(network, step.layer(), false));
     if (gaps) {
-      details.add("fix: use a stride no larger than the window (s <= " + Math.min(kh, kw) + ") so that the windows"
-          + " touch, or a larger window; ignore this if it is intended");
+      details.add(Hint.STRIDE_WITHIN_WINDOW.format(Math.min(kh, kw)));
     } else {
-      details.add("fix: to read every pixel, let the last window end on the last row and column: an input of "
-          + (h - rows) + "x" + (w - columns) + " or " + (h - rows + (rows > 0 ? (long) s : 0)) + "x"
-          + (w - columns + (columns > 0 ? (long) s : 0)) + " here, or other padding; ignore this if it is intended");
+      details.add(Hint.TILE_INPUT.format(h - rows, w - columns, h - rows + (rows > 0 ? (long) s : 0),
+          w - columns + (columns > 0 ? (long) s : 0)));
     }
     Message m = Message.WINDOW_DROPS_INPUT;
     String attribute = step.op() instanceof Op.Pool pool && pool.stride() == 0 ? "k" : "s";

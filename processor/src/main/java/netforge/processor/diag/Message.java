@@ -80,4 +80,104 @@ public enum Message {
   public String format(Object... args) {
     return "[" + code() + "] " + String.format(Locale.ROOT, template, args);
   }
+
+  /**
+   * The lines under a first line, each a template: a fix ({@code fix: ...}; every diagnostic has one) or an
+   * explanation. They live here, beside the first lines, so that the whole text of every diagnostic can be reviewed
+   * in one place; the checks only choose a hint and fill in its numbers.
+   */
+  public enum Hint {
+    // every shape error
+    SHAPE_TRACE_HEADING("input shape flows from:"),
+    // an internal failure
+    REPORT_INTERNAL("please report this with the network's source; the other networks were still processed"),
+    // the class
+    DECLARE_ABSTRACT_CLASS("fix: declare it as 'abstract class %s { ... }'"),
+    REPLACE_FINAL("fix: replace 'final' with 'abstract': the generated %s extends it"),
+    ADD_ABSTRACT("fix: add 'abstract': the generated %s extends it"),
+    REMOVE_SEALED("fix: remove 'sealed' and its 'permits' clause, or use 'non-sealed'"),
+    REMOVE_PRIVATE("fix: remove 'private'"),
+    ADD_STATIC("fix: add 'static', or move it to its own file"),
+    REMOVE_TYPE_PARAMETERS("fix: remove the type parameters"),
+    ADD_CONSTRUCTOR("fix: add '%s() {}'"),
+    GIVE_METHOD_BODY("fix: give %s() a body, or remove it"),
+    IMPLEMENT_METHOD("fix: implement %s in %s"),
+    // clashes with what is generated
+    RENAME_CLASHING_METHOD("fix: rename %s(); %s.%s() is part of every generated model"),
+    RENAME_PACKAGE_FIELD("fix: rename the field; NetForge's generated code names %s.* types in full"),
+    RENAME_TAKEN_TYPE("fix: rename %s or the class %s; NetForge names what it generates after the network"),
+    // fields
+    RENAME_HIDING_LAYER("fix: rename this field; a subclass adds its layers after the inherited ones, and two layers"
+        + " need two names"),
+    MAKE_PROTECTED("fix: make it protected"),
+    REMOVE_MODIFIER("fix: remove '%s'"),
+    REMOVE_PRIVATE_FIELD("fix: remove 'private'; package-private is enough"),
+    ANNOTATE_LAYER("fix: annotate it with its layer, e.g. @Conv(out = 64, k = 3) or @Dense(out = 10), or remove it"),
+    ONE_LAYER_PER_FIELD("fix: move @%s to a field of its own; each field is one layer"),
+    DECLARE_LAYER_TYPE("fix: declare it as 'Layer %s;'"),
+    USE_OUR_LAYER_TYPE("fix: use %s: import it, or rename your own class %s"),
+    EXTEND_NETWORK("fix: to reuse its layers, extend it ('abstract class %s extends %s'): its layers then come first;"
+        + " or copy its layer fields"),
+    MARK_IGNORED_FIELD("fix: make it a layer ('@Dense(out = 10) Layer %s;'), make it static if it is a constant, or"
+        + " mark it 'transient' (or @SuppressWarnings(\"%s\")) if it is there on purpose"),
+    DECLARE_LAYERS("fix: declare one field per layer, e.g. @Dense(out = %d) Layer fc;"),
+    // the input and the classes
+    DOWNSCALE_INPUT("fix: downscale or crop the images before they reach the network"),
+    CLASSES_AT_LEAST_1("fix: give the number of categories the network tells apart, e.g. classes = 10"),
+    INPUT_AT_LEAST_1("fix: give the images' real %s, at least 1 (e.g. @Input(channels = 1, height = 28, width = 28)"
+        + " for Fashion-MNIST)"),
+    CLASSES_DENSE_OUT("fix: write @Dense(out = %d) here, or @Network(classes = %d)"),
+    CLASSES_FLATTEN("fix: end the network with '@Flatten Layer scores;': its %s output already holds %d scores"),
+    CLASSES_CLASSIFIER("fix: end the network with @Dense(out = %d) Layer classifier;"),
+    // hyper-parameters
+    CONV_OUT("fix: give the number of output channels, e.g. @Conv(out = 64, ...)"),
+    KERNEL_SQUARE_ONLY("fix: write k = %d for a square kernel, or kh and kw without k"),
+    KERNEL_MISSING("fix: add k = 3 (or another size), or kh and kw for a rectangular kernel"),
+    KERNEL_SIDE_MISSING("fix: add %s = ..., or write k for a square kernel"),
+    KERNEL_AT_LEAST_1("fix: use a kernel of at least 1, e.g. k = 3"),
+    KERNEL_HEIGHT_AT_LEAST_1("fix: use a kernel height of at least 1"),
+    KERNEL_WIDTH_AT_LEAST_1("fix: use a kernel width of at least 1"),
+    CONV_STRIDE("fix: use s >= 1; s = 1 (the default) moves the window one pixel at a time"),
+    NO_PADDING("fix: use p = 0 for no padding"),
+    PADDING_SEES_ONLY_ZEROS("padding of the kernel size or more only adds windows that see nothing but zeros"),
+    PADDING_KEEPS_SIZE("fix: use p <= %d; p = %d keeps the size for an odd kernel at stride 1"),
+    PADDING_SMALLER_SIDE("fix: use p <= %d; one p pads every side, so the smaller kernel side limits it"),
+    POOL_WINDOW("fix: use a window of at least 1, e.g. k = 2"),
+    POOL_STRIDE("fix: use s >= 1, or s = 0 (the default) for a stride equal to k"),
+    POOL_PADDING_RULE("PyTorch rejects pooling padding above half the window: such windows can lie wholly in the"
+        + " padding"),
+    POOL_PADDING("fix: use p <= %d"),
+    ADAPTIVE_POOL_SIZE("fix: use %s >= 1; h = 1, w = 1 averages each channel to one value"),
+    DENSE_OUT("fix: give the number of output features, e.g. @Dense(out = 128)"),
+    DENSE_IN_FEATURES("fix: give the number of input features, or omit 'in' to infer it"),
+    DROPOUT_PROBABILITY("fix: use a drop probability such as @Dropout(0.5); 0 disables dropout"),
+    LRN_SIZE("fix: use size >= 1; AlexNet uses size = 5"),
+    ALEXNET_LRN("fix: the original AlexNet uses @LRN(size = 5, alpha = 1e-4, beta = 0.75, k = 2)"),
+    // shapes
+    DENSE_IN("fix: write @Dense(in = %d, ...) or omit 'in' to infer it"),
+    WINDOW_RULE("rule: out = floor((in + 2p - k) / s) + 1 = floor((%d + %d - %d) / %d) + 1 = %d"),
+    SMALLER_WINDOW("fix: use a window of at most %d (%s <= %d), pad the input, or remove a downsampling layer before"
+        + " this one"),
+    MOVE_BEFORE_FLATTEN("fix: move this layer before the first @Dense or @Flatten"),
+    NOTHING_BEFORE("ReLU and dropout apply to the output of a layer, and no layer comes before this one"),
+    WRITE_AFTER_LAYER("fix: write %s after %s (annotations apply in the order written), or remove it"),
+    REMOVE_OR_MOVE_DOWN("fix: remove it, or move it to a field after the first layer"),
+    SHRINK_TENSOR("fix: use fewer output channels or features, or downsample the input earlier"),
+    SHRINK_NETWORK("fix: use fewer channels or features here or in the layers before, or downsample before the first"
+        + " @Dense"),
+    STRIDE_WITHIN_WINDOW("fix: use a stride no larger than the window (s <= %d) so that the windows touch, or a larger"
+        + " window; ignore this if it is intended"),
+    TILE_INPUT("fix: to read every pixel, let the last window end on the last row and column: an input of %dx%d or"
+        + " %dx%d here, or other padding; ignore this if it is intended");
+
+    private final String template;
+
+    Hint(String template) {
+      this.template = template;
+    }
+
+    public String format(Object... args) {
+      return String.format(Locale.ROOT, template, args);
+    }
+  }
 }

@@ -31,7 +31,7 @@ public final class ShapeTrace {
       rows.add(new String[] {"(flatten)", "", last.flattened().toString(), ""});
     }
     List<String> lines = new ArrayList<>();
-    lines.add("input shape flows from:");
+    lines.add(Message.Hint.SHAPE_TRACE_HEADING.format());
     int skipped = Math.max(0, rows.size() - MAX_ENTRIES);
     if (skipped > 0) {
       lines.add("  ... " + skipped + " earlier " + (skipped == 1 ? "entry" : "entries"));

@@ -15,6 +15,7 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 import netforge.processor.parse.GeneratedNames.MethodSignature;
@@ -52,8 +53,7 @@ final class GeneratedMemberCheck {
           : name + " inherits " + describe(method) + " from " + owner.getQualifiedName();
       Site site = own ? members.add(method) : Site.network();
       report.add(new Diagnostic(Message.MEMBER_CLASH, site, Message.MEMBER_CLASH.format(name, what, model),
-          List.of("fix: rename " + method.getSimpleName() + "(); " + model + "." + method.getSimpleName()
-              + "() is part of every generated model")));
+          List.of(Hint.RENAME_CLASHING_METHOD.format(method.getSimpleName(), model, method.getSimpleName()))));
     }
   }
 
@@ -73,7 +73,7 @@ final class GeneratedMemberCheck {
         String what = own ? "this field" : "the inherited field " + t.getQualifiedName() + "." + name;
         report.add(new Diagnostic(Message.HIDES_PACKAGE, own ? members.add(field) : Site.network(),
             Message.HIDES_PACKAGE.format(own ? name : type.getSimpleName(), what, name, model),
-            List.of("fix: rename the field; NetForge's generated code names " + name + ".* types in full")));
+            List.of(Hint.RENAME_PACKAGE_FIELD.format(name))));
       }
     }
   }

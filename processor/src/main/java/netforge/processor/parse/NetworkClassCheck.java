@@ -10,6 +10,7 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 
@@ -31,7 +32,7 @@ final class NetworkClassCheck {
   void check(TypeElement type, Report report, MemberSites members) {
     String name = type.getSimpleName().toString();
     String model = GeneratedNames.modelSimpleName(type);
-    String declareAbstract = "fix: declare it as 'abstract class " + name + " { ... }'";
+    String declareAbstract = Hint.DECLARE_ABSTRACT_CLASS.format(name);
     switch (type.getKind()) {
       case INTERFACE -> add(report, Message.NETWORK_ON_INTERFACE, declareAbstract, name, name);
       case ENUM -> add(report, Message.NETWORK_ON_ENUM, declareAbstract, name, name);
@@ -48,23 +49,23 @@ final class NetworkClassCheck {
   private void checkClass(TypeElement type, String name, String model, Report report, MemberSites members) {
     var modifiers = type.getModifiers();
     if (modifiers.contains(Modifier.FINAL)) {
-      add(report, Message.FINAL_CLASS, "fix: replace 'final' with 'abstract': the generated " + model + " extends it",
+      add(report, Message.FINAL_CLASS, Hint.REPLACE_FINAL.format(model),
           name, name);
     } else if (!modifiers.contains(Modifier.ABSTRACT)) {
-      add(report, Message.NOT_ABSTRACT_CLASS, "fix: add 'abstract': the generated " + model + " extends it",
+      add(report, Message.NOT_ABSTRACT_CLASS, Hint.ADD_ABSTRACT.format(model),
           name, name);
     } else if (modifiers.contains(Modifier.SEALED)) {
-      add(report, Message.SEALED_CLASS, "fix: remove 'sealed' and its 'permits' clause, or use 'non-sealed'",
+      add(report, Message.SEALED_CLASS, Hint.REMOVE_SEALED.format(),
           name, model, name);
     } else if (modifiers.contains(Modifier.PRIVATE)) {
-      add(report, Message.PRIVATE_CLASS, "fix: remove 'private'", name, name, model);
+      add(report, Message.PRIVATE_CLASS, Hint.REMOVE_PRIVATE.format(), name, name, model);
     } else if (type.getNestingKind() == NestingKind.MEMBER && !modifiers.contains(Modifier.STATIC)) {
       // (Local and anonymous classes never reach a processor: javac does not list them as annotated elements.)
-      add(report, Message.INNER_CLASS, "fix: add 'static', or move it to its own file", name, name, model);
+      add(report, Message.INNER_CLASS, Hint.ADD_STATIC.format(), name, name, model);
     } else if (!type.getTypeParameters().isEmpty()) {
-      add(report, Message.GENERIC_CLASS, "fix: remove the type parameters", name, name);
+      add(report, Message.GENERIC_CLASS, Hint.REMOVE_TYPE_PARAMETERS.format(), name, name);
     } else if (!hasUsableConstructor(type)) {
-      add(report, Message.NO_USABLE_CONSTRUCTOR, "fix: add '" + name + "() {}'", name, name);
+      add(report, Message.NO_USABLE_CONSTRUCTOR, Hint.ADD_CONSTRUCTOR.format(name), name, name);
     } else {
       checkAbstractMethods(type, name, report, members);
     }
@@ -86,8 +87,8 @@ final class NetworkClassCheck {
       boolean own = owner.equals(type);
       String what = own ? name + " declares abstract method " + signature
           : name + " inherits abstract method " + signature + " from " + owner.getQualifiedName();
-      String fix = own ? "fix: give " + method.getSimpleName() + "() a body, or remove it"
-          : "fix: implement " + signature + " in " + name;
+      String fix = own ? Hint.GIVE_METHOD_BODY.format(method.getSimpleName())
+          : Hint.IMPLEMENT_METHOD.format(signature, name);
       Site site = own ? members.add(method) : Site.network();
       report.add(new Diagnostic(Message.ABSTRACT_METHOD, site, Message.ABSTRACT_METHOD.format(name, what),
           List.of(fix)));

@@ -20,6 +20,7 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import netforge.processor.diag.Diagnostic;
 import netforge.processor.diag.Message;
+import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 import netforge.processor.model.LayerModel;
@@ -109,21 +110,20 @@ public final class NetworkParser {
         String owner = ((TypeElement) hidden.getEnclosingElement()).getQualifiedName().toString();
         report.add(new Diagnostic(Message.HIDDEN_LAYER, Site.field(index),
             Message.HIDDEN_LAYER.format(name, name, owner),
-            List.of("fix: rename this field; a subclass adds its layers after the inherited ones, and two layers"
-                + " need two names")));
+            List.of(Hint.RENAME_HIDING_LAYER.format())));
         complete = false;
       }
       String blocked = blockingModifier(field, type);
       if (blocked != null) {
         report.add(new Diagnostic(Message.INACCESSIBLE_FIELD, Site.field(index),
             Message.INACCESSIBLE_FIELD.format(name, blocked, GeneratedNames.modelSimpleName(type)),
-            List.of(blocked.equals(OTHER_PACKAGE) ? "fix: make it protected"
-                : "fix: remove '" + blocked + "'" + (blocked.equals("private") ? "; package-private is enough" : ""))));
+            List.of(blocked.equals(OTHER_PACKAGE) ? Hint.MAKE_PROTECTED.format()
+                : blocked.equals("private") ? Hint.REMOVE_PRIVATE_FIELD.format() : Hint.REMOVE_MODIFIER.format(blocked))));
       }
       if (ours.isEmpty()) {
         report.add(new Diagnostic(Message.MISSING_LAYER_ANNOTATION, Site.field(index),
             Message.MISSING_LAYER_ANNOTATION.format(name),
-            List.of("fix: annotate it with its layer, e.g. @Conv(out = 64, k = 3) or @Dense(out = 10), or remove it")));
+            List.of(Hint.ANNOTATE_LAYER.format())));
         complete = false;
         continue;
       }
@@ -135,7 +135,7 @@ public final class NetworkParser {
           if (firstKind != null) {
             report.add(new Diagnostic(Message.TWO_LAYER_KINDS, Site.annotation(index, i),
                 Message.TWO_LAYER_KINDS.format(name, firstKind, kind),
-                List.of("fix: move @" + kind + " to a field of its own; each field is one layer")));
+                List.of(Hint.ONE_LAYER_PER_FIELD.format(kind))));
             complete = false;
           }
           firstKind = firstKind == null ? kind : firstKind;
@@ -212,11 +212,11 @@ public final class NetworkParser {
       int index) {
     String theirs = fieldType.toString();
     String expected = "Layer";
-    String fix = "fix: declare it as 'Layer " + field.getSimpleName() + ";'";
+    String fix = Hint.DECLARE_LAYER_TYPE.format(field.getSimpleName());
     if (fieldType instanceof DeclaredType declared && declared.asElement().getSimpleName().contentEquals("Layer")) {
       theirs = ((TypeElement) declared.asElement()).getQualifiedName().toString();
       expected = LAYER_TYPE;
-      fix = "fix: use " + LAYER_TYPE + ": import it, or rename your own class " + theirs;
+      fix = Hint.USE_OUR_LAYER_TYPE.format(LAYER_TYPE, theirs);
     }
     return new Diagnostic(Message.NOT_A_LAYER_FIELD, Site.annotation(index, 0),
         Message.NOT_A_LAYER_FIELD.format(field.getSimpleName(), simpleNameIfOurs(first), theirs, expected),
@@ -237,8 +237,7 @@ public final class NetworkParser {
       String owner = field.getEnclosingElement().getSimpleName().toString();
       report.add(new Diagnostic(Message.NETWORK_FIELD, members.add(field),
           Message.NETWORK_FIELD.format(name, other.getSimpleName()),
-          List.of("fix: to reuse its layers, extend it ('abstract class " + owner + " extends " + other.getSimpleName()
-              + "'): its layers then come first; or copy its layer fields")));
+          List.of(Hint.EXTEND_NETWORK.format(owner, other.getSimpleName()))));
       return;
     }
     if (field.getModifiers().contains(Modifier.STATIC) || field.getModifiers().contains(Modifier.TRANSIENT)
@@ -247,9 +246,7 @@ public final class NetworkParser {
     }
     report.add(new Diagnostic(Message.IGNORED_FIELD, members.add(field),
         Message.IGNORED_FIELD.format(name, field.asType()),
-        List.of("fix: make it a layer ('@Dense(out = 10) Layer " + name + ";'), make it static if it is a constant,"
-            + " or mark it 'transient' (or @SuppressWarnings(\"" + Message.IGNORED_FIELD.code() + "\")) if it is"
-            + " there on purpose")));
+        List.of(Hint.MARK_IGNORED_FIELD.format(name, Message.IGNORED_FIELD.code()))));
   }
 
   private static boolean suppresses(Element element, String code) {

@@ -33,6 +33,19 @@ class MessageCoverageTest {
         .isEmpty();
   }
 
+  /** Fix and rule lines are templates in {@link Message.Hint}, not text assembled in a check. */
+  @Test
+  void fixAndRuleTexts_liveOnlyInTheCatalogue() {
+    try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+      assertWithMessage("main sources that write a fix or rule line themselves")
+          .that(files.map(Path::toString).filter(p -> p.endsWith(".java") && !p.endsWith("diag/Message.java"))
+              .filter(p -> read(Path.of(p)).contains("\"fix: ") || read(Path.of(p)).contains("\"rule: ")).toList())
+          .isEmpty();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file);

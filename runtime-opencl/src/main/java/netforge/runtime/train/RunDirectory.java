@@ -65,7 +65,11 @@ public final class RunDirectory implements AutoCloseable {
     if (present.isEmpty()) {
       return Optional.empty();
     }
-    String state = Files.exists(directory.resolve(Trainer.FINAL)) ? "a finished run" : "an unfinished run";
+    // Final weights mark a run that ended; a checkpoint without them, one that stopped; a history alone, a run that
+    // kept no weights (compare's default), which may well have ended: its history does not say how many epochs
+    // it was meant to have.
+    String state = Files.exists(directory.resolve(Trainer.FINAL)) ? "a finished run"
+        : Files.exists(directory.resolve(Trainer.CHECKPOINT)) ? "an unfinished run" : "a run that kept no weights";
     String network = networkOf(directory).map(n -> " of " + n).orElse("");
     return Optional.of(state + network + ": " + progressOf(directory) + " (" + String.join(", ", present) + ")");
   }

@@ -48,7 +48,7 @@ class RunDirectoryTest {
     new History(List.of(epoch(1, 0.5))).writeJson(run.resolve(Trainer.HISTORY_JSON));
     ExistingRunException e = assertThrows(ExistingRunException.class,
         () -> RunDirectory.open(run, ExistingRun.REFUSE));
-    assertTrue(e.getMessage().contains("an unfinished run: 1 epoch, best test accuracy 50.00%"), e.getMessage());
+    assertTrue(e.getMessage().contains("a run that kept no weights: 1 epoch, best test accuracy 50.00%"), e.getMessage());
   }
 
   @Test
