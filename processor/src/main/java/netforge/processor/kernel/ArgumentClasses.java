@@ -33,10 +33,14 @@ final class ArgumentClasses {
     return owner.nestedClass(signature.name() + "Arguments");
   }
 
-  /** The kernel's name as generated code passes it to {@code p.kernel}: a shared kernel's by its constant. */
+  /**
+   * The kernel's name as generated code passes it to {@code p.kernel}: a literal, also for a shared kernel (whose
+   * runtime constant {@code SharedKernelArgumentsTest} keeps equal). A static {@code Type.KERNEL} would be an
+   * expression a user's field of the same name as the type hides (JavaPoet qualifies a nested type only by its
+   * own simple name); a literal cannot be hidden.
+   */
   CodeBlock kernelName(Kernel kernel) {
-    return kernel.signature().shared() ? CodeBlock.of("$T.KERNEL", of(kernel.signature()))
-        : CodeBlock.of("$S", kernel.name());
+    return CodeBlock.of("$S", kernel.name());
   }
 
   /** The generated argument classes used so far. */

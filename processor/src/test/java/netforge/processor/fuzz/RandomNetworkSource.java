@@ -16,7 +16,8 @@ final class RandomNetworkSource {
   /** Names the generated model or its imports also use, and names that want the same constant prefix. */
   private static final List<String> CLASHING_NAMES = List.of("engine", "SPEC", "CLASSES", "PARAMETERS", "LAYERS",
       "SUMMARY", "INPUT", "List", "Map", "Math", "Pass", "Engine", "Device", "String", "Long", "layer2", "LAYER2",
-      "layer3", "conv1", "CONV1", "p", "t", "batch", "n0", "java", "create", "summary");
+      "layer3", "conv1", "CONV1", "p", "t", "batch", "n0", "java", "create", "summary", "SharedKernelArguments",
+      "KernelArguments", "GemmArguments", "LaunchSequence", "ConvGemmArguments", "DenseGemmArguments");
   /** Members the generated model declares too, or that break it in some other way. */
   private static final List<String> CLASHING_MEMBERS = List.of("static String summary() { return \"\"; }",
       "String summary() { return \"\"; }", "public float[] forward(float[] x, int b) { return x; }",
