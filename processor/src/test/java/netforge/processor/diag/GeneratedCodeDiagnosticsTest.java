@@ -37,8 +37,8 @@ class GeneratedCodeDiagnosticsTest {
 
   @Test
   void layerFields_namedLikeGeneratedMembersAndImportedTypes_compileAndAreFilled() throws Exception {
-    // engine and SPEC are generated fields; List, Math and Pass are types the generated code calls static methods
-    // on; layer2 and LAYER2 want the same constant prefix; String and Launches are nested types of ours too.
+    // engine and SPEC are generated fields; List, Math, Pass and SharedKernelArguments are types the generated
+    // code uses in expressions; layer2 and LAYER2 want the same constant prefix; String and Launches are nested types of ours too.
     JavaFileObject source = net(
         "@Conv(out = 4, k = 3) @ReLU Layer engine;",
         "@Conv(out = 4, k = 3) Layer SPEC;",
@@ -47,6 +47,7 @@ class GeneratedCodeDiagnosticsTest {
         "@MaxPool(k = 2) Layer List;",
         "@Conv(out = 4, k = 3) Layer Math;",
         "@Dense(out = 16) @ReLU Layer Pass;",
+        "@Dense(out = 16) Layer SharedKernelArguments;",
         "@Dense(out = 10) Layer CLASSES;",
         "static class String {}",
         "static class Launches {}");
@@ -55,7 +56,8 @@ class GeneratedCodeDiagnosticsTest {
 
     Class<?> model = new GeneratedClasses(compilation).load("test.NetModel");
     Object description = model.getConstructor().newInstance();
-    for (String name : new String[] {"engine", "SPEC", "layer2", "LAYER2", "List", "Math", "Pass", "CLASSES"}) {
+    for (String name : new String[] {"engine", "SPEC", "layer2", "LAYER2", "List", "Math", "Pass",
+        "SharedKernelArguments", "CLASSES"}) {
       Field field = model.getSuperclass().getDeclaredField(name);
       field.setAccessible(true);
       Layer layer = (Layer) field.get(description);
@@ -64,7 +66,7 @@ class GeneratedCodeDiagnosticsTest {
     assertThat(GeneratedClasses.constant(model, "CLASSES")).isEqualTo(10);
     Set<String> constants = new HashSet<>();
     Arrays.stream(model.getDeclaredFields()).forEach(f -> assertThat(constants.add(f.getName())).isTrue());
-    assertThat(constants).containsAtLeast("LAYER2_CHANNELS", "LAYER4_CHANNELS", "LAYER8_FEATURES");
+    assertThat(constants).containsAtLeast("LAYER2_CHANNELS", "LAYER4_CHANNELS", "LAYER9_FEATURES");
   }
 
   @Test
