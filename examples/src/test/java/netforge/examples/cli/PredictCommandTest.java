@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
+import netforge.runtime.Logits;
 import netforge.runtime.Model;
 import netforge.runtime.data.FashionMnist;
 import netforge.runtime.data.ImageSet;

@@ -16,13 +16,13 @@ import java.util.random.RandomGenerator;
 import netforge.examples.lenet.LeNet5Model;
 import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
+import netforge.runtime.ModelEngine;
 import netforge.runtime.data.Batch;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.FloatImage;
 import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Transform;
 import netforge.runtime.data.TransformPipeline;
-import netforge.runtime.internal.Engine;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.Optimizer;
 import netforge.runtime.train.OptimizerConfig;
@@ -114,7 +114,7 @@ class PipelineOverlapTest {
     }
     double prepSeconds = (System.nanoTime() - start) / 1e9;
 
-    Engine engine = model.engine();
+    ModelEngine engine = model.engine();
     double stepSeconds;
     try (Optimizer optimizer = Optimizer.forEngine(engine, adam)) {
       start = System.nanoTime();
