@@ -26,7 +26,8 @@ class ModulePathTest {
   /** Test frameworks on this JVM's class path, which are no part of a user's module graph. */
   private static final List<String> TEST_ONLY = List.of("junit", "opentest4j", "apiguardian", "compile-testing",
       "truth", "guava", "failureaccess", "listenablefuture", "ecj", "jqwik", "archunit", "checker", "error_prone",
-      "j2objc", "auto-value", "hamcrest", "surefire", "test-classes", "/processor/target/classes", "auto-service");
+      "j2objc", "auto-value", "hamcrest", "surefire", "test-classes", "-tests.jar", "/processor/target/classes",
+      "auto-service");
 
   @TempDir
   Path dir;
