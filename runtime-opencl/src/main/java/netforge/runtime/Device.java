@@ -1,24 +1,20 @@
 package netforge.runtime;
 
-import static org.jocl.CL.CL_CONTEXT_PLATFORM;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
-import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
-import static org.jocl.CL.CL_QUEUE_PROPERTIES;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import netforge.runtime.cl.ClQueries;
+import netforge.runtime.cl.ClContext;
+import netforge.runtime.cl.ClDevice;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
-import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 import org.jocl.cl_platform_id;
-import org.jocl.cl_queue_properties;
 
 /**
  * An open OpenCL device: its context and its in-order command queue. Choose one with {@link #open(String)}:
@@ -26,34 +22,18 @@ import org.jocl.cl_queue_properties;
  * from {@link #list()}, or part of a device's name. {@link #open()} reads the choice from the system property
  * {@value #PROPERTY} or the environment variable {@value #ENVIRONMENT}, and defaults to {@code auto}.
  */
-public final class Device implements AutoCloseable {
+public final class Device implements ClDevice, AutoCloseable {
   public static final String PROPERTY = "netforge.device";
   public static final String ENVIRONMENT = "NETFORGE_DEVICE";
 
   private final DeviceInfo info;
   private final cl_device_id id;
-  private final cl_context context;
-  private final cl_command_queue queue;
-  private boolean closed;
+  private final ClContext cl;
 
   private Device(DeviceInfo info, cl_platform_id platform, cl_device_id id) {
     this.info = info;
     this.id = id;
-    cl_context_properties properties = new cl_context_properties();
-    properties.addProperty(CL_CONTEXT_PLATFORM, platform);
-    this.context = CL.clCreateContext(properties, 1, new cl_device_id[] {id}, null, null, null);
-    cl_queue_properties queueProperties = new cl_queue_properties();
-    queueProperties.addProperty(CL_QUEUE_PROPERTIES, CL_QUEUE_PROFILING_ENABLE);
-    cl_command_queue q;
-    try {
-      q = CL.clCreateCommandQueueWithProperties(context, id, queueProperties, null);
-    } catch (CLException | UnsupportedOperationException e) {
-      // OpenCL 1.x drivers only have the deprecated entry point.
-      @SuppressWarnings("deprecation")
-      cl_command_queue legacy = CL.clCreateCommandQueue(context, id, CL_QUEUE_PROFILING_ENABLE, null);
-      q = legacy;
-    }
-    this.queue = q;
+    this.cl = ClContext.open(platform, id);
   }
 
   /** Opens the device named by {@value #PROPERTY} or {@value #ENVIRONMENT}, or the best one. */
@@ -92,30 +72,49 @@ public final class Device implements AutoCloseable {
   }
 
   /** The raw handles, for the runtime's own OpenCL wrappers. */
+  @Override
   public cl_context context() {
-    return context;
+    return cl.context();
   }
 
+  @Override
   public cl_command_queue queue() {
-    return queue;
+    return cl.queue();
   }
 
+  @Override
   public cl_device_id id() {
     return id;
   }
 
-  /** Waits until every command queued so far has finished. */
+  @Override
+  public String name() {
+    return info.name();
+  }
+
+  @Override
+  public long maxAllocationBytes() {
+    return info.maxAllocationBytes();
+  }
+
+  @Override
+  public boolean compilesOnFirstLaunch() {
+    return info.compilesOnFirstLaunch();
+  }
+
+  @Override
+  public String cacheIdentity() {
+    return info.cacheIdentity();
+  }
+
+  @Override
   public void finish() {
-    CL.clFinish(queue);
+    CL.clFinish(cl.queue());
   }
 
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      CL.clReleaseCommandQueue(queue);
-      CL.clReleaseContext(context);
-    }
+    cl.close();
   }
 
   @Override
@@ -184,7 +183,7 @@ public final class Device implements AutoCloseable {
         continue; // a platform without devices (CL_DEVICE_NOT_FOUND) is not an error
       }
       for (cl_device_id device : devices) {
-        found.add(new Found(ClQueries.describe(found.size(), platform, device), platform, device));
+        found.add(new Found(DeviceQueries.describe(found.size(), platform, device), platform, device));
       }
     }
     if (found.isEmpty()) {

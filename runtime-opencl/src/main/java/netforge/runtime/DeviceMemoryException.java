@@ -1,7 +1,14 @@
 package netforge.runtime;
 
-/** The device could not hold what was asked of it; the message says how much was needed and what fits. */
-public final class DeviceMemoryException extends RuntimeException {
+import netforge.runtime.cl.ClAllocationException;
+
+/**
+ * A network's buffers do not fit on the device: the message says how much the batch needs, what the device has and
+ * the largest batch that fits. A plain {@link ClAllocationException} is the same failure without that arithmetic.
+ */
+public final class DeviceMemoryException extends ClAllocationException {
+  private static final long serialVersionUID = 1L;
+
   public DeviceMemoryException(String message, Throwable cause) {
     super(message, cause);
   }

@@ -2,7 +2,6 @@ package netforge.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import netforge.runtime.internal.Engine;
 import netforge.runtime.spec.NetworkSpec;
 
 /**
@@ -14,8 +13,8 @@ public interface Model extends AutoCloseable {
   /** The network as the processor inferred it. */
   NetworkSpec spec();
 
-  /** What runs it (for the trainer and tools). */
-  Engine engine();
+  /** What runs it on its device: for a training loop, an evaluation or a benchmark of one's own. */
+  ModelEngine engine();
 
   /** Logits of {@code batch} images, {@code [batch, classes]}, in evaluation mode (dropout off). */
   default float[] forward(float[] input, int batch) {
@@ -29,6 +28,11 @@ public interface Model extends AutoCloseable {
    */
   default Loss lossAndGradients(float[] input, int[] labels) {
     return engine().lossAndGradients(input, labels);
+  }
+
+  /** Mean loss and correct predictions of a labelled batch in evaluation mode, without gradients. */
+  default Loss evaluate(float[] input, int[] labels) {
+    return engine().evaluate(input, labels);
   }
 
   /** The most likely class of each of {@code batch} images. */

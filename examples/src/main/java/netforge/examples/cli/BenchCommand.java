@@ -14,8 +14,9 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
+import netforge.runtime.ModelEngine;
 import netforge.runtime.cl.Profiler;
-import netforge.runtime.internal.Engine;
+import netforge.runtime.internal.Tunables;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.train.Optimizer;
 import netforge.runtime.train.OptimizerConfig;
@@ -83,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
       long start = System.nanoTime();
       try (Model model = networkOption.network.create(gpu, 0)) {
         double created = (System.nanoTime() - start) / 1e9;
-        Engine engine = model.engine();
+        ModelEngine engine = model.engine();
         long flopsPerImage = model.spec().flops();
         out.printf(Locale.ROOT, "%s on %s, batch %d%n", model.spec().name(), gpu.info().describe(), batch);
         out.printf(Locale.ROOT, "program build: %.2f s (%s); model ready in %.2f s%n", engine.buildSeconds(),
@@ -93,7 +94,7 @@ final class BenchCommand implements Callable<Integer> {
         result.put("batch", batch);
         result.put("device", gpu.info().name());
         result.put("build_s", round(engine.buildSeconds(), 3));
-        result.put("build_cached", engine.program().fromCache());
+        result.put("build_cached", engine.programFromCache());
         Random random = new Random(0);
         float[] input = new float[batch * model.spec().inputSize()];
         for (int i = 0; i < input.length; i++) {
@@ -134,11 +135,11 @@ final class BenchCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static String buildOrigin(Device gpu, Engine engine) {
+  private static String buildOrigin(Device gpu, ModelEngine engine) {
     if (gpu.info().compilesOnFirstLaunch()) {
       return "the driver compiles each kernel at its first launch, from its own cache when warm";
     }
-    return engine.program().fromCache() ? "warm: from the program cache" : "cold: compiled";
+    return engine.programFromCache() ? "warm: from the program cache" : "cold: compiled";
   }
 
   /** The GEMM kernel's own rate at n = 2048 when {@code --gemm} measured it: the ceiling a stage is shown against. */
@@ -149,7 +150,7 @@ final class BenchCommand implements Callable<Integer> {
 
   /** The shared GEMM (every backward product's kernel) on square matrices, with the device's tuned tile. */
   private void benchGemm(Device gpu, PrintStream out, Map<String, Object> result) {
-    var tunables = Engine.tunablesFor(gpu);
+    var tunables = Tunables.forDevice(gpu.info());
     String shared = netforge.runtime.tuning.GemmBenchmark.sharedSource(networkOption.network.programSource());
     for (int n : netforge.runtime.tuning.GemmBenchmark.REFERENCE_SIZES) {
       double gflops = netforge.runtime.tuning.GemmBenchmark.gflops(gpu, shared, tunables, n, 5);
@@ -191,7 +192,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /** One profiled step: device time per stage (forward and backward) and kernel, and each stage's GFLOP/s. */
-  private void profile(PrintStream out, Engine engine, long flopsPerImage, Runnable step) {
+  private void profile(PrintStream out, ModelEngine engine, long flopsPerImage, Runnable step) {
     Profiler profiler = engine.profiler();
     profiler.reset();
     profiler.enable(true);

@@ -1,6 +1,7 @@
 package netforge.examples.cli;
 
 import java.util.List;
+import netforge.runtime.Logits;
 import netforge.runtime.Model;
 import netforge.runtime.data.Batch;
 import netforge.runtime.data.BatchLoader;

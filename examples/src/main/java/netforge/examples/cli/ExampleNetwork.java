@@ -10,6 +10,7 @@ import netforge.examples.alexnet.AlexNetModel;
 import netforge.examples.lenet.LeNet5Model;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
+import netforge.runtime.cl.ProgramSource;
 import netforge.runtime.spec.NetworkSpec;
 
 /** The example networks the command line knows, by the names users type. */
@@ -67,14 +68,7 @@ public enum ExampleNetwork {
       case ALEXNET_IMAGENET -> AlexNetImageNetModel.class;
       case LENET5 -> LeNet5Model.class;
     };
-    try (var in = anchor.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the class path (a packaging bug)");
-      }
-      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return ProgramSource.besides(anchor, resource);
   }
 
   /** Parses a name users type ({@code alexnet-cifar}, {@code AlexNetCifar}, {@code alexnet_cifar}). */

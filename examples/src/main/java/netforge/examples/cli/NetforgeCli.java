@@ -1,11 +1,11 @@
 package netforge.examples.cli;
 
 import java.io.PrintWriter;
-import netforge.runtime.DeviceMemoryException;
 import netforge.runtime.NoOpenClException;
 import netforge.runtime.NoSuchDeviceException;
 import netforge.runtime.data.DatasetNotFoundException;
 import netforge.runtime.data.EmptyDatasetException;
+import netforge.runtime.cl.ClAllocationException;
 import netforge.runtime.data.InputShapeMismatchException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -65,7 +65,7 @@ public final class NetforgeCli implements Runnable {
       err.flush();
       if (e instanceof NoOpenClException || e instanceof NoSuchDeviceException) {
         return ExitCodes.NO_DEVICE;
-      } else if (e instanceof DeviceMemoryException) {
+      } else if (e instanceof ClAllocationException) { // DeviceMemoryException too: the batch does not fit
         return ExitCodes.OUT_OF_MEMORY;
       } else if (e instanceof DatasetNotFoundException || e instanceof EmptyDatasetException) {
         return ExitCodes.NO_DATA;

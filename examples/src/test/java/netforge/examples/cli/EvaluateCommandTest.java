@@ -13,10 +13,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.data.DatasetLocator;
 import netforge.runtime.data.FashionMnist;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code netforge evaluate} run as a user runs it, on LeNet-5 and the first images of Fashion-MNIST's test split
  * (Debian's package where installed, else the bundled subset: {@code --offline} and no {@code --data}).
  */
+@NeedsOpenCl
 class EvaluateCommandTest {
   private static final int IMAGES = 300;
 

@@ -2,7 +2,6 @@ package netforge.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.Loss;
 import netforge.runtime.Model;
@@ -12,9 +11,12 @@ import netforge.runtime.data.EpochBatches;
 import netforge.runtime.data.FashionMnist;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.Test;
 
 /** The host's loss and predictions from the logits agree with the engine's own evaluation on the device. */
+@NeedsOpenCl
 class EvaluationTest {
   @Test
   void lossAndCorrectCount_matchTheEnginesEvaluate() {

@@ -20,17 +20,20 @@ import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
+import netforge.runtime.Logits;
 import netforge.runtime.Model;
 import netforge.runtime.data.FashionMnist;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code netforge predict} on LeNet-5 with images of every mode and size, and files that are not images. */
+@NeedsOpenCl
 class PredictCommandTest {
   /** A printed percentage is rounded to 0.01, so K of them may add up to K x 0.005 more than their true sum. */
   private static final double ROUNDING_PER_FIGURE = 0.005;

@@ -11,16 +11,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netforge.examples.alexnet.AlexNetModel;
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.DeviceMemoryException;
 import netforge.runtime.cl.ClBuildException;
 import netforge.runtime.cl.ClProgram;
 import netforge.runtime.cl.Profiler;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a user sees when the device cannot do what was asked: each fault gets a message that says what to do. */
+@NeedsOpenCl
 class RuntimeFaultsTest {
 
   @Test

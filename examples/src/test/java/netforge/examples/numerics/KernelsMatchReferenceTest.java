@@ -5,14 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import netforge.examples.probes.Probes;
 import netforge.examples.probes.Probes.Probe;
+import netforge.examples.probes.Probes;
 import netforge.examples.reference.ReferenceNetwork;
-import netforge.examples.support.OpenClDevice;
 import netforge.examples.support.Tolerance;
 import netforge.runtime.Loss;
 import netforge.runtime.Model;
 import netforge.runtime.spec.ParamSpec;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (for convolutions) several im2col chunks. Forward in evaluation mode, then a training step: loss and the
  * gradient of every parameter tensor, each compared separately.
  */
+@NeedsOpenCl
 class KernelsMatchReferenceTest {
   @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 

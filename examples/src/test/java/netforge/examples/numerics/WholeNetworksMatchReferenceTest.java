@@ -4,12 +4,14 @@ import java.util.Random;
 import netforge.examples.alexnet.AlexNetCifarModel;
 import netforge.examples.alexnet.AlexNetModel;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The example networks, whole, against the double-precision reference at small batches. */
+@NeedsOpenCl
 class WholeNetworksMatchReferenceTest {
   @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 

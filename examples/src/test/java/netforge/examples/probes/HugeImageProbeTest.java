@@ -5,14 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.cl.ClProgram;
 import netforge.runtime.cl.Profiler;
 import netforge.runtime.internal.Tunables;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.Test;
 
 /** The 64-bit im2col offsets that only huge images need are generated, and the OpenCL compiler accepts them. */
+@NeedsOpenCl
 class HugeImageProbeTest {
   @Test
   void hugeImage_im2colUses64BitOffsets_andTheProgramBuilds() throws IOException {

@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.FashionMnist;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.Trainer;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * Training learns from real data: LeNet-5 on the Fashion-MNIST subset bundled with NetForge (all 4,000 training
  * images, tested on its 1,000 test images), batch 64, the tutorial's Adam, 2 epochs.
  */
+@NeedsOpenCl
 class BundledFashionMnistAccuracyTest {
   private static final int BATCH = 64;
   private static final int EPOCHS = 2;

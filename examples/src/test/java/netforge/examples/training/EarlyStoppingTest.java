@@ -13,11 +13,12 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.io.Safetensors;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import netforge.runtime.train.Checkpoint;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.OptimizerConfig;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Early stopping: a run ends {@code patience} epochs after its best test accuracy, {@value Trainer#BEST} holds the
  * weights of that best epoch (not the last one), and a resumed run that had already stopped stays stopped.
  */
+@NeedsOpenCl
 class EarlyStoppingTest {
   private static final int IMAGES = 256;
   private static final int TEST_IMAGES = 200;

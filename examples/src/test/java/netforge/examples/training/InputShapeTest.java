@@ -8,11 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.InputShapeMismatchException;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Input shapes are checked, never reinterpreted: in the library's trainer before the first step, and in the engine
  * for every batch. Before, 32x32 images trained a 28x28 LeNet-5 at chance, and a longer input was read in part.
  */
+@NeedsOpenCl
 class InputShapeTest {
   @RegisterExtension static final OpenClDevice DEVICE = new OpenClDevice();
 

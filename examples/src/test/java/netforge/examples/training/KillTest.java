@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import netforge.runtime.train.Checkpoint;
 import netforge.runtime.train.History;
 import netforge.runtime.train.Trainer;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link KillableTrainingRun}; {@link Process#destroyForcibly()} is SIGKILL on Linux, so no shutdown hook or finally
  * block of the child runs.
  */
+@NeedsOpenCl
 class KillTest {
   /** Kills tried at least, whatever the time they take. */
   private static final int MIN_KILLS = 10;

@@ -14,10 +14,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.io.Safetensors;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import netforge.runtime.train.Checkpoint;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.History;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A learning rate that overflows stops the run with a message saying where, and what was kept: the checkpoint of
  * the last good epoch, loadable, finite, and resumable.
  */
+@NeedsOpenCl
 class NonFiniteLossTest {
   private static final int IMAGES = 512;
   private static final int TEST_IMAGES = 200;

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.FloatImage;
@@ -20,6 +19,8 @@ import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Transform;
 import netforge.runtime.data.TransformPipeline;
 import netforge.runtime.io.SafetensorsException;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import netforge.runtime.train.Checkpoint;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.History;
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * best, a checkpoint holding NaN is not resumed (nor called "the last good checkpoint"), and a history row exists only
  * for an epoch whose checkpoint was written.
  */
+@NeedsOpenCl
 class NonFiniteResultTest {
   private static final int IMAGES = 256;
   private static final int TEST_IMAGES = 64;

@@ -14,15 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
+import netforge.runtime.ModelEngine;
 import netforge.runtime.data.Batch;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.FloatImage;
 import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Transform;
 import netforge.runtime.data.TransformPipeline;
-import netforge.runtime.internal.Engine;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.Optimizer;
 import netforge.runtime.train.OptimizerConfig;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * time an epoch takes against its steps' time is measured and printed, never asserted (timed assertions flake on a
  * shared machine).
  */
+@NeedsOpenCl
 class PipelineOverlapTest {
   private static final int IMAGES = 1024;
   private static final int TEST_IMAGES = 64;
@@ -114,7 +116,7 @@ class PipelineOverlapTest {
     }
     double prepSeconds = (System.nanoTime() - start) / 1e9;
 
-    Engine engine = model.engine();
+    ModelEngine engine = model.engine();
     double stepSeconds;
     try (Optimizer optimizer = Optimizer.forEngine(engine, adam)) {
       start = System.nanoTime();

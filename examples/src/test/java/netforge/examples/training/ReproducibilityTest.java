@@ -12,8 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import netforge.examples.support.OpenClDevice;
 import netforge.runtime.Model;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenClDevice;
 import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.Trainer;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The seed decides a run: initial weights and dropout masks come from the model's seed, data order from the loader's.
  * Two runs with the same seeds agree to the bit; changing either seed changes the run.
  */
+@NeedsOpenCl
 class ReproducibilityTest {
   private static final int IMAGES = 512;
   private static final int TEST_IMAGES = 200;

@@ -19,12 +19,13 @@ import java.util.stream.Stream;
 import netforge.examples.alexnet.AlexNetCifarModel;
 import netforge.examples.cli.DatasetChoice;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.examples.support.OpenCl;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.io.SafetensorsException;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import netforge.runtime.train.Checkpoint;
 import netforge.runtime.train.History;
 import netforge.runtime.train.OptimizerConfig;
@@ -43,6 +44,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A run stopped after an epoch and resumed from its checkpoint by a new trainer and a new model ends bit for bit
  * where the same run without a stop ends; and a checkpoint is only resumed by the run that wrote it.
  */
+@NeedsOpenCl
 class ResumeTest {
   private static final int IMAGES = 512;
   private static final int TEST_IMAGES = 200;

@@ -1,14 +1,9 @@
 package netforge.runtime.cl;
 
-import static org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE;
 import static org.jocl.CL.CL_MEM_READ_WRITE;
-import static org.jocl.CL.CL_OUT_OF_HOST_MEMORY;
-import static org.jocl.CL.CL_OUT_OF_RESOURCES;
 import static org.jocl.CL.CL_TRUE;
 
 import java.util.Locale;
-import netforge.runtime.Device;
-import netforge.runtime.DeviceMemoryException;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -17,13 +12,13 @@ import org.jocl.cl_mem;
 
 /** A device buffer of 32-bit elements (floats or ints); reads and writes are blocking. */
 public final class ClBuffer implements AutoCloseable {
-  private final Device device;
+  private final ClDevice device;
   private final String name;
   private final long elements;
   private final cl_mem mem;
   private boolean closed;
 
-  private ClBuffer(Device device, String name, long elements, cl_mem mem) {
+  private ClBuffer(ClDevice device, String name, long elements, cl_mem mem) {
     this.device = device;
     this.name = name;
     this.elements = elements;
@@ -31,29 +26,24 @@ public final class ClBuffer implements AutoCloseable {
   }
 
   /** A buffer of {@code elements} 32-bit values (at least one), named for messages. */
-  public static ClBuffer allocate(Device device, String name, long elements) {
+  public static ClBuffer allocate(ClDevice device, String name, long elements) {
     long bytes = Math.max(1, elements) * Sizeof.cl_float;
-    if (bytes > device.info().maxAllocationBytes()) {
-      throw new DeviceMemoryException(String.format(Locale.ROOT,
+    if (bytes > device.maxAllocationBytes()) {
+      throw new ClAllocationException(String.format(Locale.ROOT,
           "buffer '%s' needs %,d bytes, more than the largest single allocation %s allows (%,d bytes)",
-          name, bytes, device.info().name(), device.info().maxAllocationBytes()), null);
+          name, bytes, device.name(), device.maxAllocationBytes()), null);
     }
     try {
       cl_mem mem = CL.clCreateBuffer(device.context(), CL_MEM_READ_WRITE, bytes, null, null);
+      LiveObjects.created();
       return new ClBuffer(device, name, Math.max(1, elements), mem);
     } catch (CLException e) {
-      if (isOutOfMemory(e)) {
-        throw new DeviceMemoryException(String.format(Locale.ROOT, "could not allocate buffer '%s' of %,d bytes on %s",
-            name, bytes, device.info().name()), e);
+      if (ClAllocationException.isOutOfMemory(e)) {
+        throw new ClAllocationException(String.format(Locale.ROOT,
+            "could not allocate buffer '%s' of %,d bytes on %s", name, bytes, device.name()), e);
       }
       throw e;
     }
-  }
-
-  static boolean isOutOfMemory(CLException e) {
-    int status = e.getStatus();
-    return status == CL_MEM_OBJECT_ALLOCATION_FAILURE || status == CL_OUT_OF_RESOURCES
-        || status == CL_OUT_OF_HOST_MEMORY;
   }
 
   public cl_mem mem() {
@@ -124,6 +114,7 @@ public final class ClBuffer implements AutoCloseable {
     if (!closed) {
       closed = true;
       CL.clReleaseMemObject(mem);
+      LiveObjects.released();
     }
   }
 }

@@ -1,6 +1,5 @@
 package netforge.runtime.cl;
 
-import netforge.runtime.Device;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -9,12 +8,12 @@ import org.jocl.cl_kernel;
 
 /** One kernel of a program: set its arguments, then launch it on the device's queue. */
 public final class ClKernel implements AutoCloseable {
-  private final Device device;
+  private final ClDevice device;
   private final String name;
   private final cl_kernel kernel;
   private final Profiler profiler;
 
-  ClKernel(Device device, String name, cl_kernel kernel, Profiler profiler) {
+  ClKernel(ClDevice device, String name, cl_kernel kernel, Profiler profiler) {
     this.device = device;
     this.name = name;
     this.kernel = kernel;
@@ -65,5 +64,6 @@ public final class ClKernel implements AutoCloseable {
   @Override
   public void close() {
     CL.clReleaseKernel(kernel);
+    LiveObjects.released();
   }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import netforge.runtime.Device;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -27,13 +26,14 @@ public final class ClProgram implements AutoCloseable {
   private static final Pattern LOG_LOCATION =
       Pattern.compile("(?m)^(?:error: |warning: )?[^:\\n]*:(\\d+):(\\d+): ");
 
-  private final Device device;
+  private final ClDevice device;
   private final cl_program program;
   private final Profiler profiler;
   private final Map<String, ClKernel> kernels = new HashMap<>();
   private final boolean fromCache;
+  private boolean closed;
 
-  private ClProgram(Device device, cl_program program, Profiler profiler, boolean fromCache) {
+  private ClProgram(ClDevice device, cl_program program, Profiler profiler, boolean fromCache) {
     this.device = device;
     this.program = program;
     this.profiler = profiler;
@@ -42,12 +42,12 @@ public final class ClProgram implements AutoCloseable {
 
   /**
    * Builds {@code source} for {@code device} with {@code options}, through {@code cache} when it is not null and
-   * the driver keeps no cache of its own ({@link netforge.runtime.DeviceInfo#compilesOnFirstLaunch}).
+   * the driver keeps no cache of its own ({@link ClDevice#compilesOnFirstLaunch}).
    */
-  public static ClProgram build(Device device, String label, String source, String options, ProgramCache cache,
+  public static ClProgram build(ClDevice device, String label, String source, String options, ProgramCache cache,
       Profiler profiler) {
-    boolean useCache = cache != null && !device.info().compilesOnFirstLaunch();
-    String key = useCache ? ProgramCache.key(source, options, device.info()) : null;
+    boolean useCache = cache != null && !device.compilesOnFirstLaunch();
+    String key = useCache ? ProgramCache.key(source, options, device.cacheIdentity()) : null;
     if (key != null) {
       byte[] binary = cache.load(key);
       if (binary != null) {
@@ -59,12 +59,14 @@ public final class ClProgram implements AutoCloseable {
     }
     cl_program program = CL.clCreateProgramWithSource(device.context(), 1, new String[] {source},
         new long[] {source.length()}, null);
+    LiveObjects.created();
     try {
       CL.clBuildProgram(program, 1, new cl_device_id[] {device.id()}, options, null, null);
     } catch (CLException e) {
       String log = buildLog(program, device);
       CL.clReleaseProgram(program);
-      throw new ClBuildException("OpenCL program " + label + " failed to build on " + device.info().name()
+      LiveObjects.released();
+      throw new ClBuildException("OpenCL program " + label + " failed to build on " + device.name()
           + " (options: " + options + "):\n" + log.strip() + offendingLines(log, source), log, e);
     }
     if (key != null) {
@@ -86,6 +88,7 @@ public final class ClProgram implements AutoCloseable {
     ClKernel kernel = kernels.get(name);
     if (kernel == null) {
       cl_kernel k = CL.clCreateKernel(program, name, null);
+      LiveObjects.created();
       kernel = new ClKernel(device, name, k, profiler);
       kernels.put(name, kernel);
     }
@@ -96,18 +99,30 @@ public final class ClProgram implements AutoCloseable {
   public void close() {
     kernels.values().forEach(ClKernel::close);
     kernels.clear();
-    CL.clReleaseProgram(program);
+    if (!closed) {
+      closed = true;
+      CL.clReleaseProgram(program);
+      LiveObjects.released();
+    }
   }
 
-  private static cl_program tryBinary(Device device, byte[] binary, String options) {
+  private static cl_program tryBinary(ClDevice device, byte[] binary, String options) {
+    cl_program program;
     try {
       int[] status = new int[1];
-      cl_program program = CL.clCreateProgramWithBinary(device.context(), 1, new cl_device_id[] {device.id()},
+      program = CL.clCreateProgramWithBinary(device.context(), 1, new cl_device_id[] {device.id()},
           new long[] {binary.length}, new byte[][] {binary}, status, null);
+    } catch (CLException e) {
+      return null; // a binary from another driver version: rebuild from source
+    }
+    LiveObjects.created();
+    try {
       CL.clBuildProgram(program, 1, new cl_device_id[] {device.id()}, options, null, null);
       return program;
     } catch (CLException e) {
-      return null; // a binary from another driver version: rebuild from source
+      CL.clReleaseProgram(program); // created but unusable: released here, as nobody else holds it
+      LiveObjects.released();
+      return null;
     }
   }
 
@@ -127,7 +142,7 @@ public final class ClProgram implements AutoCloseable {
     }
   }
 
-  private static String buildLog(cl_program program, Device device) {
+  private static String buildLog(cl_program program, ClDevice device) {
     try {
       long[] size = new long[1];
       CL.clGetProgramBuildInfo(program, device.id(), CL_PROGRAM_BUILD_LOG, 0, null, size);

@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import netforge.runtime.Device;
 
 /**
  * A generated program built as several parts in parallel: compiling kernels is single-threaded per program in
@@ -31,7 +30,7 @@ public final class ClProgramSet implements AutoCloseable {
   }
 
   /** Builds {@code source} in up to {@code parts} parts, each through the cache like {@link ClProgram#build}. */
-  public static ClProgramSet build(Device device, String label, String source, String options, ProgramCache cache,
+  public static ClProgramSet build(ClDevice device, String label, String source, String options, ProgramCache cache,
       Profiler profiler, int parts) {
     List<String> sources = split(source, parts);
     List<ClProgram> programs = new ArrayList<>();

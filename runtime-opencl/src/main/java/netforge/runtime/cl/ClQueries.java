@@ -2,8 +2,6 @@ package netforge.runtime.cl;
 
 import static org.jocl.CL.*;
 
-import netforge.runtime.DeviceInfo;
-import netforge.runtime.DeviceType;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -13,20 +11,6 @@ import org.jocl.cl_platform_id;
 /** Reads platform and device properties through JOCL's size-then-value query protocol. */
 public final class ClQueries {
   private ClQueries() {}
-
-  public static DeviceInfo describe(int index, cl_platform_id platform, cl_device_id device) {
-    long type = deviceLong(device, CL_DEVICE_TYPE);
-    DeviceType kind = (type & CL_DEVICE_TYPE_GPU) != 0 ? DeviceType.GPU
-        : (type & CL_DEVICE_TYPE_ACCELERATOR) != 0 ? DeviceType.ACCELERATOR
-        : (type & CL_DEVICE_TYPE_CPU) != 0 ? DeviceType.CPU : DeviceType.OTHER;
-    String extensions = deviceString(device, CL_DEVICE_EXTENSIONS);
-    return new DeviceInfo(index, platformString(platform, CL_PLATFORM_NAME),
-        platformString(platform, CL_PLATFORM_VERSION), deviceString(device, CL_DEVICE_NAME).trim(),
-        deviceString(device, CL_DEVICE_VENDOR), kind, deviceString(device, CL_DRIVER_VERSION),
-        deviceString(device, CL_DEVICE_VERSION), deviceInt(device, CL_DEVICE_MAX_COMPUTE_UNITS),
-        deviceLong(device, CL_DEVICE_GLOBAL_MEM_SIZE), deviceLong(device, CL_DEVICE_MAX_MEM_ALLOC_SIZE),
-        extensions.contains("cl_khr_fp64"));
-  }
 
   public static String deviceString(cl_device_id device, int param) {
     long[] size = new long[1];

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import netforge.runtime.DeviceInfo;
 import netforge.runtime.io.AtomicFiles;
 import netforge.runtime.io.CacheHome;
 
@@ -27,21 +26,17 @@ public final class ProgramCache {
   }
 
   public static ProgramCache standard() {
-    String configured = System.getProperty(PROPERTY);
-    if (configured != null && !configured.isBlank()) {
-      return new ProgramCache(Path.of(configured));
-    }
-    return new ProgramCache(CacheHome.resolve("programs"));
+    return new ProgramCache(CacheHome.configured(PROPERTY, "programs"));
   }
 
   public Path directory() {
     return directory;
   }
 
-  static String key(String source, String options, DeviceInfo device) {
+  static String key(String source, String options, String deviceIdentity) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String part : new String[] {source, options, device.cacheIdentity()}) {
+      for (String part : new String[] {source, options, deviceIdentity}) {
         sha.update(part.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
       }

@@ -1,6 +1,10 @@
 package netforge.runtime.internal;
 
 import java.util.Locale;
+import netforge.runtime.DeviceInfo;
+import netforge.runtime.DeviceType;
+import netforge.runtime.io.TuningDataException;
+import netforge.runtime.io.TuningDatabase;
 
 /**
  * The tunable parameters of generated kernels, passed to the OpenCL compiler as macros and used by the launch
@@ -24,6 +28,30 @@ public record Tunables(int tm, int tnv, int gemmLocal, int elementwiseLocal, lon
   public Tunables {
     if (tm < 1 || tm > 32 || tnv < 1 || tnv > 4 || gemmLocal < 0 || elementwiseLocal < 1 || scratchFloats < 1) {
       throw new IllegalArgumentException("tunables out of range: " + this);
+    }
+  }
+
+  /** The documented defaults for a type of device, used until a search has stored tuned values. */
+  public static Tunables defaults(DeviceType type) {
+    return type == DeviceType.CPU ? CPU_DEFAULT : GPU_DEFAULT;
+  }
+
+  /** A stored search result, with the scratch bound (which no search varies) taken from {@code base}. */
+  public static Tunables of(TuningDatabase.Entry tuned, Tunables base) {
+    return new Tunables(tuned.tm(), tuned.tnv(), tuned.gemmLocal(), tuned.elementwiseLocal(), base.scratchFloats());
+  }
+
+  /**
+   * What the standard tuning database holds for {@code device}, or the defaults. Tile sizes never change results
+   * (each output element is one work-item's sum in k order), so damaged tuning data only costs speed: it is
+   * ignored here and reported by the tools that search ({@code netforge.runtime.tuning.Tuner}).
+   */
+  public static Tunables forDevice(DeviceInfo device) {
+    Tunables defaults = defaults(device.type());
+    try {
+      return TuningDatabase.standard().lookup(device.cacheIdentity()).map(e -> of(e, defaults)).orElse(defaults);
+    } catch (TuningDataException | IllegalArgumentException e) {
+      return defaults;
     }
   }
 

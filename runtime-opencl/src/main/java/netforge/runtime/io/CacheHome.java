@@ -19,6 +19,15 @@ public final class CacheHome {
 
   private CacheHome() {}
 
+  /**
+   * The path the system property {@code property} names, or else {@code name} inside NetForge's cache directory:
+   * how every cache (programs, tuning data) lets a setting move it.
+   */
+  public static Path configured(String property, String name) {
+    String setting = System.getProperty(property);
+    return setting != null && !setting.isBlank() ? Path.of(setting) : resolve(name);
+  }
+
   /** {@code name} inside NetForge's cache directory. */
   public static Path resolve(String name) {
     return directory().resolve(name);

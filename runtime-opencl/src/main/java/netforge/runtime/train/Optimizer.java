@@ -1,9 +1,5 @@
 package netforge.runtime.train;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +7,11 @@ import java.util.Map;
 import netforge.runtime.Device;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClKernel;
+import netforge.runtime.ModelEngine;
 import netforge.runtime.cl.ClProgram;
-import netforge.runtime.cl.Profiler;
 import netforge.runtime.cl.ProgramCache;
-import netforge.runtime.internal.Engine;
+import netforge.runtime.cl.ProgramSource;
+import netforge.runtime.cl.Profiler;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -68,7 +65,7 @@ public final class Optimizer implements AutoCloseable {
     String exactMath = roundsDivideSqrtCorrectly(device) ? EXACT_MATH : "";
     String options = String.join(" ", geometry.buildOptions(), rule.macros(), exactMath).strip()
         .replaceAll(" +", " ");
-    this.program = ClProgram.build(device, SOURCE, source(), options, ProgramCache.standard(), profiler);
+    this.program = ClProgram.build(device, SOURCE, ProgramSource.besides(Optimizer.class, SOURCE), options, ProgramCache.standard(), profiler);
     try {
       this.kernel = program.kernel(rule.kernelName());
       for (String name : rule.stateNames()) {
@@ -90,7 +87,7 @@ public final class Optimizer implements AutoCloseable {
   }
 
   /** An optimizer for all parameters of {@code engine}'s network, timed by the engine's profiler. */
-  public static Optimizer forEngine(Engine engine, OptimizerConfig config) {
+  public static Optimizer forEngine(ModelEngine engine, OptimizerConfig config) {
     return new Optimizer(engine.device(), engine.parameterBuffer(), engine.gradientBuffer(),
         engine.spec().parameterCount(), config, UpdateGeometry.forDevice(engine.device().info()), engine.profiler());
   }
@@ -223,18 +220,6 @@ public final class Optimizer implements AutoCloseable {
     if (buffer.elements() < count) {
       throw new IllegalArgumentException("buffer '" + buffer.name() + "' holds " + buffer.elements()
           + " elements, fewer than the " + count + " parameters to update");
-    }
-  }
-
-  private static String source() {
-    try (InputStream in = Optimizer.class.getResourceAsStream(SOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the OpenCL source " + SOURCE + " is missing from the class path next to "
-            + Optimizer.class.getName());
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + SOURCE, e);
     }
   }
 }

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import netforge.runtime.Loss;
 import netforge.runtime.Model;
+import netforge.runtime.ModelEngine;
 import netforge.runtime.data.Batch;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.EpochBatches;
-import netforge.runtime.internal.Engine;
 import netforge.runtime.io.NonFiniteValues;
 import netforge.runtime.io.SafetensorsException;
 
@@ -87,7 +87,7 @@ public final class Trainer {
   }
 
   private TrainingResult fitIn(BatchLoader train, BatchLoader test) throws IOException {
-    Engine engine = model.engine();
+    ModelEngine engine = model.engine();
     try (Optimizer updates = Optimizer.forEngine(engine, optimizer)) {
       History history = new History();
       int resumedFrom = 0;
@@ -136,8 +136,8 @@ public final class Trainer {
     }
   }
 
-  private EpochRecord trainEpoch(int epoch, BatchLoader train, BatchLoader test, Engine engine, Optimizer updates,
-      History history) throws IOException {
+  private EpochRecord trainEpoch(int epoch, BatchLoader train, BatchLoader test, ModelEngine engine,
+      Optimizer updates, History history) throws IOException {
     long start = System.nanoTime();
     double lossSum = 0;
     int batches = 0;
@@ -179,7 +179,7 @@ public final class Trainer {
         testLoss / Math.max(1, tested), (double) testCorrect / Math.max(1, tested), lr, seconds, seen / trainSeconds);
   }
 
-  private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, Engine engine, History history,
+  private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, ModelEngine engine, History history,
       double rate) {
     String kept = kept(history);
     return new NonFiniteLossException(String.format(Locale.ROOT,
@@ -243,7 +243,7 @@ public final class Trainer {
         : rate + " at that step, from a schedule with base rate " + optimizer.lr();
   }
 
-  private void requireSameRun(Checkpoint c, BatchLoader train, BatchLoader test, Engine engine, Path file) {
+  private void requireSameRun(Checkpoint c, BatchLoader train, BatchLoader test, ModelEngine engine, Path file) {
     StringBuilder differences = new StringBuilder();
     if (c.batchSize() != train.batchSize()) {
       differences.append(String.format("%n  batch size: checkpoint %d, now %d", c.batchSize(), train.batchSize()));

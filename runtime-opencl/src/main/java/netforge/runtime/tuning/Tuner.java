@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import netforge.runtime.Device;
 import netforge.runtime.DeviceType;
-import netforge.runtime.internal.Engine;
 import netforge.runtime.internal.Tunables;
+import netforge.runtime.io.TuningDataException;
+import netforge.runtime.io.TuningDatabase;
 
 /**
  * The short search that chooses a device's GEMM tile: it times the shared GEMM for each candidate register tile
@@ -17,8 +18,8 @@ import netforge.runtime.internal.Tunables;
  * on GPUs, each work-group size, on two shapes: a square n = 1024 and a convolution's (256 channels, K = 2400, a
  * chunk of 6,144 pixels, AlexNet's conv2), whose long thin operands favour other tiles than the square does. The
  * default stays unless a candidate is clearly faster, so timing noise does not pick the tile. The result is
- * stored in the {@link TuningDatabase}; it runs once per device and driver, and {@code Engine} then builds every
- * program with the stored values.
+ * stored in the {@link TuningDatabase}; it runs once per device and driver, and the engine then builds every
+ * program with the stored values ({@link Tunables#forDevice}).
  */
 public final class Tuner {
   static final int N = 1024;
@@ -41,9 +42,9 @@ public final class Tuner {
   public static Tunables ensureTuned(Device device, String programSource, PrintStream out) throws IOException {
     TuningDatabase database = TuningDatabase.standard();
     try {
-      var entry = database.lookup(device.info());
+      var entry = database.lookup(device.info().cacheIdentity());
       if (entry.isPresent()) {
-        return entry.get().tunables(Engine.defaultTunables(device));
+        return Tunables.of(entry.get(), Tunables.defaults(device.info().type()));
       }
     } catch (TuningDataException damaged) {
       out.println("note: " + damaged.getMessage() + "; searching again");
@@ -53,13 +54,13 @@ public final class Tuner {
     out.printf(Locale.ROOT, "tuning: chose TM=%d, TNV=%d%s (%.1f GFLOP/s over both shapes); saved in %s%n",
         best.tm(), best.tnv(), best.gemmLocal() == 0 ? "" : ", work-group " + best.gemmLocal(), best.gflops(),
         database.file());
-    return best.tunables(Engine.defaultTunables(device));
+    return Tunables.of(best, Tunables.defaults(device.info().type()));
   }
 
   /** Times every candidate and returns the fastest. */
   public static TuningDatabase.Entry search(Device device, String programSource, PrintStream out) {
     String shared = GemmBenchmark.sharedSource(programSource);
-    Tunables base = Engine.defaultTunables(device);
+    Tunables base = Tunables.defaults(device.info().type());
     List<Tunables> candidates = new ArrayList<>();
     int[] locals = device.info().type() == DeviceType.CPU ? new int[] {base.gemmLocal()} : GPU_LOCAL_SIZES;
     for (int[] tile : TILES) {

@@ -26,11 +26,11 @@ class ProgramCacheTest {
   @Test
   void key_changesWithSourceOptionsAndDriver() {
     DeviceInfo nvidia = device("NVIDIA CUDA", "550.54");
-    String key = ProgramCache.key("kernel", "-DTM=6", nvidia);
-    assertEquals(key, ProgramCache.key("kernel", "-DTM=6", nvidia));
-    assertNotEquals(key, ProgramCache.key("kernel ", "-DTM=6", nvidia));
-    assertNotEquals(key, ProgramCache.key("kernel", "-DTM=8", nvidia));
-    assertNotEquals(key, ProgramCache.key("kernel", "-DTM=6", device("NVIDIA CUDA", "550.90")));
+    String key = ProgramCache.key("kernel", "-DTM=6", nvidia.cacheIdentity());
+    assertEquals(key, ProgramCache.key("kernel", "-DTM=6", nvidia.cacheIdentity()));
+    assertNotEquals(key, ProgramCache.key("kernel ", "-DTM=6", nvidia.cacheIdentity()));
+    assertNotEquals(key, ProgramCache.key("kernel", "-DTM=8", nvidia.cacheIdentity()));
+    assertNotEquals(key, ProgramCache.key("kernel", "-DTM=6", device("NVIDIA CUDA", "550.90").cacheIdentity()));
   }
 
   @Test

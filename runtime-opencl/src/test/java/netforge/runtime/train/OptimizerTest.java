@@ -13,6 +13,8 @@ import java.util.Map;
 import netforge.runtime.Device;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.Profiler;
+import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The fused update kernels against PyTorch's documented update rules, and the state round trip. */
+@NeedsOpenCl
 class OptimizerTest {
   /**
    * Largest difference allowed between a parameter after the steps and the double-precision reference, relative to
@@ -44,7 +47,7 @@ class OptimizerTest {
 
   @BeforeAll
   static void openDevice() {
-    device = TestDevice.open();
+    device = OpenCl.open();
   }
 
   @AfterAll

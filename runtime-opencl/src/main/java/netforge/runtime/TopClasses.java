@@ -1,13 +1,13 @@
-package netforge.examples.cli;
+package netforge.runtime;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
 
 /** The most probable classes of one image, most probable first. */
-final class TopClasses {
+public final class TopClasses {
   /** A class and the probability the network gives it, 0..1. */
-  record ClassProbability(int index, String name, double probability) {}
+  public record ClassProbability(int index, String name, double probability) {}
 
   private TopClasses() {}
 
@@ -15,7 +15,7 @@ final class TopClasses {
    * The {@code k} largest of {@code probabilities} (all of them if there are fewer), largest first; equal ones in
    * class order.
    */
-  static List<ClassProbability> of(double[] probabilities, List<String> names, int k) {
+  public static List<ClassProbability> of(double[] probabilities, List<String> names, int k) {
     return IntStream.range(0, probabilities.length).boxed()
         .sorted(Comparator.comparingDouble((Integer c) -> probabilities[c]).reversed()
             .thenComparingInt(c -> c))

@@ -1,4 +1,4 @@
-package netforge.runtime.tuning;
+package netforge.runtime.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,10 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import netforge.runtime.DeviceInfo;
-import netforge.runtime.internal.Tunables;
-import netforge.runtime.io.AtomicFiles;
-import netforge.runtime.io.CacheHome;
 
 /**
  * Tuned kernel parameters per device, as named key/value data: one JSON file with an entry per device identity
@@ -42,8 +38,16 @@ public final class TuningDatabase {
    */
   public record Entry(String device, int tm, int tnv, int gemmLocal, int elementwiseLocal, double gflops,
       String measured) {
-    Tunables tunables(Tunables base) {
-      return new Tunables(tm, tnv, gemmLocal, elementwiseLocal, base.scratchFloats());
+    /**
+     * Null when the values are ones the kernels accept (the ranges {@code netforge.runtime.internal.Tunables}
+     * enforces, restated here because stored data is checked on reading, before anything is built from it), else
+     * what is wrong.
+     */
+    String rangeProblem() {
+      return tm < 1 || tm > 32 || tnv < 1 || tnv > 4 || gemmLocal < 0 || elementwiseLocal < 1
+          ? String.format(java.util.Locale.ROOT, "values out of range: tm %d, tnv %d, gemmLocal %d, elementwiseLocal %d",
+              tm, tnv, gemmLocal, elementwiseLocal)
+          : null;
     }
   }
 
@@ -54,20 +58,16 @@ public final class TuningDatabase {
   }
 
   public static TuningDatabase standard() {
-    String configured = System.getProperty(PROPERTY);
-    if (configured != null && !configured.isBlank()) {
-      return new TuningDatabase(Path.of(configured));
-    }
-    return new TuningDatabase(CacheHome.resolve("tuning.json"));
+    return new TuningDatabase(CacheHome.configured(PROPERTY, "tuning.json"));
   }
 
   public Path file() {
     return file;
   }
 
-  /** The entry for {@code device}, if a search has run for it. */
-  public Optional<Entry> lookup(DeviceInfo device) throws TuningDataException {
-    return read().devices().stream().filter(e -> e.device().equals(device.cacheIdentity())).findFirst();
+  /** The entry for the device with this cache identity ({@code DeviceInfo.cacheIdentity()}), if a search has run. */
+  public Optional<Entry> lookup(String deviceIdentity) throws TuningDataException {
+    return read().devices().stream().filter(e -> e.device().equals(deviceIdentity)).findFirst();
   }
 
   /** Adds or replaces {@code entry}, atomically. */
@@ -114,10 +114,9 @@ public final class TuningDatabase {
       if (e == null || e.device() == null) {
         throw new TuningDataException(file + ": a device entry without a device name");
       }
-      try {
-        e.tunables(Tunables.CPU_DEFAULT);
-      } catch (IllegalArgumentException outOfRange) {
-        throw new TuningDataException(file + ": entry for " + e.device() + ": " + outOfRange.getMessage());
+      String problem = e.rangeProblem();
+      if (problem != null) {
+        throw new TuningDataException(file + ": entry for " + e.device() + ": " + problem);
       }
     }
     return contents;

@@ -1,4 +1,4 @@
-package netforge.runtime.tuning;
+package netforge.runtime.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -32,10 +32,10 @@ class TuningDatabaseTest {
   void store_thenLookup_returnsTheEntry_andOtherDevicesFindNothing() throws IOException {
     TuningDatabase db = new TuningDatabase(dir.resolve("tuning.json"));
     db.store(ENTRY);
-    assertEquals(Optional.of(ENTRY), db.lookup(DEVICE));
+    assertEquals(Optional.of(ENTRY), db.lookup(DEVICE.cacheIdentity()));
     DeviceInfo otherDriver = new DeviceInfo(0, "PoCL", "3.1", "cpu-x", "AMD", DeviceType.CPU, "4.0", "OpenCL 3.0",
         2, 1L << 33, 1L << 31, true);
-    assertEquals(Optional.empty(), db.lookup(otherDriver), "a new driver is tuned again");
+    assertEquals(Optional.empty(), db.lookup(otherDriver.cacheIdentity()), "a new driver is tuned again");
   }
 
   @Test
@@ -45,12 +45,12 @@ class TuningDatabaseTest {
     db.store(ENTRY);
     db.store(new TuningDatabase.Entry(DEVICE.cacheIdentity(), 6, 4, 1, 64, 220, "2026-11-29"));
     assertEquals(2, db.read().devices().size());
-    assertEquals(6, db.lookup(DEVICE).orElseThrow().tm());
+    assertEquals(6, db.lookup(DEVICE.cacheIdentity()).orElseThrow().tm());
   }
 
   @Test
   void missingFile_isAnEmptyDatabase() throws IOException {
-    assertEquals(Optional.empty(), new TuningDatabase(dir.resolve("absent.json")).lookup(DEVICE));
+    assertEquals(Optional.empty(), new TuningDatabase(dir.resolve("absent.json")).lookup(DEVICE.cacheIdentity()));
   }
 
   @Test
@@ -58,7 +58,7 @@ class TuningDatabaseTest {
     Path file = dir.resolve("tuning.json");
     Files.writeString(file, "{\"format\":1,\"devices\":[{\"device\":\"d\",\"tm\":999,\"tnv\":2,\"gemmLocal\":1,"
         + "\"elementwiseLocal\":64,\"gflops\":1,\"measured\":\"x\"}]}");
-    TuningDataException e = assertThrows(TuningDataException.class, () -> new TuningDatabase(file).lookup(DEVICE));
+    TuningDataException e = assertThrows(TuningDataException.class, () -> new TuningDatabase(file).lookup(DEVICE.cacheIdentity()));
     assertTrue(e.getMessage().startsWith(file.toString()) && e.getMessage().contains("entry for d"), e.getMessage());
   }
 
@@ -66,7 +66,7 @@ class TuningDatabaseTest {
   void hugeFile_isRejectedWithoutReadingIt() throws IOException {
     Path file = dir.resolve("tuning.json");
     Files.write(file, new byte[(int) TuningDatabase.MAX_BYTES + 1]);
-    TuningDataException e = assertThrows(TuningDataException.class, () -> new TuningDatabase(file).lookup(DEVICE));
+    TuningDataException e = assertThrows(TuningDataException.class, () -> new TuningDatabase(file).lookup(DEVICE.cacheIdentity()));
     assertTrue(e.getMessage().contains("too large"), e.getMessage());
   }
 
@@ -76,7 +76,7 @@ class TuningDatabaseTest {
     Files.writeString(file, "{not json");
     TuningDatabase db = new TuningDatabase(file);
     db.store(ENTRY);
-    assertEquals(Optional.of(ENTRY), db.lookup(DEVICE));
+    assertEquals(Optional.of(ENTRY), db.lookup(DEVICE.cacheIdentity()));
   }
 
   @Property(tries = 1500)
@@ -85,7 +85,7 @@ class TuningDatabaseTest {
     try {
       Files.write(file, content);
       try {
-        new TuningDatabase(file).lookup(DEVICE);
+        new TuningDatabase(file).lookup(DEVICE.cacheIdentity());
       } catch (TuningDataException expected) {
         assertTrue(expected.getMessage().startsWith(file.toString()), expected.getMessage());
       }

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,15 +1,15 @@
-package netforge.examples.cli;
+package netforge.runtime;
 
 /**
  * What a network's logits mean, computed on the host in double: the most likely class, softmax probabilities and
  * the cross-entropy of a label. Double precision, so that a probability of 99.99% is not rounded to 100% and the
  * loss of a confident wrong answer does not overflow.
  */
-final class Logits {
+public final class Logits {
   private Logits() {}
 
   /** The class with the largest logit in row {@code row} of {@code logits} ({@code [rows, classes]}); ties go low. */
-  static int argmax(float[] logits, int row, int classes) {
+  public static int argmax(float[] logits, int row, int classes) {
     int start = row * classes;
     int best = 0;
     for (int c = 1; c < classes; c++) {
@@ -21,7 +21,7 @@ final class Logits {
   }
 
   /** Softmax of row {@code row}: probabilities that sum to 1. */
-  static double[] softmax(float[] logits, int row, int classes) {
+  public static double[] softmax(float[] logits, int row, int classes) {
     int start = row * classes;
     double max = max(logits, start, classes);
     double[] probabilities = new double[classes];
@@ -38,7 +38,7 @@ final class Logits {
   }
 
   /** {@code -log softmax(row)[label]}, in nats, as {@code torch.nn.CrossEntropyLoss} computes it per image. */
-  static double crossEntropy(float[] logits, int row, int classes, int label) {
+  public static double crossEntropy(float[] logits, int row, int classes, int label) {
     int start = row * classes;
     double max = max(logits, start, classes);
     double sum = 0;

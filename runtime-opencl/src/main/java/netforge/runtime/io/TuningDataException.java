@@ -1,4 +1,4 @@
-package netforge.runtime.tuning;
+package netforge.runtime.io;
 
 import java.io.IOException;
 

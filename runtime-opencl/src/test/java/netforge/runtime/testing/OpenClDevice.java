@@ -1,4 +1,4 @@
-package netforge.examples.support;
+package netforge.runtime.testing;
 
 import netforge.runtime.Device;
 import org.junit.jupiter.api.extension.AfterAllCallback;

@@ -1,0 +1,3 @@
+__kernel void broken(__global float* x) {
+  x[0] = undeclared_value;
+}
