@@ -12,6 +12,7 @@ import netforge.runtime.cl.LiveObjects;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.OpSpec;
+import netforge.runtime.spec.ParamSpec;
 import netforge.runtime.testing.NeedsOpenCl;
 import netforge.runtime.testing.OpenCl;
 import netforge.runtime.testing.OpenClDevice;
@@ -31,7 +32,9 @@ class EngineResourcesTest {
   private static NetworkSpec dense(int in, int out) {
     LayerSpec fc = new LayerSpec("fc", "@Dense(out = " + out + ")", List.of(new OpSpec.Dense(out, true)),
         new int[] {in}, new int[] {out}, (long) in * out + out, 0);
-    return new NetworkSpec("Dense", new int[] {in, 1, 1}, out, List.of(fc));
+    return new NetworkSpec("Dense", new int[] {in, 1, 1}, out, List.of(fc),
+        List.of(new ParamSpec("fc.weight", new int[] {out, in}, 0, in), new ParamSpec("fc.bias", new int[] {out},
+            (long) in * out, in)));
   }
 
   private static Engine engine(Device device, NetworkSpec spec, String resource) {
@@ -43,16 +46,21 @@ class EngineResourcesTest {
   private record Unlaunched(String programResource) implements LaunchSequence {
     @Override
     public Map<String, Long> buffers(int batch, Tunables tunables) {
-      return Map.of("input", (long) batch);
+      return Map.of(INPUT, (long) batch);
     }
 
     @Override
     public String logits() {
-      return "input";
+      return INPUT;
     }
 
     @Override
     public List<String> stageLayers() {
+      return List.of();
+    }
+
+    @Override
+    public List<String> stageOutputs() {
       return List.of();
     }
 
