@@ -13,13 +13,15 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import netforge.runtime.internal.SharedKernelArguments;
 import netforge.runtime.internal.Tunables;
+import netforge.runtime.tuning.GemmBenchmark;
 import org.junit.jupiter.api.Test;
 
 /**
  * The runtime's package rules. {@code internal} is for generated code: the public packages reach it only for
  * {@link Tunables}, which the generated {@code create(device, seed, tunables)} names (the processor decides where
- * it lives). The OpenCL wrappers ({@code cl}) sit below everything, and no two packages depend on each other.
+ * it lives), and the GEMM benchmark for the shared kernels' argument classes. The OpenCL wrappers ({@code cl}) sit below everything, and no two packages depend on each other.
  */
 class ArchitectureTest {
   private static final JavaClasses RUNTIME = new ClassFileImporter()
@@ -28,9 +30,20 @@ class ArchitectureTest {
   @Test
   void publicPackages_doNotDependOnInternal_butForTheTunablesGeneratedCodeNames() {
     noClasses().that().resideOutsideOfPackage("netforge.runtime.internal..")
+        .and().doNotHaveFullyQualifiedName(GemmBenchmark.class.getName())
         .should().dependOnClassesThat(resideInAPackage("netforge.runtime.internal..")
             .and(not(equivalentTo(Tunables.class))))
         .because("netforge.runtime.internal is for generated code; users and tools go through public types")
+        .check(RUNTIME);
+    // The one exception: the tuner's GEMM benchmark times the kernels generated code launches, bound through the
+    // very argument classes generated code uses, so that both stay one declaration.
+    noClasses().that().haveFullyQualifiedName(GemmBenchmark.class.getName())
+        .should().dependOnClassesThat(resideInAPackage("netforge.runtime.internal..")
+            .and(not(equivalentTo(Tunables.class)))
+            .and(not(equivalentTo(SharedKernelArguments.class)))
+            .and(not(resideInAPackage("netforge.runtime.internal..").and(
+                com.tngtech.archunit.base.DescribedPredicate.describe("nested in SharedKernelArguments",
+                    c -> c.getName().startsWith(SharedKernelArguments.class.getName() + "$"))))))
         .check(RUNTIME);
   }
 
