@@ -347,7 +347,7 @@ public final class NetModel extends Net implements Model {
     private static void forward01(Pass p) {
       p.scope("f01 c1");
       int chunk = p.chunk(7056L);
-      p.packRows(new SharedKernelArguments.PackRows(p.kernel(SharedKernelArguments.PackRows.KERNEL)).src(p.params()).ap(p.buffer("scratchW")).offset(0L).rowStride(9).grp(1).grpStride(1).colStride(0), 4, 9);
+      p.packRows(new SharedKernelArguments.PackRows(p.kernel("nf_pack_rows")).src(p.params()).ap(p.buffer("scratchW")).offset(0L).rowStride(9).grp(1).grpStride(1).colStride(0), 4, 9);
       for (int n0 = 0; n0 < p.batch(); n0 += chunk) {
         int cols = Math.min(chunk, p.batch() - n0) * 784;
         p.packColumns(new ChunkColumnsArguments(p.kernel("net_f01_im2col")).src(p.buffer(LaunchSequence.INPUT)).bp(p.buffer("scratchB")).n0(n0), cols, 9);
@@ -384,7 +384,7 @@ public final class NetModel extends Net implements Model {
      */
     private static void forward05(Pass p) {
       p.scope("f05 fc");
-      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel(SharedKernelArguments.PackColumns.KERNEL)).src(p.buffer("act04")).bp(p.buffer("scratchB")).offset(0).rowStride(1).grp(1).grpStride(36).colStride(0), p.batch(), 36);
+      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel("nf_pack_columns")).src(p.buffer("act04")).bp(p.buffer("scratchB")).offset(0).rowStride(1).grp(1).grpStride(36).colStride(0), p.batch(), 36);
       p.gemm(new DenseGemmArguments(p.kernel("net_f05_dense_bias_relu")).ap(p.params()).bp(p.buffer("scratchB")).out(p.buffer("act05")).params(p.params()).training(p.training()).seed(p.seed()).step(p.step()), 16, p.batch(), 36);
     }
 
@@ -393,7 +393,7 @@ public final class NetModel extends Net implements Model {
      */
     private static void forward06(Pass p) {
       p.scope("f06 out");
-      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel(SharedKernelArguments.PackColumns.KERNEL)).src(p.buffer("act05")).bp(p.buffer("scratchB")).offset(0).rowStride(1).grp(1).grpStride(16).colStride(0), p.batch(), 16);
+      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel("nf_pack_columns")).src(p.buffer("act05")).bp(p.buffer("scratchB")).offset(0).rowStride(1).grp(1).grpStride(16).colStride(0), p.batch(), 16);
       p.gemm(new DenseGemmArguments(p.kernel("net_f06_dense_bias")).ap(p.params()).bp(p.buffer("scratchB")).out(p.buffer("act06")).params(p.params()).training(p.training()).seed(p.seed()).step(p.step()), 10, p.batch(), 16);
     }
 
@@ -403,15 +403,15 @@ public final class NetModel extends Net implements Model {
     private static void backward06(Pass p) {
       p.scope("b06 out");
       p.each(new MaskBiasArguments(p.kernel("net_b06_mask_bias")).dy(p.buffer("gradA")).y(p.buffer("act06")).grads(p.grads()).batch(p.batch()).training(p.training()).seed(p.seed()).step(p.step()), 10);
-      p.packRows(new SharedKernelArguments.PackRows(p.kernel(SharedKernelArguments.PackRows.KERNEL)).src(p.buffer("gradA")).ap(p.buffer("scratchA")).offset(0).rowStride(1).grp(1).grpStride(10).colStride(0), 10, p.batch());
-      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel(SharedKernelArguments.PackColumns.KERNEL)).src(p.buffer("act05")).bp(p.buffer("scratchB")).offset(0).rowStride(16).grp(1).grpStride(1).colStride(0), 16, p.batch());
-      p.gemm(new SharedKernelArguments.GemmStore(p.kernel(SharedKernelArguments.GemmStore.KERNEL)).ap(p.buffer("scratchA")).bp(p.buffer("scratchB")).c(p.grads()).offset(632L).ldc(16).accumulate(0), 10, 16, p.batch());
-      p.packRows(new SharedKernelArguments.PackRows(p.kernel(SharedKernelArguments.PackRows.KERNEL)).src(p.buffer("gradA")).ap(p.buffer("scratchA")).offset(0).rowStride(10).grp(1).grpStride(1).colStride(0), p.batch(), 10);
+      p.packRows(new SharedKernelArguments.PackRows(p.kernel("nf_pack_rows")).src(p.buffer("gradA")).ap(p.buffer("scratchA")).offset(0).rowStride(1).grp(1).grpStride(10).colStride(0), 10, p.batch());
+      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel("nf_pack_columns")).src(p.buffer("act05")).bp(p.buffer("scratchB")).offset(0).rowStride(16).grp(1).grpStride(1).colStride(0), 16, p.batch());
+      p.gemm(new SharedKernelArguments.GemmStore(p.kernel("nf_gemm_store")).ap(p.buffer("scratchA")).bp(p.buffer("scratchB")).c(p.grads()).offset(632L).ldc(16).accumulate(0), 10, 16, p.batch());
+      p.packRows(new SharedKernelArguments.PackRows(p.kernel("nf_pack_rows")).src(p.buffer("gradA")).ap(p.buffer("scratchA")).offset(0).rowStride(10).grp(1).grpStride(1).colStride(0), p.batch(), 10);
       int columns = p.columnsPerPack(16, 10);
       for (int n0 = 0; n0 < 16; n0 += columns) {
         int count = Math.min(columns, 16 - n0);
-        p.packColumns(new SharedKernelArguments.PackColumns(p.kernel(SharedKernelArguments.PackColumns.KERNEL)).src(p.params()).bp(p.buffer("scratchW")).offset(632L + n0).rowStride(16).grp(1).grpStride(1).colStride(0), count, 10);
-        p.gemm(new SharedKernelArguments.GemmStore(p.kernel(SharedKernelArguments.GemmStore.KERNEL)).ap(p.buffer("scratchA")).bp(p.buffer("scratchW")).c(p.buffer("gradB")).offset(n0).ldc(16).accumulate(0), p.batch(), count, 10);
+        p.packColumns(new SharedKernelArguments.PackColumns(p.kernel("nf_pack_columns")).src(p.params()).bp(p.buffer("scratchW")).offset(632L + n0).rowStride(16).grp(1).grpStride(1).colStride(0), count, 10);
+        p.gemm(new SharedKernelArguments.GemmStore(p.kernel("nf_gemm_store")).ap(p.buffer("scratchA")).bp(p.buffer("scratchW")).c(p.buffer("gradB")).offset(n0).ldc(16).accumulate(0), p.batch(), count, 10);
       }
     }
 
@@ -421,15 +421,15 @@ public final class NetModel extends Net implements Model {
     private static void backward05(Pass p) {
       p.scope("b05 fc");
       p.each(new MaskBiasArguments(p.kernel("net_b05_mask_bias")).dy(p.buffer("gradB")).y(p.buffer("act05")).grads(p.grads()).batch(p.batch()).training(p.training()).seed(p.seed()).step(p.step()), 16);
-      p.packRows(new SharedKernelArguments.PackRows(p.kernel(SharedKernelArguments.PackRows.KERNEL)).src(p.buffer("gradB")).ap(p.buffer("scratchA")).offset(0).rowStride(1).grp(1).grpStride(16).colStride(0), 16, p.batch());
-      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel(SharedKernelArguments.PackColumns.KERNEL)).src(p.buffer("act04")).bp(p.buffer("scratchB")).offset(0).rowStride(36).grp(1).grpStride(1).colStride(0), 36, p.batch());
-      p.gemm(new SharedKernelArguments.GemmStore(p.kernel(SharedKernelArguments.GemmStore.KERNEL)).ap(p.buffer("scratchA")).bp(p.buffer("scratchB")).c(p.grads()).offset(40L).ldc(36).accumulate(0), 16, 36, p.batch());
-      p.packRows(new SharedKernelArguments.PackRows(p.kernel(SharedKernelArguments.PackRows.KERNEL)).src(p.buffer("gradB")).ap(p.buffer("scratchA")).offset(0).rowStride(16).grp(1).grpStride(1).colStride(0), p.batch(), 16);
+      p.packRows(new SharedKernelArguments.PackRows(p.kernel("nf_pack_rows")).src(p.buffer("gradB")).ap(p.buffer("scratchA")).offset(0).rowStride(1).grp(1).grpStride(16).colStride(0), 16, p.batch());
+      p.packColumns(new SharedKernelArguments.PackColumns(p.kernel("nf_pack_columns")).src(p.buffer("act04")).bp(p.buffer("scratchB")).offset(0).rowStride(36).grp(1).grpStride(1).colStride(0), 36, p.batch());
+      p.gemm(new SharedKernelArguments.GemmStore(p.kernel("nf_gemm_store")).ap(p.buffer("scratchA")).bp(p.buffer("scratchB")).c(p.grads()).offset(40L).ldc(36).accumulate(0), 16, 36, p.batch());
+      p.packRows(new SharedKernelArguments.PackRows(p.kernel("nf_pack_rows")).src(p.buffer("gradB")).ap(p.buffer("scratchA")).offset(0).rowStride(16).grp(1).grpStride(1).colStride(0), p.batch(), 16);
       int columns = p.columnsPerPack(36, 16);
       for (int n0 = 0; n0 < 36; n0 += columns) {
         int count = Math.min(columns, 36 - n0);
-        p.packColumns(new SharedKernelArguments.PackColumns(p.kernel(SharedKernelArguments.PackColumns.KERNEL)).src(p.params()).bp(p.buffer("scratchW")).offset(40L + n0).rowStride(36).grp(1).grpStride(1).colStride(0), count, 16);
-        p.gemm(new SharedKernelArguments.GemmStore(p.kernel(SharedKernelArguments.GemmStore.KERNEL)).ap(p.buffer("scratchA")).bp(p.buffer("scratchW")).c(p.buffer("gradA")).offset(n0).ldc(36).accumulate(0), p.batch(), count, 16);
+        p.packColumns(new SharedKernelArguments.PackColumns(p.kernel("nf_pack_columns")).src(p.params()).bp(p.buffer("scratchW")).offset(40L + n0).rowStride(36).grp(1).grpStride(1).colStride(0), count, 16);
+        p.gemm(new SharedKernelArguments.GemmStore(p.kernel("nf_gemm_store")).ap(p.buffer("scratchA")).bp(p.buffer("scratchW")).c(p.buffer("gradA")).offset(n0).ldc(36).accumulate(0), p.batch(), count, 16);
       }
     }
 
@@ -467,9 +467,9 @@ public final class NetModel extends Net implements Model {
       for (int n0 = 0; n0 < p.batch(); n0 += chunk) {
         int count = Math.min(chunk, p.batch() - n0);
         int cols = count * 784;
-        p.packRows(new SharedKernelArguments.PackRows(p.kernel(SharedKernelArguments.PackRows.KERNEL)).src(p.buffer("gradB")).ap(p.buffer("scratchA")).offset(n0 * 3136L).rowStride(784).grp(784).grpStride(3136L).colStride(1), 4, cols);
+        p.packRows(new SharedKernelArguments.PackRows(p.kernel("nf_pack_rows")).src(p.buffer("gradB")).ap(p.buffer("scratchA")).offset(n0 * 3136L).rowStride(784).grp(784).grpStride(3136L).colStride(1), 4, cols);
         p.packColumns(new ChunkColumnsArguments(p.kernel("net_b01_pack_cols")).src(p.buffer(LaunchSequence.INPUT)).bp(p.buffer("scratchB")).n0(n0), 9, cols);
-        p.gemm(new SharedKernelArguments.GemmStore(p.kernel(SharedKernelArguments.GemmStore.KERNEL)).ap(p.buffer("scratchA")).bp(p.buffer("scratchB")).c(p.grads()).offset(0L).ldc(9).accumulate(n0 > 0 ? 1 : 0), 4, 9, cols);
+        p.gemm(new SharedKernelArguments.GemmStore(p.kernel("nf_gemm_store")).ap(p.buffer("scratchA")).bp(p.buffer("scratchB")).c(p.grads()).offset(0L).ldc(9).accumulate(n0 > 0 ? 1 : 0), 4, 9, cols);
       }
     }
 
