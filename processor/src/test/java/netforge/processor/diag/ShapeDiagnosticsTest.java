@@ -232,4 +232,23 @@ class ShapeDiagnosticsTest {
     assertThat(compilation).hadErrorContaining("fix: end the network with '@Flatten Layer scores;': its [10, 1, 1]"
         + " output already holds 10 scores");
   }
+
+  @Test
+  void convStrideTwoWithPadding_readingEveryInputRow_doesNotWarn() {
+    // floor((28 + 2 - 3) / 2) + 1 = 14 windows end on row 27: only a row of trailing padding is skipped.
+    JavaFileObject source = net("@Conv(out = 4, k = 3, s = 2, p = 1) @ReLU Layer conv1;", FC);
+    assertThat(compiler.compile(source)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void poolStrideLargerThanItsWindow_warnsOfTheRowsBetweenWindows() {
+    JavaFileObject source = netWithInput(1, 29, 29, "@MaxPool(k = 2, s = 3) Layer pool1;", FC);
+    Compilation compilation = compiler.compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("[nn.WindowDropsInput] pool1: @MaxPool(k = 2, s = 3) on a 29x29"
+        + " input never reads 9 rows and 9 columns (each window skips the 1 after it)").inFile(source)
+        .onLineContaining("s = 3");
+    assertThat(compilation).hadWarningContaining("fix: use a stride no larger than the window (s <= 2)");
+  }
 }
