@@ -2,6 +2,7 @@ package netforge.processor.parse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -34,10 +35,13 @@ import netforge.processor.parse.GeneratedNames.MethodSignature;
 final class GeneratedMemberCheck {
   private final Elements elements;
   private final Types types;
+  /** Computed once per network: every user method is compared against it. */
+  private final Set<MethodSignature> generated;
 
   GeneratedMemberCheck(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
+    this.generated = Set.copyOf(generatedSignatures());
   }
 
   void check(TypeElement type, Report report, MemberSites members) {
@@ -80,7 +84,7 @@ final class GeneratedMemberCheck {
 
   /** Whether {@code method} has the signature of a method the generated model declares or implements. */
   boolean isGenerated(ExecutableElement method) {
-    return generatedSignatures().contains(signature(method));
+    return generated.contains(signature(method));
   }
 
   /** Whether a subclass sees the method: not private, not {@code Object}'s, not an interface's static one. */
@@ -92,7 +96,7 @@ final class GeneratedMemberCheck {
   }
 
   /** The model's own methods and, with the runtime on the class path, those of the {@code Model} it implements. */
-  List<MethodSignature> generatedSignatures() {
+  private List<MethodSignature> generatedSignatures() {
     TypeElement modelInterface = elements.getTypeElement(GeneratedNames.MODEL_INTERFACE);
     List<MethodSignature> all = new ArrayList<>(GeneratedNames.modelMethods(modelInterface != null));
     if (modelInterface != null) {
