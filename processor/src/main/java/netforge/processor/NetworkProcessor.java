@@ -36,7 +36,9 @@ import netforge.processor.diag.Message;
 import netforge.processor.diag.Message.Hint;
 import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
-import netforge.processor.kernel.KernelProgram;
+import netforge.processor.kernel.KernelPlan;
+import netforge.processor.kernel.KernelPlanner;
+import netforge.processor.kernel.OpenClRenderer;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.ShapeInference;
 import netforge.processor.parse.GeneratedNames;
@@ -154,8 +156,8 @@ public final class NetworkProcessor extends AbstractProcessor {
     }
     String packageName = GeneratedNames.packageName(type);
     String resource = GeneratedNames.modelSimpleName(type) + ".cl";
-    KernelProgram program = KernelProgram.plan(network, resource);
-    JavaFile model = ModelWriter.write(network, type, new RuntimeBinding(program));
+    KernelPlan plan = KernelPlanner.plan(network, resource);
+    JavaFile model = ModelWriter.write(network, type, new RuntimeBinding(plan));
     JavaFile trainer = TrainerWriter.write(type);
     Writer modelOut = create(filer, model, type, parsed);
     Writer trainerOut = modelOut == null ? null : create(filer, trainer, type, parsed);
@@ -166,7 +168,7 @@ public final class NetworkProcessor extends AbstractProcessor {
       return;
     }
     FileObject kernels = filer.createResource(StandardLocation.CLASS_OUTPUT, packageName, resource, type);
-    write(kernels.openWriter(), out -> out.write(program.source(type.getQualifiedName().toString())));
+    write(kernels.openWriter(), out -> out.write(OpenClRenderer.render(plan, type.getQualifiedName().toString())));
     write(modelOut, model::writeTo);
     write(trainerOut, trainer::writeTo);
   }

@@ -10,7 +10,7 @@ import java.util.StringJoiner;
 import javax.lang.model.element.Modifier;
 import java.util.List;
 import java.util.stream.Collectors;
-import netforge.processor.kernel.KernelProgram;
+import netforge.processor.kernel.KernelPlan;
 import netforge.processor.kernel.ParameterTensor;
 import netforge.processor.model.InferredLayer;
 import netforge.processor.model.InferredNetwork;
@@ -33,10 +33,10 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
   static final ClassName LAYER_SPEC = RuntimeTypes.LAYER_SPEC;
   static final ClassName OP_SPEC = RuntimeTypes.OP_SPEC;
 
-  private final KernelProgram program;
+  private final KernelPlan plan;
 
-  public RuntimeBinding(KernelProgram program) {
-    this.program = program;
+  public RuntimeBinding(KernelPlan plan) {
+    this.plan = plan;
   }
 
   @Override
@@ -44,7 +44,7 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
     cls.addSuperinterface(MODEL);
     cls.addField(FieldSpec.builder(NETWORK_SPEC, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The network as the processor inferred it, for the runtime and tools.\n")
-        .initializer(spec(network, ParameterTensor.layout(program.stages()))).build());
+        .initializer(spec(network, plan.parameters())).build());
     return CodeBlock.of("$T.copyOf(SPEC.layers())", ModelWriter.LIST);
   }
 
@@ -138,6 +138,6 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
         .beginControlFlow("if (engine != null)")
         .addStatement("engine.close()")
         .endControlFlow().build());
-    cls.addType(program.launchSequence(self.nestedClass("Launches")));
+    cls.addType(LaunchSequenceWriter.write(plan, self.nestedClass("Launches")));
   }
 }

@@ -2,6 +2,7 @@ package netforge.processor.kernel;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +14,11 @@ import netforge.processor.runtime.RuntimeTypes;
  * shares, generated ones, nested in {@code owner}, for the rest. Records which generated ones are used, in order of
  * first use, so that exactly those are written.
  */
-final class ArgumentClasses {
+public final class ArgumentClasses {
   private final ClassName owner;
   private final Map<String, KernelSignature> generated = new LinkedHashMap<>();
 
-  ArgumentClasses(ClassName owner) {
+  public ArgumentClasses(ClassName owner) {
     this.owner = owner;
   }
 
@@ -46,5 +47,14 @@ final class ArgumentClasses {
   /** The generated argument classes used so far. */
   List<KernelSignature> generated() {
     return new ArrayList<>(generated.values());
+  }
+
+  /** The generated argument classes used so far, in order of first use, as types nested in the owner. */
+  public List<TypeSpec> nestedTypes() {
+    List<TypeSpec> types = new ArrayList<>();
+    for (KernelSignature signature : generated()) {
+      types.add(ArgumentClassWriter.nested(of(signature), signature));
+    }
+    return types;
   }
 }

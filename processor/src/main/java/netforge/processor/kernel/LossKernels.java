@@ -7,7 +7,7 @@ import com.palantir.javapoet.CodeBlock;
  * over the batch: writes each image's loss and predicted class (for the host to sum) and the gradient of the
  * mean loss with respect to the logits, {@code (softmax - onehot) / batch}.
  */
-final class LossKernels {
+public final class LossKernels {
   private final int classes;
   private final BufferName logits;
   private final Kernel kernel;
@@ -46,7 +46,8 @@ final class LossKernels {
     cl.blank();
   }
 
-  void launch(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradient) {
+  /** Launches the loss kernel: reads the logits and labels, writes the gradient of the logits to {@code gradient}. */
+  public void launch(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradient) {
     java.addStatement("p.each($L, p.batch())", kernel.launch().bind("logits", logits)
         .bind("labels", BufferName.LABELS).bind("dlogits", gradient).bind("row_loss", BufferName.ROW_LOSS)
         .bind("row_pred", BufferName.ROW_PRED).bind("batch", "p.batch()").code(classes));

@@ -8,7 +8,7 @@ import netforge.processor.model.Op;
  * statements that launch them (arguments by name, geometry, chunking). Each kernel is declared once, as a
  * {@link Kernel} field, and both its OpenCL header and its launches are rendered from that declaration.
  */
-interface StageKernels {
+public interface StageKernels {
 
   /** Appends this stage's kernels (and helper functions) to the program. */
   void openCl(ClSource cl);

@@ -1,0 +1,41 @@
+package netforge.processor.kernel;
+
+import java.util.List;
+
+/**
+ * What the kernel stage decided for one network, before anything is rendered: the fused stages, every batch buffer
+ * with its size, the flat parameter layout with every offset, and the kernels of each stage. {@link KernelPlanner}
+ * makes it; {@link OpenClRenderer} renders the OpenCL program from it and {@code codegen.LaunchSequenceWriter} the
+ * Java that launches that program.
+ *
+ * @param network the network's name
+ * @param resourceName the {@code .cl} file next to the generated class
+ * @param stages the fused stages, in forward order
+ * @param buffers every batch buffer, in the order the generated {@code buffers} method lists them
+ * @param parameters every tensor of the flat parameter buffer, in buffer order
+ * @param logits the buffer holding the network's output
+ * @param kernels the kernels of each stage, parallel to {@code stages}
+ * @param loss the loss kernel, reading {@code logits}
+ */
+public record KernelPlan(String network, String resourceName, List<Stage> stages, List<PlannedBuffer> buffers,
+    List<ParameterTensor> parameters, BufferName logits, List<StageKernels> kernels, LossKernels loss) {
+
+  /** The two gradient buffers alternate: the last stage reads gradA and writes gradB, the one before the reverse. */
+  public static final BufferName GRAD_A = BufferName.planned("gradA");
+  public static final BufferName GRAD_B = BufferName.planned("gradB");
+
+  public KernelPlan {
+    stages = List.copyOf(stages);
+    buffers = List.copyOf(buffers);
+    parameters = List.copyOf(parameters);
+    kernels = List.copyOf(kernels);
+    if (kernels.size() != stages.size()) {
+      throw new IllegalArgumentException(kernels.size() + " kernel groups for " + stages.size() + " stages");
+    }
+  }
+
+  /** The gradient buffer the stage {@code fromEnd} places from the last one reads; {@code fromEnd + 1} it writes. */
+  public static BufferName gradient(int fromEnd) {
+    return fromEnd % 2 == 0 ? GRAD_A : GRAD_B;
+  }
+}

@@ -1,0 +1,68 @@
+package netforge.processor.kernel;
+
+import com.palantir.javapoet.CodeBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import netforge.processor.model.InferredNetwork;
+
+/**
+ * Plans a checked network's kernels: fuses its steps into stages ({@link FusionPlanner}), picks each stage's
+ * kernels, lays out the parameters ({@link ParameterTensor#layout}) and sizes every batch buffer. The result is a
+ * {@link KernelPlan} value; nothing here renders text.
+ */
+public final class KernelPlanner {
+  private KernelPlanner() {}
+
+  /** Plans the network's kernels; {@code resourceName} is the {@code .cl} file next to the generated class. */
+  public static KernelPlan plan(InferredNetwork network, String resourceName) {
+    String prefix = Names.prefix(network.name());
+    List<Stage> stages = FusionPlanner.plan(network);
+    List<StageKernels> kernels = new ArrayList<>();
+    for (Stage stage : stages) {
+      kernels.add(StageKernels.of(stage, prefix));
+    }
+    BufferName logits = stages.isEmpty() ? BufferName.INPUT : stages.get(stages.size() - 1).output();
+    LossKernels loss = new LossKernels(prefix, network.model().classes(), logits);
+    return new KernelPlan(network.name(), resourceName, stages, buffers(network, stages, kernels),
+        ParameterTensor.layout(stages), logits, kernels, loss);
+  }
+
+  private static List<PlannedBuffer> buffers(InferredNetwork network, List<Stage> stages, List<StageKernels> kernels) {
+    List<PlannedBuffer> buffers = new ArrayList<>();
+    buffers.add(perImage(BufferName.INPUT, network.model().input().size()));
+    // Each gradient buffer is sized by the largest gradient it holds: the loss writes gradA; the stage r places from
+    // the end reads gradient(r) (its output's) and writes gradient(r + 1) (its input's).
+    long[] gradientSize = {network.model().classes(), 0};
+    for (int i = 0; i < stages.size(); i++) {
+      Stage stage = stages.get(i);
+      buffers.add(perImage(stage.output(), stage.out().size()));
+      if (kernels.get(i) instanceof PoolKernels pool && pool.argmaxBufferName() != null) {
+        // bytes packed four to a 32-bit element; rounding per image keeps every batch size covered
+        buffers.add(perImage(pool.argmaxBufferName(), pool.argmaxElementsPerImage()));
+      }
+      int fromEnd = stages.size() - 1 - i;
+      if (stage.needsBackward()) {
+        gradientSize[fromEnd % 2] = Math.max(gradientSize[fromEnd % 2], stage.out().size());
+      }
+      if (stage.needsInputGradient()) {
+        gradientSize[(fromEnd + 1) % 2] = Math.max(gradientSize[(fromEnd + 1) % 2], stage.in().size());
+      }
+    }
+    buffers.add(perImage(KernelPlan.GRAD_A, gradientSize[0]));
+    buffers.add(perImage(KernelPlan.GRAD_B, Math.max(1, gradientSize[1])));
+    ScratchSizes sizes = new ScratchSizes();
+    kernels.forEach(k -> k.scratch(sizes));
+    for (Map.Entry<BufferName, List<CodeBlock>> e : sizes.uses().entrySet()) {
+      buffers.add(new PlannedBuffer(e.getKey(), new PlannedBuffer.LargestOf(e.getValue())));
+    }
+    buffers.add(new PlannedBuffer(BufferName.LABELS, new PlannedBuffer.PerRow()));
+    buffers.add(new PlannedBuffer(BufferName.ROW_LOSS, new PlannedBuffer.PerRow()));
+    buffers.add(new PlannedBuffer(BufferName.ROW_PRED, new PlannedBuffer.PerRow()));
+    return buffers;
+  }
+
+  private static PlannedBuffer perImage(BufferName name, long elements) {
+    return new PlannedBuffer(name, new PlannedBuffer.PerImage(elements));
+  }
+}

@@ -1,0 +1,32 @@
+package netforge.processor.kernel;
+
+import com.palantir.javapoet.CodeBlock;
+import java.util.List;
+
+/**
+ * One batch buffer of a planned network and the number of 32-bit elements it holds.
+ *
+ * @param name the buffer's name
+ * @param size how many elements it holds, for a given batch size and tunables
+ */
+public record PlannedBuffer(BufferName name, Size size) {
+
+  /** A buffer's element count. */
+  public sealed interface Size permits PerImage, PerRow, LargestOf {}
+
+  /** {@code elements} for every image of the batch: an activation, a gradient, an argmax, the input. */
+  public record PerImage(long elements) implements Size {}
+
+  /** One element per image: the labels and the loss's per-image results. */
+  public record PerRow() implements Size {}
+
+  /**
+   * A scratch buffer, shared by the stages: the largest of their uses, each a Java expression over {@code batch}
+   * and the Tunables {@code t} (the runtime's {@code Pass} helpers decide strips and chunks, so the sizes call them).
+   */
+  public record LargestOf(List<CodeBlock> uses) implements Size {
+    public LargestOf {
+      uses = List.copyOf(uses);
+    }
+  }
+}
