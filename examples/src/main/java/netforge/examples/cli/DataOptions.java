@@ -15,9 +15,10 @@ final class DataOptions {
   boolean offline;
 
   DatasetLocator locator() {
+    DatasetLocator.Builder locator = DatasetLocator.builder().dataDirectory(data);
     if (offline) {
-      System.setProperty(DatasetLocator.OFFLINE_PROPERTY, "true");
+      locator.downloadsOff("they are turned off by --offline");
     }
-    return DatasetLocator.standard(data);
+    return locator.build();
   }
 }
