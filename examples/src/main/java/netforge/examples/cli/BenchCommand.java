@@ -76,13 +76,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     Map<String, Object> result = new LinkedHashMap<>();
-    try (Device gpu = device.open()) {
-      device.tune(gpu, networkOption.network, out);
+    try (ModelSession session = ModelSession.openTuned(device, networkOption.network, out)) {
+      Device gpu = session.device();
       if (gemm) {
         benchGemm(gpu, out, result);
       }
       long start = System.nanoTime();
-      try (Model model = networkOption.network.create(gpu, 0)) {
+      try (Model model = session.create(0)) {
         double created = (System.nanoTime() - start) / 1e9;
         ModelEngine engine = model.engine();
         long flopsPerImage = model.spec().flops();

@@ -26,14 +26,4 @@ final class DeviceOption {
           + "--device auto, cpu, gpu, an index or part of a name (see 'netforge devices')");
     }
   }
-
-  /**
-   * Makes sure the device's GEMM tile has been chosen (a short search, once per device and driver, stored in
-   * ~/.cache/netforge/tuning.json), so the models created next use it.
-   */
-  void tune(Device opened, ExampleNetwork network, java.io.PrintStream out) throws java.io.IOException {
-    if (!noTune) {
-      netforge.runtime.tuning.Tuner.ensureTuned(opened, network.programSource(), out);
-    }
-  }
 }

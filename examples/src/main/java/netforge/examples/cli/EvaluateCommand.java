@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.DatasetNotFoundException;
@@ -94,10 +93,9 @@ final class EvaluateCommand implements Callable<Integer> {
     int images = limit == 0 ? test.size() : Math.min(limit, test.size());
     BatchLoader loader = BatchLoader.over(test).pipeline(pipeline).batchSize(batch).shuffle(false).limit(images)
         .build().requireInputOf(network.spec());
-    try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
-      model.setParameters(parameters);
+    try (ModelSession session = ModelSession.open(device, network); Model model = session.load(parameters)) {
       out.printf("Evaluating %s with the weights %s on %s%n", network.spec().name(), weights.weights,
-          gpu.info().name());
+          session.device().info().name());
       out.printf(Locale.ROOT, "%s test split: %,d images%s, from %s%n", dataset.title(), images,
           images < test.size() ? String.format(Locale.ROOT, " (the first %,d of %,d)", images, test.size()) : "",
           test.source());

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import netforge.runtime.Device;
 import netforge.runtime.Logits;
 import netforge.runtime.Model;
 import netforge.runtime.TopClasses;
@@ -87,10 +86,9 @@ final class PredictCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
-      model.setParameters(parameters);
+    try (ModelSession session = ModelSession.open(device, network); Model model = session.load(parameters)) {
       out.printf(Locale.ROOT, "%s with the weights %s on %s; %s classes, top %d of %d%n", network.spec().name(),
-          weights.weights, gpu.info().name(), classes.title(), Math.min(top, classes.classes().size()),
+          weights.weights, session.device().info().name(), classes.title(), Math.min(top, classes.classes().size()),
           classes.classes().size());
       for (int start = 0; start < images.size(); start += IMAGES_PER_PASS) {
         List<Prepared> pass = new ArrayList<>();
