@@ -5,7 +5,7 @@ import netforge.runtime.NoSuchDeviceException;
 import picocli.CommandLine.Option;
 
 /** {@code --device}: which OpenCL device runs the job. */
-final class DeviceOption {
+public final class DeviceOption {
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
       description = "auto (a GPU first, else the CPU), gpu, cpu, an index from 'netforge devices', or part of a "
           + "device's name. Default: ${DEFAULT-VALUE}.")

@@ -10,7 +10,7 @@ import netforge.runtime.tuning.Tuner;
  * The device a command runs on, opened from {@code --device} for one example network, and the models of that
  * network created on it. Closing the session closes the device; each model is the caller's to close first.
  */
-final class ModelSession implements AutoCloseable {
+public final class ModelSession implements AutoCloseable {
   private final Device device;
   private final ExampleNetwork network;
 
@@ -20,7 +20,7 @@ final class ModelSession implements AutoCloseable {
   }
 
   /** Opens the device with the tuning that is stored (or the defaults); nothing is searched for. */
-  static ModelSession open(DeviceOption option, ExampleNetwork network) {
+  public static ModelSession open(DeviceOption option, ExampleNetwork network) {
     return new ModelSession(option.open(), network);
   }
 
@@ -29,7 +29,7 @@ final class ModelSession implements AutoCloseable {
    * per device and driver, stored in ~/.cache/netforge/tuning.json, reported on {@code out}), so the models created
    * next use it. The device is closed again if tuning fails.
    */
-  static ModelSession openTuned(DeviceOption option, ExampleNetwork network, PrintStream out) throws IOException {
+  public static ModelSession openTuned(DeviceOption option, ExampleNetwork network, PrintStream out) throws IOException {
     ModelSession session = open(option, network);
     try {
       if (!option.noTune) {
@@ -42,21 +42,17 @@ final class ModelSession implements AutoCloseable {
     }
   }
 
-  Device device() {
+  public Device device() {
     return device;
   }
 
-  ExampleNetwork network() {
-    return network;
-  }
-
   /** A new model with weights initialised from {@code seed}. */
-  Model create(long seed) {
+  public Model create(long seed) {
     return network.create(device, seed);
   }
 
   /** A new model holding {@code parameters} (as read from a weights file); closed again if they do not fit. */
-  Model load(float[] parameters) {
+  public Model load(float[] parameters) {
     Model model = network.create(device, 0);
     try {
       model.setParameters(parameters);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import netforge.examples.cli.command.CompareCommand;
 import netforge.runtime.train.OptimizerKind;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,22 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import netforge.examples.cli.ConfusionMatrix;
+import netforge.examples.cli.ConfusionMatrixCsv;
+import netforge.examples.cli.DataOptions;
+import netforge.examples.cli.DatasetChoice;
+import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.Evaluation;
+import netforge.examples.cli.EvaluationReport;
+import netforge.examples.cli.ExampleNetwork;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.DatasetNotFoundException;
@@ -12,13 +24,13 @@ import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
 import netforge.runtime.data.TransformPipeline;
 import netforge.runtime.io.OutputFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code netforge evaluate}: trained weights on a test split: accuracy, loss, per-class accuracy, confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -33,7 +45,7 @@ import picocli.CommandLine.Spec;
         "      --limit 1000 --batch 500",
         "  netforge evaluate --dataset cifar10 --weights runs/cifar/model.safetensors \\",
         "      --output runs/cifar/confusion.csv"})
-final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 

@@ -1,8 +1,18 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import netforge.examples.cli.DataOptions;
+import netforge.examples.cli.DatasetChoice;
+import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.LearningRateConverter;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.NetworkOption;
+import netforge.examples.cli.OptimizerNames;
+import netforge.examples.cli.TrainingOptions;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.ImageSet;
@@ -28,7 +38,7 @@ import picocli.CommandLine.Option;
         "", "An --output that holds a run is refused (exit code 2) unless --resume,",
         "--resume-if-present or --overwrite says what to do with it; one run at a",
         "time may use a directory (another is refused, exit code 1)."})
-final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer> {
   @Mixin
   NetworkOption networkOption;
 

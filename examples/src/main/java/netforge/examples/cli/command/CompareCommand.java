@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.awt.image.BufferedImage;
 import java.io.OutputStream;
@@ -11,6 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import netforge.examples.cli.ComparisonDirectory;
+import netforge.examples.cli.DataOptions;
+import netforge.examples.cli.DatasetChoice;
+import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.NetworkOption;
+import netforge.examples.cli.OptimizerNames;
+import netforge.examples.cli.ResultsTable;
+import netforge.examples.cli.TrainingOptions;
 import netforge.examples.plot.AnimatedGif;
 import netforge.examples.plot.ComparisonCharts;
 import netforge.runtime.Model;
@@ -44,9 +55,9 @@ import picocli.CommandLine.Option;
         "  netforge compare --full        (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
         "", "Writes to --output: results.md, results.csv, <dataset>-curves.png, <dataset>-curves.gif, and one",
         "directory per data set and optimizer with its history (and weights, with --save-weights)."})
-final class CompareCommand implements Callable<Integer> {
+public final class CompareCommand implements Callable<Integer> {
   /** The tutorial compares every kind but AdamW, with {@link OptimizerConfig#tutorial}'s settings. */
-  static final List<OptimizerKind> TUTORIAL_OPTIMIZERS = Arrays.stream(OptimizerKind.values())
+  public static final List<OptimizerKind> TUTORIAL_OPTIMIZERS = Arrays.stream(OptimizerKind.values())
       .filter(kind -> kind != OptimizerKind.ADAMW).toList();
 
   @Mixin
