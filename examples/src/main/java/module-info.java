@@ -18,4 +18,5 @@ module netforge.examples {
   opens netforge.examples.alexnet to netforge.runtime;
   opens netforge.examples.lenet to netforge.runtime;
   opens netforge.examples.cli to info.picocli, com.fasterxml.jackson.databind;
+  opens netforge.examples.cli.command to info.picocli;
 }

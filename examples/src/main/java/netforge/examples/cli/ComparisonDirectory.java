@@ -16,7 +16,7 @@ import netforge.runtime.train.RunLock;
  * another comparison, and, without {@code --overwrite}, holding neither results nor any of the runs about to be
  * written. Each run's own directory is then opened by its trainer.
  */
-final class ComparisonDirectory {
+public final class ComparisonDirectory {
   /** What {@code compare} writes at the top level. */
   static final List<String> RESULT_FILES = List.of("results.md", "results.csv");
 
@@ -26,7 +26,7 @@ final class ComparisonDirectory {
    * Creates and locks {@code output}; refuses it, unless {@code overwrite}, when it holds results or any of
    * {@code runs}. The lock is the caller's to close.
    */
-  static RunLock open(Path output, boolean overwrite, List<Path> runs) throws IOException {
+  public static RunLock open(Path output, boolean overwrite, List<Path> runs) throws IOException {
     RunLock lock = RunLock.createAndAcquire(output);
     try {
       if (!overwrite) {
@@ -57,7 +57,7 @@ final class ComparisonDirectory {
   }
 
   /** The choice each run's trainer gets once the whole directory passed. */
-  static ExistingRun policy(boolean overwrite) {
+  public static ExistingRun policy(boolean overwrite) {
     return overwrite ? ExistingRun.OVERWRITE : ExistingRun.REFUSE;
   }
 }

@@ -6,9 +6,9 @@ import java.util.List;
  * How many images of each true class a network gave each predicted class: {@code count(t, p)} images of class
  * {@code t} were predicted as {@code p}. The diagonal holds the correct answers.
  */
-final class ConfusionMatrix {
+public final class ConfusionMatrix {
   /** The top-left cell of the printed and CSV tables, naming both axes. */
-  static final String AXES = "true \\ predicted";
+  public static final String AXES = "true \\ predicted";
 
   private final List<String> classNames;
   private final long[][] counts;

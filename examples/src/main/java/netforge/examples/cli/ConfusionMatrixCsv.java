@@ -15,11 +15,11 @@ import netforge.runtime.io.AtomicFiles;
  * A confusion matrix as CSV, laid out as it is printed: a header of {@value ConfusionMatrix#AXES} and the predicted
  * classes, then one row per true class with its name and counts. Spreadsheets open it as the same square table.
  */
-final class ConfusionMatrixCsv {
+public final class ConfusionMatrixCsv {
   private ConfusionMatrixCsv() {}
 
   /** Writes {@code matrix} to {@code file}, atomically, creating missing parent directories. */
-  static void write(ConfusionMatrix matrix, Path file) throws IOException {
+  public static void write(ConfusionMatrix matrix, Path file) throws IOException {
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

@@ -5,7 +5,7 @@ import netforge.runtime.data.DatasetLocator;
 import picocli.CommandLine.Option;
 
 /** Where data sets come from: {@code --data}, {@code --offline}. */
-final class DataOptions {
+public final class DataOptions {
   @Option(names = "--data", paramLabel = "DIR",
       description = "Read the data set's files from DIR and nowhere else (a missing file is exit code 4). Without "
           + "it: /usr/share/datasets/fashion-mnist, then the download cache, then a download.")
@@ -14,10 +14,11 @@ final class DataOptions {
   @Option(names = "--offline", description = "Never download; Fashion-MNIST found nowhere uses the bundled subset.")
   boolean offline;
 
-  DatasetLocator locator() {
+  public DatasetLocator locator() {
+    DatasetLocator.Builder locator = DatasetLocator.builder().dataDirectory(data);
     if (offline) {
-      System.setProperty(DatasetLocator.OFFLINE_PROPERTY, "true");
+      locator.downloadsOff("they are turned off by --offline");
     }
-    return DatasetLocator.standard(data);
+    return locator.build();
   }
 }

@@ -4,7 +4,7 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code fashion-mnist} or {@code cifar10} (and the spellings {@link DatasetChoice#parse} accepts). */
-final class DatasetChoiceConverter implements ITypeConverter<DatasetChoice> {
+public final class DatasetChoiceConverter implements ITypeConverter<DatasetChoice> {
   @Override
   public DatasetChoice convert(String value) {
     try {

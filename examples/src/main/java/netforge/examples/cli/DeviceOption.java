@@ -5,7 +5,7 @@ import netforge.runtime.NoSuchDeviceException;
 import picocli.CommandLine.Option;
 
 /** {@code --device}: which OpenCL device runs the job. */
-final class DeviceOption {
+public final class DeviceOption {
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
       description = "auto (a GPU first, else the CPU), gpu, cpu, an index from 'netforge devices', or part of a "
           + "device's name. Default: ${DEFAULT-VALUE}.")
@@ -24,16 +24,6 @@ final class DeviceOption {
     } catch (NoSuchDeviceException e) {
       throw new NoSuchDeviceException("--device " + device + ": " + e.getMessage() + "\n  choose one of them with "
           + "--device auto, cpu, gpu, an index or part of a name (see 'netforge devices')");
-    }
-  }
-
-  /**
-   * Makes sure the device's GEMM tile has been chosen (a short search, once per device and driver, stored in
-   * ~/.cache/netforge/tuning.json), so the models created next use it.
-   */
-  void tune(Device opened, ExampleNetwork network, java.io.PrintStream out) throws java.io.IOException {
-    if (!noTune) {
-      netforge.runtime.tuning.Tuner.ensureTuned(opened, network.programSource(), out);
     }
   }
 }

@@ -18,8 +18,8 @@ import netforge.runtime.data.EpochBatches;
  * @param meanLoss the mean over images of the cross-entropy, in nats
  * @param seconds wall time of the passes, data preparation included
  */
-record Evaluation(ConfusionMatrix matrix, double meanLoss, double seconds) {
-  static Evaluation run(Model model, BatchLoader test, List<String> classNames) {
+public record Evaluation(ConfusionMatrix matrix, double meanLoss, double seconds) {
+  public static Evaluation run(Model model, BatchLoader test, List<String> classNames) {
     int classes = model.spec().classes();
     ConfusionMatrix matrix = new ConfusionMatrix(classNames);
     double lossSum = 0;

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** The text {@code netforge evaluate} prints for an {@link Evaluation}: totals, per-class accuracy, the matrix. */
-final class EvaluationReport {
+public final class EvaluationReport {
   private static final String GAP = "  ";
 
   private EvaluationReport() {}
 
-  static void print(Evaluation evaluation, PrintStream out) {
+  public static void print(Evaluation evaluation, PrintStream out) {
     ConfusionMatrix matrix = evaluation.matrix();
     out.printf(Locale.ROOT, "Accuracy: %.2f%% (%,d of %,d images correct)%n", 100 * matrix.accuracy(),
         matrix.correct(), matrix.images());

@@ -13,26 +13,33 @@ import netforge.runtime.Model;
 import netforge.runtime.cl.ProgramSource;
 import netforge.runtime.spec.NetworkSpec;
 
-/** The example networks the command line knows, by the names users type. */
+/**
+ * The example networks the command line knows, by the names users type: the one table of them. Each row names its
+ * generated model class once; its spec, summary, factory and OpenCL program all come from that class, and the
+ * names help texts and shell completion offer ({@link NetworkNames}) come from {@link #ids()}.
+ */
 public enum ExampleNetwork {
-  ALEXNET("alexnet", "classic AlexNet, 1x227x227, 10 classes", AlexNetModel.SPEC, AlexNetModel.summary(),
-      AlexNetModel::create),
+  ALEXNET("alexnet", "classic AlexNet, 1x227x227, 10 classes", AlexNetModel.class, AlexNetModel.SPEC,
+      AlexNetModel.summary(), AlexNetModel::create),
   ALEXNET_CIFAR("alexnet-cifar", "the tutorial's AlexNet for 3x32x32 (CIFAR-10, Fashion-MNIST resized)",
-      AlexNetCifarModel.SPEC, AlexNetCifarModel.summary(), AlexNetCifarModel::create),
-  ALEXNET_IMAGENET("alexnet-imagenet", "classic AlexNet, 3x227x227, 1000 classes", AlexNetImageNetModel.SPEC,
-      AlexNetImageNetModel.summary(), AlexNetImageNetModel::create),
-  LENET5("lenet5", "LeNet-5 with ReLU and max pooling, 1x28x28", LeNet5Model.SPEC, LeNet5Model.summary(),
-      LeNet5Model::create);
+      AlexNetCifarModel.class, AlexNetCifarModel.SPEC, AlexNetCifarModel.summary(), AlexNetCifarModel::create),
+  ALEXNET_IMAGENET("alexnet-imagenet", "classic AlexNet, 3x227x227, 1000 classes", AlexNetImageNetModel.class,
+      AlexNetImageNetModel.SPEC, AlexNetImageNetModel.summary(), AlexNetImageNetModel::create),
+  LENET5("lenet5", "LeNet-5 with ReLU and max pooling, 1x28x28", LeNet5Model.class, LeNet5Model.SPEC,
+      LeNet5Model.summary(), LeNet5Model::create);
 
   private final String id;
   private final String about;
+  private final Class<? extends Model> modelClass;
   private final NetworkSpec spec;
   private final String summary;
   private final BiFunction<Device, Long, Model> factory;
 
-  ExampleNetwork(String id, String about, NetworkSpec spec, String summary, BiFunction<Device, Long, Model> factory) {
+  ExampleNetwork(String id, String about, Class<? extends Model> modelClass, NetworkSpec spec, String summary,
+      BiFunction<Device, Long, Model> factory) {
     this.id = id;
     this.about = about;
+    this.modelClass = modelClass;
     this.spec = spec;
     this.summary = summary;
     this.factory = factory;
@@ -61,14 +68,7 @@ public enum ExampleNetwork {
 
   /** The network's generated OpenCL program, as the processor wrote it next to the model class. */
   public String programSource() {
-    String resource = spec.name() + "Model.cl";
-    Class<?> anchor = switch (this) {
-      case ALEXNET -> AlexNetModel.class;
-      case ALEXNET_CIFAR -> AlexNetCifarModel.class;
-      case ALEXNET_IMAGENET -> AlexNetImageNetModel.class;
-      case LENET5 -> LeNet5Model.class;
-    };
-    return ProgramSource.besides(anchor, resource);
+    return ProgramSource.besides(modelClass, modelClass.getSimpleName() + ".cl");
   }
 
   /** Parses a name users type ({@code alexnet-cifar}, {@code AlexNetCifar}, {@code alexnet_cifar}). */

@@ -26,7 +26,7 @@ import javax.imageio.stream.ImageInputStream;
  * @param format the format's name, upper case ({@code "PNG"}, {@code "JPEG"})
  * @param warnings what the decoder reported while reading (e.g. "Truncated File - Missing EOI marker"), or none
  */
-record ImageFile(Path file, String format, BufferedImage image, List<String> warnings) {
+public record ImageFile(Path file, String format, BufferedImage image, List<String> warnings) {
   /**
    * Images with more pixels are refused before they are decoded, so that a huge or malicious file gives a message
    * rather than an OutOfMemoryError: 100 million pixels are 400 MB as ARGB, and a network's input is a few thousand.
@@ -46,7 +46,7 @@ record ImageFile(Path file, String format, BufferedImage image, List<String> war
    * @throws UnreadableImageException naming the file and what is wrong: missing, a directory, empty, not an image
    *     this Java can read, too large, or damaged
    */
-  static ImageFile read(Path file) throws UnreadableImageException {
+  public static ImageFile read(Path file) throws UnreadableImageException {
     Runtime runtime = Runtime.getRuntime();
     return read(file, runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory()));
   }
@@ -160,7 +160,7 @@ record ImageFile(Path file, String format, BufferedImage image, List<String> war
   }
 
   /** Size, format and mode, e.g. {@code "500x37 PNG, RGB with alpha"}. */
-  String describe() {
+  public String describe() {
     return image.getWidth() + "x" + image.getHeight() + " " + format + ", " + DatasetPixels.describeMode(image);
   }
 }

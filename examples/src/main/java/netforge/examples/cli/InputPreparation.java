@@ -19,7 +19,7 @@ import netforge.runtime.data.TransformPipeline;
  * network. Big pictures are shrunk by the same bilinear resize as torch's {@code interpolate} without antialiasing,
  * which samples a few source pixels per output pixel: thin details of a large photo can vanish.
  */
-final class InputPreparation {
+public final class InputPreparation {
   /** The test pipeline has no random step; a fixed generator keeps that true even if one were added. */
   private static final long NO_RANDOMNESS = 0;
 
@@ -32,14 +32,14 @@ final class InputPreparation {
    * @param inputShape the network's {@code [channels, height, width]}
    * @throws IllegalArgumentException if the network cannot take the data set's images (RGB into one channel)
    */
-  InputPreparation(DatasetChoice dataset, int[] inputShape) {
+  public InputPreparation(DatasetChoice dataset, int[] inputShape) {
     this.datasetChannels = dataset == DatasetChoice.CIFAR10 ? Cifar10.CHANNELS : 1; // Fashion-MNIST is grey
     this.height = inputShape[1];
     this.width = inputShape[2];
     this.testPipeline = dataset.pipeline(inputShape, false);
   }
 
-  FloatImage apply(BufferedImage image) {
+  public FloatImage apply(BufferedImage image) {
     ImageShape stored = new ImageShape(datasetChannels, image.getHeight(), image.getWidth());
     FloatImage tensor = ToTensor.of(DatasetPixels.of(image, datasetChannels), 0, stored);
     // The test pipeline resizes only from the data set's own size; a picture of any size is resized here, in one

@@ -8,7 +8,7 @@ import picocli.CommandLine.TypeConversionException;
  * check speaks PyTorch's ("lr must be a number >= 0"), and NaN is how the optimizer settings mark a learning rate
  * that is still required, so {@code --lr NaN} would otherwise read as a missing one.
  */
-final class LearningRateConverter implements ITypeConverter<Double> {
+public final class LearningRateConverter implements ITypeConverter<Double> {
   @Override
   public Double convert(String value) {
     double rate;

@@ -1,6 +1,13 @@
 package netforge.examples.cli;
 
 import java.io.PrintWriter;
+import netforge.examples.cli.command.BenchCommand;
+import netforge.examples.cli.command.CompareCommand;
+import netforge.examples.cli.command.DevicesCommand;
+import netforge.examples.cli.command.EvaluateCommand;
+import netforge.examples.cli.command.PredictCommand;
+import netforge.examples.cli.command.SummaryCommand;
+import netforge.examples.cli.command.TrainCommand;
 import netforge.runtime.NoOpenClException;
 import netforge.runtime.NoSuchDeviceException;
 import netforge.runtime.data.DatasetNotFoundException;

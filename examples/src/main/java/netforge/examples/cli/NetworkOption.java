@@ -3,8 +3,8 @@ package netforge.examples.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --network}: which example network a command runs. */
-final class NetworkOption {
+public final class NetworkOption {
   @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
       completionCandidates = NetworkNames.class, description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
-  ExampleNetwork network;
+  public ExampleNetwork network;
 }

@@ -14,10 +14,10 @@ import netforge.runtime.train.EpochRecord;
  * test loss and accuracy, and the best test accuracy with its epoch. No wall times, so that two runs with the same
  * seed give the same table.
  */
-final class ResultsTable {
+public final class ResultsTable {
   private ResultsTable() {}
 
-  static String markdown(String network, Map<DatasetChoice, Map<String, List<EpochRecord>>> results) {
+  public static String markdown(String network, Map<DatasetChoice, Map<String, List<EpochRecord>>> results) {
     StringBuilder text = new StringBuilder();
     for (var dataset : results.entrySet()) {
       text.append(String.format(Locale.ROOT, "### %s on %s%n%n", network, dataset.getKey().title()));
@@ -42,7 +42,7 @@ final class ResultsTable {
   record Row(String dataset, String optimizer, int epoch, double trainLoss, double trainAccuracy, double testLoss,
       double testAccuracy, double learningRate) {}
 
-  static String csv(Map<DatasetChoice, Map<String, List<EpochRecord>>> results) throws JsonProcessingException {
+  public static String csv(Map<DatasetChoice, Map<String, List<EpochRecord>>> results) throws JsonProcessingException {
     List<Row> rows = new ArrayList<>();
     for (var dataset : results.entrySet()) {
       for (var run : dataset.getValue().entrySet()) {

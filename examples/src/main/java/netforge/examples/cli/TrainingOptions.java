@@ -6,26 +6,26 @@ import netforge.runtime.data.TransformPipeline;
 import picocli.CommandLine.Option;
 
 /** Epochs, batch size, seed and how many images: shared by {@code train} and {@code compare}. */
-final class TrainingOptions {
+public final class TrainingOptions {
   @Option(names = "--epochs", paramLabel = "N", defaultValue = "2", description = "Default: ${DEFAULT-VALUE}.")
-  int epochs;
+  public int epochs;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Default: ${DEFAULT-VALUE}.")
   int batch;
 
   @Option(names = "--seed", paramLabel = "N", defaultValue = "0",
       description = "Seeds the weights, the data order, augmentation and dropout. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  public long seed;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
       description = "Train on the first N training images only; 0 takes them all.")
-  int limit;
+  public int limit;
 
   @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
       description = "Test on the first N test images only; 0 takes them all.")
-  int testLimit;
+  public int testLimit;
 
-  BatchLoader loader(ImageSet images, TransformPipeline pipeline, boolean shuffle) {
+  public BatchLoader loader(ImageSet images, TransformPipeline pipeline, boolean shuffle) {
     if (epochs < 1 || batch < 1 || limit < 0 || testLimit < 0) {
       throw new IllegalArgumentException("--epochs and --batch must be at least 1, --limit and --test-limit at "
           + "least 0");
@@ -38,7 +38,7 @@ final class TrainingOptions {
     return b.build();
   }
 
-  BatchLoader testLoader(ImageSet images, TransformPipeline pipeline) {
+  public BatchLoader testLoader(ImageSet images, TransformPipeline pipeline) {
     BatchLoader.Builder b = BatchLoader.over(images).pipeline(pipeline).batchSize(batch).seed(seed).shuffle(false);
     if (testLimit > 0) {
       b.limit(Math.min(testLimit, images.size()));

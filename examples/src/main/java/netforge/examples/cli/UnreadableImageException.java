@@ -3,7 +3,7 @@ package netforge.examples.cli;
 import java.nio.file.Path;
 
 /** An image file that could not be read; the message starts with the file, then says what is wrong with it. */
-final class UnreadableImageException extends Exception {
+public final class UnreadableImageException extends Exception {
   private static final long serialVersionUID = 1L;
 
   UnreadableImageException(Path file, String problem) {

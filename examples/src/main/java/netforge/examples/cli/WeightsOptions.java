@@ -13,20 +13,20 @@ import netforge.runtime.io.SafetensorsFile;
 import picocli.CommandLine.Option;
 
 /** {@code --network} and {@code --weights}: which network, and the trained parameters to put into it. */
-final class WeightsOptions {
+public final class WeightsOptions {
   /** What {@code netforge train} writes into its output directory at the end. */
   static final String TRAINED_WEIGHTS = "model.safetensors";
 
   @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
       completionCandidates = NetworkNames.class,
       description = "${COMPLETION-CANDIDATES}: the network the weights belong to. Default: ${DEFAULT-VALUE}.")
-  ExampleNetwork network;
+  public ExampleNetwork network;
 
   @Option(names = "--weights", paramLabel = "FILE", required = true,
       description = "A safetensors file of the network's parameters, as 'netforge train' writes "
           + "(DIR/" + TRAINED_WEIGHTS + ", best.safetensors; DIR/checkpoint.safetensors gives the last epoch's) "
           + "or PyTorch's safetensors.torch.save_file.")
-  Path weights;
+  public Path weights;
 
   /**
    * Fails with a one-line message, before any device or data set work, when {@code --weights} names no file: a
@@ -34,7 +34,7 @@ final class WeightsOptions {
    *
    * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) naming the path and what is wrong
    */
-  void checkExists() {
+  public void checkExists() {
     if (Files.isDirectory(weights)) {
       Path inside = weights.resolve(TRAINED_WEIGHTS);
       throw new IllegalArgumentException("--weights " + weights + " is a directory, not a weights file"
@@ -50,7 +50,7 @@ final class WeightsOptions {
    *
    * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there are not
    */
-  void checkClasses(DatasetChoice dataset) {
+  public void checkClasses(DatasetChoice dataset) {
     int classes = network.spec().classes();
     if (classes != dataset.classes().size()) {
       throw new IllegalArgumentException(network.id() + " has " + classes + " output classes but " + dataset.title()
@@ -75,7 +75,7 @@ final class WeightsOptions {
    *     {@value ExitCodes#FAILED})
    * @throws IOException naming the file, when it cannot be read at all
    */
-  float[] read() throws IOException {
+  public float[] read() throws IOException {
     checkExists();
     float[] values;
     try {

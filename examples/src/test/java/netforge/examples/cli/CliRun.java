@@ -4,20 +4,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import netforge.runtime.data.DatasetLocator;
 import picocli.CommandLine;
 
 /**
  * One run of the command line as a user would start it, with what it printed. The commands print their results on
  * {@code System.out} (as the existing ones do) and their errors on picocli's error writer; picocli's own warnings go
- * to {@code System.err}: all of it is captured. The process-wide {@code --offline} switch is put back afterwards, so
- * that one test does not change another.
+ * to {@code System.err}: all of it is captured and the streams are put back afterwards.
  */
 record CliRun(int exitCode, String out, String err) {
   static CliRun of(String... args) {
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
-    String offline = System.getProperty(DatasetLocator.OFFLINE_PROPERTY);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     try (PrintStream outCapture = new PrintStream(out, true, StandardCharsets.UTF_8);
@@ -34,11 +31,6 @@ record CliRun(int exitCode, String out, String err) {
     } finally {
       System.setOut(originalOut);
       System.setErr(originalErr);
-      if (offline == null) {
-        System.clearProperty(DatasetLocator.OFFLINE_PROPERTY);
-      } else {
-        System.setProperty(DatasetLocator.OFFLINE_PROPERTY, offline);
-      }
     }
   }
 

@@ -22,16 +22,14 @@ import netforge.runtime.io.CacheHome;
  * <p>A place that has the files but whose files are broken is not skipped: its {@link DatasetException} is thrown,
  * since quietly reading something else would hide the problem.
  *
- * <p>{@link #standard(Path)} takes its settings from the system: the cache directory from the system property
- * {@value #CACHE_PROPERTY} or the environment variable {@value #CACHE_ENVIRONMENT}, else
- * {@code $XDG_CACHE_HOME/netforge/datasets}, else {@code ~/.cache/netforge/datasets}; downloads are off when
- * {@value #OFFLINE_PROPERTY} or {@value #OFFLINE_ENVIRONMENT} is {@code true} (or {@code 1}).
+ * <p>The default cache directory comes from the system property {@value #CACHE_PROPERTY} or the environment variable
+ * {@value #CACHE_ENVIRONMENT}, else {@code $XDG_CACHE_HOME/netforge/datasets}, else
+ * {@code ~/.cache/netforge/datasets}. Whether downloads are allowed is the caller's explicit choice
+ * ({@link Builder#downloadsOff}); no system setting turns them off.
  */
 public final class DatasetLocator {
   public static final String CACHE_PROPERTY = "netforge.datasets";
   public static final String CACHE_ENVIRONMENT = "NETFORGE_DATASETS";
-  public static final String OFFLINE_PROPERTY = "netforge.offline";
-  public static final String OFFLINE_ENVIRONMENT = "NETFORGE_OFFLINE";
   static final String FASHION_CACHE = "fashion-mnist";
 
   private final Path dataDirectory;
@@ -50,20 +48,6 @@ public final class DatasetLocator {
     this.downloadsOffBecause = builder.downloadsOffBecause;
     this.fashionMnistFiles = builder.fashionMnistFiles;
     this.cifar10Archive = builder.cifar10Archive;
-  }
-
-  /**
-   * A locator with the system's settings (see the class documentation), looking first in {@code dataDirectory}
-   * (null: none given) and drawing a progress bar on standard error while it downloads.
-   */
-  public static DatasetLocator standard(Path dataDirectory) {
-    Builder builder = builder().dataDirectory(dataDirectory);
-    String offline = setting(OFFLINE_PROPERTY, OFFLINE_ENVIRONMENT);
-    if (offline != null && (offline.equalsIgnoreCase("true") || offline.equals("1"))) {
-      builder.downloadsOff("they are turned off by " + (System.getProperty(OFFLINE_PROPERTY) != null
-          ? "-D" + OFFLINE_PROPERTY : OFFLINE_ENVIRONMENT) + "=" + offline);
-    }
-    return builder.build();
   }
 
   /** A locator with the official sources, Debian's directory, the default cache and downloads on; change any. */

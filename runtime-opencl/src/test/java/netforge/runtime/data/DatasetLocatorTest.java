@@ -211,18 +211,15 @@ class DatasetLocatorTest {
   }
 
   @Test
-  void standard_readsOfflineAndCacheFromSystemProperties() {
-    String offlineBefore = System.getProperty(DatasetLocator.OFFLINE_PROPERTY);
+  void builder_readsTheCacheFromTheSystemProperty_andDownloadsOnlyAsTheCallerSays() {
     String cacheBefore = System.getProperty(DatasetLocator.CACHE_PROPERTY);
     try {
-      System.setProperty(DatasetLocator.OFFLINE_PROPERTY, "true");
       System.setProperty(DatasetLocator.CACHE_PROPERTY, cache.toString());
       DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
-          () -> DatasetLocator.standard(null).cifar10(Split.TEST));
+          () -> DatasetLocator.builder().downloadsOff("they are turned off by --offline").build().cifar10(Split.TEST));
       assertTrue(e.getMessage().contains("  - " + cache.resolve("cifar-10-batches-bin") + " (download cache): does"
-          + " not exist\n  - download: not tried, they are turned off by -Dnetforge.offline=true\n"), e.getMessage());
+          + " not exist\n  - download: not tried, they are turned off by --offline\n"), e.getMessage());
     } finally {
-      restore(DatasetLocator.OFFLINE_PROPERTY, offlineBefore);
       restore(DatasetLocator.CACHE_PROPERTY, cacheBefore);
     }
   }

@@ -1,6 +1,9 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.util.concurrent.Callable;
+import netforge.examples.cli.ExampleNetwork;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.NetworkNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -8,7 +11,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = "Print a network's layers: output shape, parameters, cumulative parameters, MFLOPs.",
     footer = {"", "Example:", "  netforge summary alexnet"})
-final class SummaryCommand implements Callable<Integer> {
+public final class SummaryCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "NETWORK", completionCandidates = NetworkNames.class,
       description = "One of: ${COMPLETION-CANDIDATES}.")
   ExampleNetwork network;

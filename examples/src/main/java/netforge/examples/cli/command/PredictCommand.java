@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -7,18 +7,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import netforge.runtime.Device;
+import netforge.examples.cli.DatasetChoice;
+import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.ExampleNetwork;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ImageFile;
+import netforge.examples.cli.InputPreparation;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.UnreadableImageException;
+import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.Logits;
 import netforge.runtime.Model;
 import netforge.runtime.TopClasses;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code netforge predict}: the most likely classes of image files, with their probabilities.
@@ -45,7 +54,7 @@ import picocli.CommandLine.Spec;
         "A file that cannot be read gets an error naming it; the other images are still",
         "predicted, and the exit code is 1. A damaged file the decoder still reads (a",
         "truncated JPEG) is predicted with a warning; a CMYK JPEG is refused."})
-final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand implements Callable<Integer> {
   /** Images read and run at a time: one forward pass each, and a bounded amount of memory for long lists. */
   static final int IMAGES_PER_PASS = 32;
 
@@ -87,10 +96,9 @@ final class PredictCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
-      model.setParameters(parameters);
+    try (ModelSession session = ModelSession.open(device, network); Model model = session.load(parameters)) {
       out.printf(Locale.ROOT, "%s with the weights %s on %s; %s classes, top %d of %d%n", network.spec().name(),
-          weights.weights, gpu.info().name(), classes.title(), Math.min(top, classes.classes().size()),
+          weights.weights, session.device().info().name(), classes.title(), Math.min(top, classes.classes().size()),
           classes.classes().size());
       for (int start = 0; start < images.size(); start += IMAGES_PER_PASS) {
         List<Prepared> pass = new ArrayList<>();

@@ -1,11 +1,22 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import netforge.runtime.Device;
+import netforge.examples.cli.ConfusionMatrix;
+import netforge.examples.cli.ConfusionMatrixCsv;
+import netforge.examples.cli.DataOptions;
+import netforge.examples.cli.DatasetChoice;
+import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.Evaluation;
+import netforge.examples.cli.EvaluationReport;
+import netforge.examples.cli.ExampleNetwork;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.DatasetNotFoundException;
@@ -13,13 +24,13 @@ import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
 import netforge.runtime.data.TransformPipeline;
 import netforge.runtime.io.OutputFile;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code netforge evaluate}: trained weights on a test split: accuracy, loss, per-class accuracy, confusion matrix. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -34,7 +45,7 @@ import picocli.CommandLine.Spec;
         "      --limit 1000 --batch 500",
         "  netforge evaluate --dataset cifar10 --weights runs/cifar/model.safetensors \\",
         "      --output runs/cifar/confusion.csv"})
-final class EvaluateCommand implements Callable<Integer> {
+public final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
@@ -94,10 +105,9 @@ final class EvaluateCommand implements Callable<Integer> {
     int images = limit == 0 ? test.size() : Math.min(limit, test.size());
     BatchLoader loader = BatchLoader.over(test).pipeline(pipeline).batchSize(batch).shuffle(false).limit(images)
         .build().requireInputOf(network.spec());
-    try (Device gpu = device.open(); Model model = network.create(gpu, 0)) {
-      model.setParameters(parameters);
+    try (ModelSession session = ModelSession.open(device, network); Model model = session.load(parameters)) {
       out.printf("Evaluating %s with the weights %s on %s%n", network.spec().name(), weights.weights,
-          gpu.info().name());
+          session.device().info().name());
       out.printf(Locale.ROOT, "%s test split: %,d images%s, from %s%n", dataset.title(), images,
           images < test.size() ? String.format(Locale.ROOT, " (the first %,d of %,d)", images, test.size()) : "",
           test.source());

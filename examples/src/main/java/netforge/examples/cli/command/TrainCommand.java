@@ -1,9 +1,18 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import netforge.runtime.Device;
+import netforge.examples.cli.DataOptions;
+import netforge.examples.cli.DatasetChoice;
+import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.LearningRateConverter;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.NetworkOption;
+import netforge.examples.cli.OptimizerNames;
+import netforge.examples.cli.TrainingOptions;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.ImageSet;
@@ -29,7 +38,7 @@ import picocli.CommandLine.Option;
         "", "An --output that holds a run is refused (exit code 2) unless --resume,",
         "--resume-if-present or --overwrite says what to do with it; one run at a",
         "time may use a directory (another is refused, exit code 1)."})
-final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand implements Callable<Integer> {
   @Mixin
   NetworkOption networkOption;
 
@@ -38,8 +47,8 @@ final class TrainCommand implements Callable<Integer> {
   DatasetChoice choice;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
-      description = "sgd, momentum, nag, adagrad, adadelta, rmsprop, adam or adamw, with the tutorial's settings. "
-          + "Default: ${DEFAULT-VALUE}.")
+      completionCandidates = OptimizerNames.class,
+      description = "${COMPLETION-CANDIDATES}, with the tutorial's settings. Default: ${DEFAULT-VALUE}.")
   String optimizer;
 
   @Option(names = "--lr", paramLabel = "RATE", converter = LearningRateConverter.class,
@@ -101,9 +110,8 @@ final class TrainCommand implements Callable<Integer> {
         .requireInputOf(networkOption.network.spec());
     BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false))
         .requireInputOf(networkOption.network.spec());
-    try (Device gpu = device.open()) {
-      device.tune(gpu, networkOption.network, out);
-      trainOn(gpu, choice, config, trainBatches, testBatches, train.source(), out, directory);
+    try (ModelSession session = ModelSession.openTuned(device, networkOption.network, out)) {
+      trainOn(session, choice, config, trainBatches, testBatches, train.source(), out, directory);
     }
     return ExitCodes.OK;
   }
@@ -119,12 +127,12 @@ final class TrainCommand implements Callable<Integer> {
         : overwrite ? ExistingRun.OVERWRITE : ExistingRun.REFUSE;
   }
 
-  private void trainOn(Device gpu, DatasetChoice choice, OptimizerConfig config, BatchLoader trainBatches,
+  private void trainOn(ModelSession session, DatasetChoice choice, OptimizerConfig config, BatchLoader trainBatches,
       BatchLoader testBatches, String source, PrintStream out, RunDirectory directory) throws java.io.IOException {
-    try (Model model = networkOption.network.create(gpu, training.seed)) {
+    try (Model model = session.create(training.seed)) {
       out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", networkOption.network.spec().name(),
-          gpu.info().name(), config, choice.title(), trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(),
-          source);
+          session.device().info().name(), config, choice.title(), trainBatches.imagesPerEpoch(),
+          testBatches.imagesPerEpoch(), source);
       TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(directory)
           .patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
       var best = result.history().best();

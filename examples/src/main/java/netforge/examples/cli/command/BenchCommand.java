@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.NetworkOption;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.ModelEngine;
@@ -38,7 +42,7 @@ import picocli.CommandLine.Option;
         "a training step, as the PyTorch peer counts them. Compare with PyTorch in the same run: examples/bench.sh.",
         "", "Examples:", "  netforge bench --network alexnet-cifar --batch 128",
         "  netforge bench --network alexnet --batch 32 --mode infer --steps 5"})
-final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Callable<Integer> {
   enum Mode { TRAIN, INFER, BOTH }
 
   @Mixin
@@ -76,13 +80,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     Map<String, Object> result = new LinkedHashMap<>();
-    try (Device gpu = device.open()) {
-      device.tune(gpu, networkOption.network, out);
+    try (ModelSession session = ModelSession.openTuned(device, networkOption.network, out)) {
+      Device gpu = session.device();
       if (gemm) {
         benchGemm(gpu, out, result);
       }
       long start = System.nanoTime();
-      try (Model model = networkOption.network.create(gpu, 0)) {
+      try (Model model = session.create(0)) {
         double created = (System.nanoTime() - start) / 1e9;
         ModelEngine engine = model.engine();
         long flopsPerImage = model.spec().flops();

@@ -1,7 +1,8 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import netforge.examples.cli.ExitCodes;
 import netforge.runtime.Device;
 import netforge.runtime.DeviceInfo;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
     description = "List the OpenCL devices found and show which one would be used.",
     footer = {"", "Choose another with --device (gpu, cpu, an index, or part of a name) on other commands,",
         "or with the environment variable " + Device.ENVIRONMENT + ".", "", "Example:", "  netforge devices"})
-final class DevicesCommand implements Callable<Integer> {
+public final class DevicesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<DeviceInfo> devices = Device.list();

@@ -1,18 +1,29 @@
-package netforge.examples.cli;
+package netforge.examples.cli.command;
 
 import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import netforge.examples.cli.ComparisonDirectory;
+import netforge.examples.cli.DataOptions;
+import netforge.examples.cli.DatasetChoice;
+import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ModelSession;
+import netforge.examples.cli.NetworkOption;
+import netforge.examples.cli.OptimizerNames;
+import netforge.examples.cli.ResultsTable;
+import netforge.examples.cli.TrainingOptions;
 import netforge.examples.plot.AnimatedGif;
 import netforge.examples.plot.ComparisonCharts;
-import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.data.DatasetLocator;
@@ -44,9 +55,10 @@ import picocli.CommandLine.Option;
         "  netforge compare --full        (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
         "", "Writes to --output: results.md, results.csv, <dataset>-curves.png, <dataset>-curves.gif, and one",
         "directory per data set and optimizer with its history (and weights, with --save-weights)."})
-final class CompareCommand implements Callable<Integer> {
-  static final List<String> TUTORIAL_OPTIMIZERS = List.of("sgd", "momentum", "nag", "adagrad", "adadelta",
-      "rmsprop", "adam");
+public final class CompareCommand implements Callable<Integer> {
+  /** The tutorial compares every kind but AdamW, with {@link OptimizerConfig#tutorial}'s settings. */
+  public static final List<OptimizerKind> TUTORIAL_OPTIMIZERS = Arrays.stream(OptimizerKind.values())
+      .filter(kind -> kind != OptimizerKind.ADAMW).toList();
 
   @Mixin
   NetworkOption networkOption;
@@ -55,8 +67,7 @@ final class CompareCommand implements Callable<Integer> {
       converter = DatasetChoiceConverter.class, description = "fashion-mnist, cifar10 or both. Default: ${DEFAULT-VALUE}.")
   List<DatasetChoice> datasets;
 
-  @Option(names = "--optimizers", paramLabel = "LIST", split = ",",
-      defaultValue = "sgd,momentum,nag,adagrad,adadelta,rmsprop,adam",
+  @Option(names = "--optimizers", paramLabel = "LIST", split = ",", completionCandidates = OptimizerNames.class,
       description = "Which optimizers, with the tutorial's settings. Default: the tutorial's seven.")
   List<String> optimizers;
 
@@ -88,7 +99,8 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     applyDefaults();
-    List<OptimizerKind> kinds = optimizers.stream().map(OptimizerKind::parse).distinct().toList();
+    List<OptimizerKind> kinds = optimizers == null ? TUTORIAL_OPTIMIZERS
+        : optimizers.stream().map(OptimizerKind::parse).distinct().toList();
     List<DatasetChoice> choices = datasets.stream().distinct().toList();
     // Every run directory is checked before the first epoch, not when its optimizer's turn comes.
     try (RunLock lock = ComparisonDirectory.open(output, overwrite, runDirectories(choices, kinds))) {
@@ -120,10 +132,9 @@ final class CompareCommand implements Callable<Integer> {
     for (DatasetChoice choice : choices) {
       sets.add(load(choice, locator, out));
     }
-    try (Device gpu = device.open()) {
-      device.tune(gpu, networkOption.network, out);
+    try (ModelSession session = ModelSession.openTuned(device, networkOption.network, out)) {
       out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), networkOption.network.spec().name(), choices,
-          gpu.info().name());
+          session.device().info().name());
       for (DataOfOneSet set : sets) {
         DatasetChoice choice = set.choice();
         BatchLoader trainBatches = set.train();
@@ -135,7 +146,7 @@ final class CompareCommand implements Callable<Integer> {
         for (OptimizerKind kind : kinds) {
           OptimizerConfig config = OptimizerConfig.tutorial(kind);
           // Same seed: the same initial weights, data order, augmentation and dropout masks for every optimizer.
-          try (Model model = networkOption.network.create(gpu, training.seed)) {
+          try (Model model = session.create(training.seed)) {
             var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
                 .output(runDirectory(choice, kind)).label(kind.userName())
                 .existingRun(ComparisonDirectory.policy(overwrite))
