@@ -16,6 +16,7 @@ import netforge.runtime.DeviceType;
 import netforge.runtime.data.FashionMnist;
 import netforge.runtime.data.Split;
 import netforge.runtime.train.RunLock;
+import netforge.runtime.testing.NeedsOpenCl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +120,7 @@ class DataSourcesTest {
   }
 
   @Test
+  @NeedsOpenCl
   void train_printsWhereEachSplitCameFrom() throws IOException {
     requireOpenCl();
     Path data = FashionFiles.write(directory.resolve("fashion"), Split.TRAIN, 20, 28, 28);
@@ -158,6 +160,7 @@ class DataSourcesTest {
   }
 
   @Test
+  @NeedsOpenCl
   void gpuOnAMachineWithoutOne_isNoDevice() throws IOException {
     requireOpenCl();
     assumeTrue(Device.list().stream().noneMatch(d -> d.type() == DeviceType.GPU), "this machine has a GPU");

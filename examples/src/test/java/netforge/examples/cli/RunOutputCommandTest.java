@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import netforge.runtime.train.RunLock;
 import netforge.runtime.train.Trainer;
+import netforge.runtime.testing.NeedsOpenCl;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * directory, {@code --resume} needs a checkpoint, an unwritable output fails at once, and a checkpoint is accepted as
  * {@code --weights}. LeNet-5 on the bundled Fashion-MNIST subset, 1 short epoch.
  */
+@NeedsOpenCl // every test works on a run trained once on the device
 class RunOutputCommandTest {
   @TempDir
   static Path directory;

@@ -13,6 +13,7 @@ import netforge.processor.Sources;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.NoOpenClException;
+import netforge.runtime.testing.NeedsOpenCl;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ class ProcessorFuzzTest {
   static final long SEED = 20261128L;
 
   @Test
+  @NeedsOpenCl // runs the first valid networks forward on a device
   void randomNetworks_compileOrFailWithNnErrorsOnly() throws Exception {
     RandomNetworkSource sources = new RandomNetworkSource(SEED);
     int compiled = 0;
