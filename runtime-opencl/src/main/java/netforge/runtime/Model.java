@@ -54,9 +54,12 @@ public interface Model extends AutoCloseable {
     return engine().gradients();
   }
 
-  /** Writes every parameter as safetensors ({@code <field>.weight}, {@code <field>.bias}, F32). */
+  /**
+   * Writes every parameter as safetensors ({@code <field>.weight}, {@code <field>.bias}, F32), with the network's
+   * name and model class in the metadata.
+   */
   default void save(Path file) throws IOException {
-    netforge.runtime.io.Safetensors.save(file, spec(), parameters());
+    netforge.runtime.io.Safetensors.save(file, spec(), parameters(), getClass().getName());
   }
 
   /** Reads parameters saved by {@link #save} or by PyTorch, checking every name, dtype and shape. */

@@ -12,15 +12,15 @@ import netforge.runtime.tuning.Tuner;
  */
 public final class ModelSession implements AutoCloseable {
   private final Device device;
-  private final ExampleNetwork network;
+  private final NetworkChoice network;
 
-  private ModelSession(Device device, ExampleNetwork network) {
+  private ModelSession(Device device, NetworkChoice network) {
     this.device = device;
     this.network = network;
   }
 
   /** Opens the device with the tuning that is stored (or the defaults); nothing is searched for. */
-  public static ModelSession open(DeviceOption option, ExampleNetwork network) {
+  public static ModelSession open(DeviceOption option, NetworkChoice network) {
     return new ModelSession(option.open(), network);
   }
 
@@ -29,7 +29,7 @@ public final class ModelSession implements AutoCloseable {
    * per device and driver, stored in ~/.cache/netforge/tuning.json, reported on {@code out}), so the models created
    * next use it. The device is closed again if tuning fails.
    */
-  public static ModelSession openTuned(DeviceOption option, ExampleNetwork network, PrintStream out) throws IOException {
+  public static ModelSession openTuned(DeviceOption option, NetworkChoice network, PrintStream out) throws IOException {
     ModelSession session = open(option, network);
     try {
       if (!option.noTune) {

@@ -5,11 +5,13 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import netforge.runtime.io.NonFiniteValues;
 import netforge.runtime.io.Safetensors;
 import netforge.runtime.io.SafetensorsException;
 import netforge.runtime.io.SafetensorsFile;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code --network} and {@code --weights}: which network, and the trained parameters to put into it. */
@@ -17,10 +19,16 @@ public final class WeightsOptions {
   /** What {@code netforge train} writes into its output directory at the end. */
   static final String TRAINED_WEIGHTS = "model.safetensors";
 
-  @Option(names = "--network", paramLabel = "NETWORK", defaultValue = "alexnet-cifar",
-      completionCandidates = NetworkNames.class,
-      description = "${COMPLETION-CANDIDATES}: the network the weights belong to. Default: ${DEFAULT-VALUE}.")
-  public ExampleNetwork network;
+  @Option(names = "--network", paramLabel = "NETWORK", completionCandidates = NetworkNames.class,
+      description = "${COMPLETION-CANDIDATES}, or the class name of a network of your own (on --classpath): the "
+          + "network the weights belong to. Default: the one the weights file names (NetForge records it; "
+          + "PyTorch's files need --network).")
+  String networkName;
+
+  @Mixin
+  ClassPathOption classPath;
+
+  private NetworkChoice network;
 
   @Option(names = "--weights", paramLabel = "FILE", required = true,
       description = "A safetensors file of the network's parameters, as 'netforge train' writes "
@@ -50,16 +58,52 @@ public final class WeightsOptions {
    *
    * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there are not
    */
-  public void checkClasses(DatasetChoice dataset) {
-    int classes = network.spec().classes();
+  public void checkClasses(DatasetChoice dataset) throws IOException {
+    int classes = network().spec().classes();
     if (classes != dataset.classes().size()) {
-      throw new IllegalArgumentException(network.id() + " has " + classes + " output classes but " + dataset.title()
+      throw new IllegalArgumentException(network().id() + " has " + classes + " output classes but " + dataset.title()
           + " has " + dataset.classes().size() + ": its outputs cannot be read as " + dataset.title() + "'s classes");
     }
   }
 
-  /** The metadata key under which NetForge records whose weights a file holds (see {@link Safetensors#save}). */
-  private static final String NETWORK_METADATA = "network";
+  /**
+   * The network the weights belong to: {@code --network}, or else the one the file's metadata names (the model
+   * class NetForge records on save, or an example network's name). Looked up once.
+   *
+   * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there is no such network, or the
+   *     file does not say and {@code --network} is not given
+   * @throws IOException naming the file when its metadata cannot be read
+   */
+  public NetworkChoice network() throws IOException {
+    if (network == null) {
+      network = networkName != null ? NetworkChoice.parse(networkName, classPath.loader()) : fromMetadata();
+    }
+    return network;
+  }
+
+  private NetworkChoice fromMetadata() throws IOException {
+    checkExists();
+    Map<String, String> metadata;
+    try {
+      metadata = SafetensorsFile.readMetadata(weights);
+    } catch (SafetensorsException e) {
+      throw e; // names the file and what is wrong with it already
+    } catch (IOException e) {
+      throw new IOException(weights + ": cannot read the weights file: " + e.getMessage(), e);
+    }
+    String modelClass = metadata.get(Safetensors.MODEL_CLASS_KEY);
+    String name = modelClass != null ? modelClass : metadata.get(Safetensors.NETWORK_KEY);
+    if (name == null) {
+      throw new IllegalArgumentException("--weights " + weights + " does not say which network it holds (files "
+          + "PyTorch writes do not); give --network");
+    }
+    try {
+      return NetworkChoice.parse(name, classPath.loader());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--weights " + weights + " holds " + name + "'s weights, which cannot be "
+          + "loaded: " + e.getMessage() + "; give --network (and --classpath for a network of your own)", e);
+    }
+  }
 
   /**
    * The parameters in the file, checked against the network: every name, shape and dtype. Read before a model is
@@ -79,7 +123,7 @@ public final class WeightsOptions {
     checkExists();
     float[] values;
     try {
-      values = Safetensors.load(weights, network.spec());
+      values = Safetensors.load(weights, network().spec());
     } catch (SafetensorsException e) {
       // Tells a damaged file from a sound file of another network by reading it once more without the network's
       // check: only on failure, so a good file is read once.
@@ -87,7 +131,7 @@ public final class WeightsOptions {
       if (sound == null) {
         throw e;
       }
-      throw new IllegalArgumentException(e.getMessage() + hint(sound.metadata().get(NETWORK_METADATA)), e);
+      throw new IllegalArgumentException(e.getMessage() + hint(sound.metadata().get(Safetensors.NETWORK_KEY)), e);
     } catch (NoSuchFileException e) {
       throw new IOException(weights + ": the weights file disappeared while being read", e);
     } catch (AccessDeniedException e) {
@@ -96,7 +140,7 @@ public final class WeightsOptions {
       throw new IOException(weights + ": cannot read the weights file: " + e.getMessage(), e);
     }
     // NaN weights give NaN outputs, or plausible-looking ones where a ReLU or max-pool hides the NaN.
-    Optional<String> nonFinite = NonFiniteValues.describeFirst(network.spec(), values);
+    Optional<String> nonFinite = NonFiniteValues.describeFirst(network().spec(), values);
     if (nonFinite.isPresent()) {
       throw new SafetensorsException(weights, nonFinite.get() + "; these weights come from a run that diverged "
           + "and give no meaningful outputs");
@@ -119,7 +163,7 @@ public final class WeightsOptions {
     }
     try {
       ExampleNetwork other = ExampleNetwork.parse(holder);
-      return other == network ? "" : "\n(for this file, pass --network " + other.id() + ")";
+      return other.spec() == network.spec() ? "" : "\n(for this file, pass --network " + other.id() + ")";
     } catch (IllegalArgumentException notAnExample) {
       return "";
     }

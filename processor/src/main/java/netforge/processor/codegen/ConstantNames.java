@@ -13,7 +13,7 @@ import netforge.processor.model.InferredLayer;
  */
 final class ConstantNames {
   private static final Set<String> RESERVED = Set.of("INPUT", "CLASSES", "PARAMETERS", "FORWARD", "SUMMARY",
-      "LAYERS", "SPEC", "KERNELS", "NETWORK");
+      "LAYERS", "SPEC", "KERNELS", "NETWORK", "TYPE");
 
   private ConstantNames() {}
 

@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import java.util.StringJoiner;
@@ -123,6 +124,14 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
         .addParameter(DEVICE, "device").addParameter(TypeName.LONG, "seed").addParameter(TUNABLES, "tunables")
         .addStatement("return new $T(new $T(device, SPEC, new Launches(), $T.class, seed, tunables))", self, ENGINE,
             self)
+        .build());
+    // After SPEC (a static initialiser reads it); create is overloaded, and the factory's shape picks (device, seed).
+    cls.addField(FieldSpec.builder(ParameterizedTypeName.get(RuntimeTypes.MODEL_TYPE, self), GeneratedNames.TYPE_FIELD,
+            Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("This network for tools that take it by name, e.g. the command line's {@code --network $L}.\n",
+            self.packageName().isEmpty() ? network.name() : self.packageName() + "." + network.name())
+        .initializer("new $T<>($T.class, SPEC, SUMMARY, $T::$N)", RuntimeTypes.MODEL_TYPE, self, self,
+            GeneratedNames.CREATE)
         .build());
     cls.addMethod(MethodSpec.methodBuilder(GeneratedNames.SPEC).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(NETWORK_SPEC).addStatement("return SPEC").build());

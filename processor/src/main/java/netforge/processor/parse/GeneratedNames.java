@@ -25,6 +25,8 @@ public final class GeneratedNames {
   public static final String SPEC = "spec";
   public static final String ENGINE = "engine";
   public static final String CLOSE = "close";
+  /** The model's {@code ModelType} constant, which tools read by this name (the runtime's {@code ModelType.FIELD}). */
+  public static final String TYPE_FIELD = "TYPE";
 
   /** A method by name and erased parameter types, as overriding and hiding compare them. */
   public record MethodSignature(String name, List<String> parameterTypes) {

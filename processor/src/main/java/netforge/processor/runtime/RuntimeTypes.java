@@ -6,7 +6,7 @@ import com.palantir.javapoet.ClassName;
  * Every type of {@code runtime-opencl} that generated code names, in one place. The processor cannot link against
  * the runtime (it runs inside javac, where the runtime need not be on the processor path), so these are names;
  * generated code refers to them through {@code $T}, and so fails to compile when one is wrong, and
- * {@code RuntimeTypesTest} loads each against the runtime the processor is built with.
+ * {@code RuntimeContractTest} loads each against the runtime the processor is built with.
  */
 public final class RuntimeTypes {
   private static final String RUNTIME = "netforge.runtime";
@@ -14,6 +14,7 @@ public final class RuntimeTypes {
 
   public static final ClassName MODEL = ClassName.get(RUNTIME, "Model");
   public static final ClassName DEVICE = ClassName.get(RUNTIME, "Device");
+  public static final ClassName MODEL_TYPE = ClassName.get(RUNTIME, "ModelType");
   public static final ClassName CL_KERNEL = ClassName.get("netforge.runtime.cl", "ClKernel");
   public static final ClassName CL_BUFFER = ClassName.get("netforge.runtime.cl", "ClBuffer");
   public static final ClassName NETWORK_SPEC = ClassName.get("netforge.runtime.spec", "NetworkSpec");

@@ -10,6 +10,8 @@ import java.util.List;
 import netforge.processor.kernel.BufferName;
 import netforge.processor.kernel.ClSource;
 import netforge.processor.kernel.SharedKernels;
+import netforge.processor.parse.GeneratedNames;
+import netforge.runtime.ModelType;
 import netforge.runtime.cl.ClProgramSet;
 import netforge.runtime.internal.LaunchSequence;
 import netforge.runtime.tuning.GemmBenchmark;
@@ -48,5 +50,10 @@ class RuntimeContractTest {
   void sectionMarker_isTheOneTheRuntimeSplitsAt() {
     assertEquals(ClProgramSet.SECTION, ClSource.SECTION_MARKER);
     assertEquals(GemmBenchmark.SHARED_SECTION, ClSource.SECTION_MARKER + SharedKernels.SECTION_TITLE);
+  }
+
+  @Test
+  void modelTypeField_isTheNameTheRuntimeLooksFor() {
+    assertEquals(ModelType.FIELD, GeneratedNames.TYPE_FIELD);
   }
 }

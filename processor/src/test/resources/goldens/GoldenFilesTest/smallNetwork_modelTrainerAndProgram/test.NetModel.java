@@ -7,6 +7,7 @@ import javax.annotation.processing.Generated;
 import netforge.annotations.Layer;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
+import netforge.runtime.ModelType;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClKernel;
 import netforge.runtime.internal.ColumnPackArguments;
@@ -205,6 +206,11 @@ public final class NetModel extends Net implements Model {
       + "Forward: 0.000 GFLOPs per image (2 x multiply-accumulates of convolutions and dense layers)\n";
 
   private static final List<Layer> LAYERS = List.copyOf(SPEC.layers());
+
+  /**
+   * This network for tools that take it by name, e.g. the command line's {@code --network test.Net}.
+   */
+  public static final ModelType<NetModel> TYPE = new ModelType<>(NetModel.class, SPEC, SUMMARY, NetModel::create);
 
   private final Engine engine;
 

@@ -18,11 +18,23 @@ import netforge.runtime.spec.ParamSpec;
 public final class Safetensors {
   /** The metadata key for the total parameter count, for people and tools inspecting a file. */
   static final String PARAMETER_COUNT_KEY = "netforge.parameters";
+  /** The metadata key for the generated model class whose parameters a file holds ({@code com.example.TinyNetModel}). */
+  public static final String MODEL_CLASS_KEY = "netforge.model";
+  /** The metadata key for the network's name ({@code TinyNet}); PyTorch's files have neither. */
+  public static final String NETWORK_KEY = ParameterCheck.NETWORK_KEY;
 
   private Safetensors() {}
 
   /** Writes {@code values} (laid out as {@link NetworkSpec#parameters()} says) to {@code file}, atomically. */
   public static void save(Path file, NetworkSpec spec, float[] values) throws IOException {
+    save(file, spec, values, null);
+  }
+
+  /**
+   * As {@link #save(Path, NetworkSpec, float[])}, recording also the generated model class the weights belong to
+   * (under {@value #MODEL_CLASS_KEY}), so that a tool can rebuild the network from the file alone.
+   */
+  public static void save(Path file, NetworkSpec spec, float[] values, String modelClass) throws IOException {
     if (values.length != spec.parameterCount()) {
       throw new IllegalArgumentException(spec.name() + " has " + spec.parameterCount() + " parameters but "
           + values.length + " values were given to save");
@@ -31,6 +43,9 @@ public final class Safetensors {
         .metadata("format", "pt")
         .metadata(ParameterCheck.NETWORK_KEY, spec.name())
         .metadata(PARAMETER_COUNT_KEY, Long.toString(spec.parameterCount()));
+    if (modelClass != null) {
+      writer.metadata(MODEL_CLASS_KEY, modelClass);
+    }
     for (ParamSpec param : spec.parameters()) {
       FloatBuffer window = FloatBuffer.wrap(values, Math.toIntExact(param.offset()), Math.toIntExact(param.size()));
       writer.floats(param.name(), window, Arrays.stream(param.shape()).asLongStream().toArray());

@@ -80,7 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     PrintStream out = System.out;
     Map<String, Object> result = new LinkedHashMap<>();
-    try (ModelSession session = ModelSession.openTuned(device, networkOption.network, out)) {
+    try (ModelSession session = ModelSession.openTuned(device, networkOption.network(), out)) {
       Device gpu = session.device();
       if (gemm) {
         benchGemm(gpu, out, result);
@@ -94,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "program build: %.2f s (%s); model ready in %.2f s%n", engine.buildSeconds(),
             buildOrigin(gpu, engine), created);
         result.put("netforge", "0.1.0");
-        result.put("model", networkOption.network.id());
+        result.put("model", networkOption.network().id());
         result.put("batch", batch);
         result.put("device", gpu.info().name());
         result.put("build_s", round(engine.buildSeconds(), 3));
@@ -155,7 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
   /** The shared GEMM (every backward product's kernel) on square matrices, with the device's tuned tile. */
   private void benchGemm(Device gpu, PrintStream out, Map<String, Object> result) {
     var tunables = Tunables.forDevice(gpu.info());
-    String shared = netforge.runtime.tuning.GemmBenchmark.sharedSource(networkOption.network.programSource());
+    String shared = netforge.runtime.tuning.GemmBenchmark.sharedSource(networkOption.network().programSource());
     for (int n : netforge.runtime.tuning.GemmBenchmark.REFERENCE_SIZES) {
       double gflops = netforge.runtime.tuning.GemmBenchmark.gflops(gpu, shared, tunables, n, 5);
       out.printf(Locale.ROOT, "GEMM n=%d (TM=%d, TN=%d): %.1f GFLOP/s, the fastest of 5 runs%n", n, tunables.tm(),

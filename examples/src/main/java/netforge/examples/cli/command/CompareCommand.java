@@ -132,8 +132,8 @@ public final class CompareCommand implements Callable<Integer> {
     for (DatasetChoice choice : choices) {
       sets.add(load(choice, locator, out));
     }
-    try (ModelSession session = ModelSession.openTuned(device, networkOption.network, out)) {
-      out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), networkOption.network.spec().name(), choices,
+    try (ModelSession session = ModelSession.openTuned(device, networkOption.network(), out)) {
+      out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), networkOption.network().spec().name(), choices,
           session.device().info().name());
       for (DataOfOneSet set : sets) {
         DatasetChoice choice = set.choice();
@@ -157,7 +157,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
       }
     }
-    String table = ResultsTable.markdown(networkOption.network.spec().name(), results);
+    String table = ResultsTable.markdown(networkOption.network().spec().name(), results);
     AtomicFiles.write(output.resolve("results.md"), (OutputStream o) -> o.write(table.getBytes(
         java.nio.charset.StandardCharsets.UTF_8)));
     String csv = ResultsTable.csv(results);
@@ -179,10 +179,10 @@ public final class CompareCommand implements Callable<Integer> {
     ImageSet test = choice.load(locator, Split.TEST, out);
     DatasetChoice.printSource(train, out);
     DatasetChoice.printSource(test, out);
-    int[] input = networkOption.network.spec().inputShape();
+    int[] input = networkOption.network().spec().inputShape();
     return new DataOfOneSet(choice,
-        training.loader(train, choice.pipeline(input, true), true).requireInputOf(networkOption.network.spec()),
-        training.testLoader(test, choice.pipeline(input, false)).requireInputOf(networkOption.network.spec()));
+        training.loader(train, choice.pipeline(input, true), true).requireInputOf(networkOption.network().spec()),
+        training.testLoader(test, choice.pipeline(input, false)).requireInputOf(networkOption.network().spec()));
   }
 
   private void applyDefaults() {
@@ -204,7 +204,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   /** The PNG and GIF of one data set, rewritten after every optimizer so a long run shows progress. */
   private void writeFigures(DatasetChoice choice, Map<String, List<EpochRecord>> runs) throws java.io.IOException {
-    ComparisonCharts charts = new ComparisonCharts(choice.title() + ", " + networkOption.network.spec().name(), runs);
+    ComparisonCharts charts = new ComparisonCharts(choice.title() + ", " + networkOption.network().spec().name(), runs);
     BufferedImage figure = charts.render();
     AtomicFiles.write(output.resolve(choice.id() + "-curves.png"), (OutputStream o) -> ImageIO.write(figure, "png", o));
     List<BufferedImage> frames = new ArrayList<>();

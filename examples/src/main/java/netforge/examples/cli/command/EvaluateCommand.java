@@ -13,7 +13,7 @@ import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
 import netforge.examples.cli.Evaluation;
 import netforge.examples.cli.EvaluationReport;
-import netforge.examples.cli.ExampleNetwork;
+import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.ExitCodes;
 import netforge.examples.cli.ModelSession;
 import netforge.examples.cli.WeightsOptions;
@@ -83,7 +83,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     checkOptions();
-    ExampleNetwork network = weights.network;
+    NetworkChoice network = weights.network();
     // The cheap checks first: options that do not go together, a weights path that is not there.
     weights.checkClasses(dataset);
     TransformPipeline pipeline = dataset.pipeline(network.spec().inputShape(), false);

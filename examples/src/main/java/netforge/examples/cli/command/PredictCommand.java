@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
-import netforge.examples.cli.ExampleNetwork;
+import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.ExitCodes;
 import netforge.examples.cli.ImageFile;
 import netforge.examples.cli.InputPreparation;
@@ -89,7 +89,7 @@ public final class PredictCommand implements Callable<Integer> {
     if (top < 1) {
       throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
     }
-    ExampleNetwork network = weights.network;
+    NetworkChoice network = weights.network();
     weights.checkClasses(classes);
     float[] parameters = weights.read();
     InputPreparation preparation = new InputPreparation(classes, network.spec().inputShape());

@@ -105,12 +105,12 @@ public final class TrainCommand implements Callable<Integer> {
     ImageSet test = choice.load(locator, Split.TEST, out);
     DatasetChoice.printSource(train, out);
     DatasetChoice.printSource(test, out);
-    int[] input = networkOption.network.spec().inputShape();
+    int[] input = networkOption.network().spec().inputShape();
     BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true)
-        .requireInputOf(networkOption.network.spec());
+        .requireInputOf(networkOption.network().spec());
     BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false))
-        .requireInputOf(networkOption.network.spec());
-    try (ModelSession session = ModelSession.openTuned(device, networkOption.network, out)) {
+        .requireInputOf(networkOption.network().spec());
+    try (ModelSession session = ModelSession.openTuned(device, networkOption.network(), out)) {
       trainOn(session, choice, config, trainBatches, testBatches, train.source(), out, directory);
     }
     return ExitCodes.OK;
@@ -130,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
   private void trainOn(ModelSession session, DatasetChoice choice, OptimizerConfig config, BatchLoader trainBatches,
       BatchLoader testBatches, String source, PrintStream out, RunDirectory directory) throws java.io.IOException {
     try (Model model = session.create(training.seed)) {
-      out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", networkOption.network.spec().name(),
+      out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", networkOption.network().spec().name(),
           session.device().info().name(), config, choice.title(), trainBatches.imagesPerEpoch(),
           testBatches.imagesPerEpoch(), source);
       TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(directory)

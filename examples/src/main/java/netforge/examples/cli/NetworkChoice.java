@@ -1,0 +1,54 @@
+package netforge.examples.cli;
+
+import netforge.runtime.Device;
+import netforge.runtime.Model;
+import netforge.runtime.ModelType;
+import netforge.runtime.spec.NetworkSpec;
+
+/**
+ * The network a command runs: one of the examples by its short name, or any generated model on the class path by
+ * its class name ({@code com.example.TinyNet} or {@code com.example.TinyNetModel}).
+ *
+ * @param id how the user named it, for messages and result files
+ */
+public record NetworkChoice(String id, ModelType<?> type) {
+
+  /**
+   * Parses what {@code --network} says: an example's name first ({@code alexnet-cifar}, {@code AlexNetCifar}), then a
+   * class name looked up with {@code loader}.
+   *
+   * @throws IllegalArgumentException naming the value and what it could have been
+   */
+  public static NetworkChoice parse(String text, ClassLoader loader) {
+    try {
+      return ExampleNetwork.parse(text).choice();
+    } catch (IllegalArgumentException notAnExample) {
+      if (!text.contains(".")) {
+        throw new IllegalArgumentException("unknown network '" + text + "'; choose one of " + ExampleNetwork.ids()
+            + ", or give the class name of a network of your own (com.example.MyNet) with --classpath", notAnExample);
+      }
+      return new NetworkChoice(text, ModelType.forName(text, loader));
+    }
+  }
+
+  public NetworkSpec spec() {
+    return type.spec();
+  }
+
+  public String summary() {
+    return type.summary();
+  }
+
+  public Model create(Device device, long seed) {
+    return type.create(device, seed);
+  }
+
+  public String programSource() {
+    return type.programSource();
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}
