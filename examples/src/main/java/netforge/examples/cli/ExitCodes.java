@@ -1,6 +1,11 @@
 package netforge.examples.cli;
 
-/** What the command line's exit status means, for scripts; listed in every command's {@code --help}. */
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What the command line's exit status means, for scripts; each command's {@code --help} lists
+ * those it can return ({@link ReturnsExitCodes}). */
 public final class ExitCodes {
   public static final int OK = 0;
   /**
@@ -20,16 +25,21 @@ public final class ExitCodes {
   /** The device ran out of memory. */
   public static final int OUT_OF_MEMORY = 5;
 
-  /** The lines picocli prints under "Exit codes:". */
-  static final String[] HELP = {
-      "0:Success.",
-      "1:The job failed (non-finite loss or weights, unreadable file, images not of the network's input shape,"
-          + " output not writable or in use by another run, internal error).",
-      "2:Invalid options or arguments (also: the output holds a run and neither --resume nor --overwrite is given,"
-          + " or --resume finds no checkpoint).",
-      "3:No OpenCL device, or none matching --device (install PoCL: see 'netforge devices').",
-      "4:Dataset not found (not in --data DIR, or nowhere and not downloadable), or empty.",
-      "5:Out of device memory (try a smaller --batch)."};
+  /** What picocli prints under "Exit codes:" for each code, in order. */
+  static final Map<Integer, String> HELP = helpTexts();
+
+  private static Map<Integer, String> helpTexts() {
+    Map<Integer, String> help = new LinkedHashMap<>();
+    help.put(OK, "Success.");
+    help.put(FAILED, "The job failed (non-finite loss or weights, unreadable file, images not of the network's input"
+        + " shape, output not writable or in use by another run, internal error).");
+    help.put(USAGE, "Invalid options or arguments (also: the output holds a run and neither --resume nor --overwrite"
+        + " is given, or --resume finds no checkpoint).");
+    help.put(NO_DEVICE, "No OpenCL device, or none matching --device (install PoCL: see 'netforge devices').");
+    help.put(NO_DATA, "Dataset not found (not in --data DIR, or nowhere and not downloadable), or empty.");
+    help.put(OUT_OF_MEMORY, "Out of device memory (try a smaller --batch).");
+    return Collections.unmodifiableMap(help);
+  }
 
   private ExitCodes() {}
 }

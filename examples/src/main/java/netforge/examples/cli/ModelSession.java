@@ -2,6 +2,7 @@ package netforge.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Locale;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.tuning.Tuner;
@@ -13,15 +14,20 @@ import netforge.runtime.tuning.Tuner;
 public final class ModelSession implements AutoCloseable {
   private final Device device;
   private final NetworkChoice network;
+  private final PrintStream out;
 
-  private ModelSession(Device device, NetworkChoice network) {
+  private ModelSession(Device device, NetworkChoice network, PrintStream out) {
     this.device = device;
     this.network = network;
+    this.out = out;
   }
 
-  /** Opens the device with the tuning that is stored (or the defaults); nothing is searched for. */
-  public static ModelSession open(DeviceOption option, NetworkChoice network) {
-    return new ModelSession(option.open(), network);
+  /**
+   * Opens the device with the tuning that is stored (or the defaults); nothing is searched for. Building a model's
+   * program is reported on {@code out} (standard error for commands whose standard output is their result).
+   */
+  public static ModelSession open(DeviceOption option, NetworkChoice network, PrintStream out) {
+    return new ModelSession(option.open(), network, out);
   }
 
   /**
@@ -30,7 +36,7 @@ public final class ModelSession implements AutoCloseable {
    * next use it. The device is closed again if tuning fails.
    */
   public static ModelSession openTuned(DeviceOption option, NetworkChoice network, PrintStream out) throws IOException {
-    ModelSession session = open(option, network);
+    ModelSession session = open(option, network, out);
     try {
       if (!option.noTune) {
         Tuner.ensureTuned(session.device, network.programSource(), out);
@@ -48,12 +54,17 @@ public final class ModelSession implements AutoCloseable {
 
   /** A new model with weights initialised from {@code seed}. */
   public Model create(long seed) {
-    return network.create(device, seed);
+    // Building the program takes seconds on a CPU (longer for a big network): say so rather than sit still.
+    out.printf(Locale.ROOT, "Building %s's OpenCL program for %s ...%n", network.spec().name(), device.name());
+    long start = System.nanoTime();
+    Model model = network.create(device, seed);
+    out.printf(Locale.ROOT, "Built in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    return model;
   }
 
   /** A new model holding {@code parameters} (as read from a weights file); closed again if they do not fit. */
   public Model load(float[] parameters) {
-    Model model = network.create(device, 0);
+    Model model = create(0);
     try {
       model.setParameters(parameters);
       return model;

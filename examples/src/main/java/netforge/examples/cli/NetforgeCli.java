@@ -1,6 +1,11 @@
 package netforge.examples.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import netforge.examples.cli.command.BenchCommand;
 import netforge.examples.cli.command.CompareCommand;
 import netforge.examples.cli.command.DevicesCommand;
@@ -40,19 +45,25 @@ public final class NetforgeCli implements Runnable {
     cli.registerConverter(ExampleNetwork.class, ExampleNetwork::parse);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(new FailureHandler());
-    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+    cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(exitCodeHelp(ExitCodes.HELP.keySet()));
     for (CommandLine sub : cli.getSubcommands().values()) {
-      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodes());
+      ReturnsExitCodes returns = sub.getCommandSpec().userObject().getClass().getAnnotation(ReturnsExitCodes.class);
+      Set<Integer> codes = new TreeSet<>(ExitCodes.HELP.keySet()); // all of them, for a command that does not say
+      if (returns != null) {
+        codes.retainAll(Arrays.stream(returns.value()).boxed().toList());
+      }
+      sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(exitCodeHelp(codes));
     }
     return cli;
   }
 
-  private static java.util.Map<String, String> exitCodes() {
-    java.util.Map<String, String> codes = new java.util.LinkedHashMap<>();
-    for (String line : ExitCodes.HELP) {
-      codes.put(line.substring(0, line.indexOf(':')), line.substring(line.indexOf(':') + 1));
+  private static Map<String, String> exitCodeHelp(Set<Integer> codes) {
+    Map<String, String> help = new LinkedHashMap<>();
+    for (int code : codes) {
+      help.put(Integer.toString(code), ExitCodes.HELP.get(code));
     }
-    return codes;
+    return help;
   }
 
   @Override

@@ -99,7 +99,7 @@ class PredictCommandTest {
     Path cut = Files.write(directory.resolve("cut-photo.jpg"), java.util.Arrays.copyOf(bytes, bytes.length - 20));
     CliRun run = CliRun.of("predict", "--network", "lenet5", "--weights", lenet.toString(), cut.toString());
     assertEquals(ExitCodes.OK, run.exitCode(), run.transcript());
-    assertTrue(run.err().startsWith("warning: " + cut + ": the decoder reported Truncated File - Missing EOI marker"),
+    assertTrue(run.err().contains("warning: " + cut + ": the decoder reported Truncated File - Missing EOI marker"),
         run.transcript());
     assertTrue(run.out().contains(cut + ": 64x48 JPEG"), "still predicted: " + run.transcript());
   }

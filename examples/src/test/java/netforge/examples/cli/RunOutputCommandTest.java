@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import netforge.runtime.train.RunLock;
@@ -44,6 +46,27 @@ class RunOutputCommandTest {
     CliRun run = train(finished);
     assertEquals(ExitCodes.OK, run.exitCode(), run.transcript());
     finishedHashes = hashes(finished);
+  }
+
+  @Test
+  void save_keepsOnlyTheWeightsAskedFor(@TempDir Path runs) throws IOException {
+    Map<String, Set<String>> expected = Map.of(
+        "all", Set.of("history.csv", "history.json", "checkpoint.safetensors", "best.safetensors",
+            "model.safetensors"),
+        "best", Set.of("history.csv", "history.json", "best.safetensors"),
+        "last", Set.of("history.csv", "history.json", "model.safetensors"),
+        "none", Set.of("history.csv", "history.json"));
+    for (Map.Entry<String, Set<String>> save : expected.entrySet()) {
+      Path output = runs.resolve(save.getKey());
+      CliRun run = train(output, 1, 100, "--save", save.getKey());
+      assertEquals(ExitCodes.OK, run.exitCode(), run.transcript());
+      Set<String> files;
+      try (Stream<Path> listed = Files.list(output)) {
+        files = listed.map(f -> f.getFileName().toString()).filter(f -> !f.startsWith("."))
+            .collect(Collectors.toSet());
+      }
+      assertEquals(save.getValue(), files, "--save " + save.getKey());
+    }
   }
 
   @Test

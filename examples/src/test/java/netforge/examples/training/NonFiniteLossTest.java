@@ -26,6 +26,7 @@ import netforge.runtime.train.LrSchedule;
 import netforge.runtime.train.NonFiniteLossException;
 import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
+import netforge.runtime.train.SavedWeights;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import netforge.runtime.train.TrainingResult;
@@ -123,7 +124,7 @@ class NonFiniteLossTest {
   void overflowInEpoch2_withoutSavedWeights_saysSo(@TempDir Path output) throws IOException {
     try (Model model = LeNet5Model.create(DEVICE.get(), SEED)) {
       Trainer trainer = Trainer.builder(model).optimizer(OptimizerConfig.defaults(OptimizerKind.SGD).withLr(GOOD_LR))
-          .schedule(LrSchedule.stepDecay(GOOD_LR, 1, BLOW_UP_FACTOR)).epochs(2).output(output).saveWeights(false)
+          .schedule(LrSchedule.stepDecay(GOOD_LR, 1, BLOW_UP_FACTOR)).epochs(2).output(output).save(SavedWeights.NONE)
           .progress(TrainingProgress.silent()).build();
       NonFiniteLossException e = assertThrows(NonFiniteLossException.class, () -> trainer.fit(train(), test()));
       assertTrue(e.getMessage().contains("at epoch 2"), e.getMessage());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import netforge.runtime.Loss;
 import netforge.runtime.Model;
@@ -26,7 +27,7 @@ import netforge.runtime.io.SafetensorsException;
  *
  * <p>Files in the output directory: {@value #HISTORY_CSV}, {@value #HISTORY_JSON}, {@value #CHECKPOINT} (the
  * last epoch), {@value #BEST} (weights of the epoch with the best test accuracy) and {@value #FINAL} (weights at
- * the end).
+ * the end); {@link Builder#save} keeps fewer.
  */
 public final class Trainer {
   public static final String HISTORY_CSV = "history.csv";
@@ -46,7 +47,9 @@ public final class Trainer {
   private final ExistingRun existingRun;
   private final String label;
   private final TrainingProgress progress;
-  private final boolean saveWeights;
+  private final SavedWeights saved;
+  /** Whether this trainer has run a step yet: the first compiles the kernels on drivers that do that lazily. */
+  private boolean launched;
 
   private Trainer(Builder b) {
     this.model = b.model;
@@ -59,7 +62,7 @@ public final class Trainer {
     this.existingRun = b.openedOutput != null ? b.openedOutput.policy() : b.existingRun;
     this.label = b.label != null ? b.label : b.optimizer.kind().userName();
     this.progress = b.progress;
-    this.saveWeights = b.saveWeights;
+    this.saved = b.saved;
   }
 
   public static Builder builder(Model model) {
@@ -114,13 +117,13 @@ public final class Trainer {
         history.add(record);
         sinceBest = best ? 0 : sinceBest + 1;
         // Weights first, history last: a history row always has the checkpoint of its epoch on disk.
-        if (output != null && saveWeights) {
+        if (output != null && saved.checkpoint()) {
           new Checkpoint(model.spec().name(), epoch, engine.step(), updates.steps(), optimizer.toString(),
               engine.seed(), train.batchSize(), train.imagesPerEpoch(), test.imagesPerEpoch(), train.order(epoch), parameters,
               updates.state(), history.epochs()).write(checkpointFile, model.spec());
-          if (best) {
-            model.save(output.resolve(BEST));
-          }
+        }
+        if (output != null && saved.best() && best) {
+          model.save(output.resolve(BEST));
         }
         if (output != null) {
           history.writeCsv(output.resolve(HISTORY_CSV));
@@ -129,7 +132,7 @@ public final class Trainer {
         progress.finished(label, record, epochs);
         stoppedEarly = epoch < epochs && patienceRanOut(sinceBest);
       }
-      if (output != null && saveWeights) {
+      if (output != null && saved.last()) {
         model.save(output.resolve(FINAL));
       }
       return new TrainingResult(history, stoppedEarly, resumedFrom, output);
@@ -150,7 +153,16 @@ public final class Trainer {
         Batch batch = batchesOfEpoch.next();
         double rate = schedule.lr(epoch - 1, updates.steps());
         lr = rate;
+        boolean first = !launched;
+        long stepStart = System.nanoTime();
+        if (first) {
+          view.firstStep();
+        }
         Loss loss = engine.trainingStep(batch.inputs(), batch.labels(), () -> updates.step(rate));
+        if (first) {
+          launched = true;
+          view.firstStepDone((System.nanoTime() - stepStart) / 1e9);
+        }
         if (!Double.isFinite(loss.mean())) {
           throw nonFinite(loss, epoch, batch, engine, history, rate);
         }
@@ -228,8 +240,9 @@ public final class Trainer {
   private String kept(History history) {
     if (output == null) {
       return "no checkpoint was written (no output directory was given)";
-    } else if (!saveWeights) {
-      return "no checkpoint was written (this run saves no weights)";
+    } else if (!saved.checkpoint()) {
+      return "no checkpoint was written (this run saves " + (saved == SavedWeights.NONE ? "no weights"
+          : "only its " + saved.name().toLowerCase(Locale.ROOT) + " weights") + ")";
     } else if (history.isEmpty()) {
       return "no checkpoint was written before it (it happened in the first epoch)";
     }
@@ -296,7 +309,7 @@ public final class Trainer {
     private ExistingRun existingRun = ExistingRun.REFUSE;
     private String label;
     private TrainingProgress progress = TrainingProgress.console(System.out);
-    private boolean saveWeights = true;
+    private SavedWeights saved = SavedWeights.ALL;
 
     private Builder(Model model) {
       this.model = model;
@@ -378,11 +391,11 @@ public final class Trainer {
     }
 
     /**
-     * Whether the output directory gets weights — checkpoint, best and final — or only the history; on by default.
-     * Without them a run cannot be resumed.
+     * Which weights the output directory gets besides the history: by default {@link SavedWeights#ALL} (checkpoint,
+     * best and final). Only with the checkpoint can a run be resumed.
      */
-    public Builder saveWeights(boolean save) {
-      this.saveWeights = save;
+    public Builder save(SavedWeights weights) {
+      this.saved = Objects.requireNonNull(weights, "weights");
       return this;
     }
 

@@ -19,6 +19,16 @@ public interface TrainingProgress {
   interface Epoch extends AutoCloseable {
     void step(int images, double meanLoss, double accuracy);
 
+    /**
+     * Called before a run's first training step, which is slow once: a driver such as PoCL compiles each kernel
+     * when it is first launched (tens of seconds for AlexNet on a CPU), so that a view can say so instead of
+     * sitting still.
+     */
+    default void firstStep() {}
+
+    /** Called after a run's first training step, with how long it took. */
+    default void firstStepDone(double seconds) {}
+
     @Override
     void close();
   }
@@ -62,7 +72,26 @@ public interface TrainingProgress {
     @Override
     public Epoch epoch(String label, int epoch, int epochs, int images) {
       if (!terminal) {
-        return silent().epoch(label, epoch, epochs, images);
+        return new Epoch() { // one line per epoch comes from finished(); until then only the first step speaks
+          @Override
+          public void step(int done, double meanLoss, double accuracy) {}
+
+          @Override
+          public void firstStep() {
+            out.printf(Locale.ROOT, "%s: first step; kernels compile on their first launch (once per device and "
+                + "driver, then cached), which can take a minute on a CPU ...%n", label);
+            out.flush();
+          }
+
+          @Override
+          public void firstStepDone(double seconds) {
+            out.printf(Locale.ROOT, "%s: first step done in %.1f s%n", label, seconds);
+            out.flush();
+          }
+
+          @Override
+          public void close() {}
+        };
       }
       ProgressBar bar = new ProgressBarBuilder()
           .setTaskName(String.format(Locale.ROOT, "%s epoch %d/%d", label, epoch, epochs))
@@ -74,6 +103,12 @@ public interface TrainingProgress {
         public void step(int done, double meanLoss, double accuracy) {
           bar.stepBy(done);
           bar.setExtraMessage(String.format(Locale.ROOT, " loss %.4f acc %.1f%%", meanLoss, 100 * accuracy));
+        }
+
+        @Override
+        public void firstStep() {
+          bar.setExtraMessage(" first step: compiling kernels on first launch ...");
+          bar.refresh();
         }
 
         @Override

@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import netforge.examples.cli.DeviceOption;
 import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.ModelSession;
 import netforge.examples.cli.NetworkOption;
 import netforge.runtime.Device;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
  * backward and an SGD-with-momentum update), with per-layer kernel times from OpenCL profiling events, program
  * build time and peak memory. Prints one JSON line last, for scripts.
  */
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.OUT_OF_MEMORY})
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Measure training and inference speed (images/s, GFLOP/s), per-layer kernel times, build time "
         + "and peak memory.",

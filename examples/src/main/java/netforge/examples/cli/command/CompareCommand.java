@@ -17,6 +17,7 @@ import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
 import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.ModelSession;
 import netforge.examples.cli.NetworkOption;
 import netforge.examples.cli.OptimizerNames;
@@ -34,6 +35,7 @@ import netforge.runtime.train.EpochRecord;
 import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.RunLock;
+import netforge.runtime.train.SavedWeights;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import picocli.CommandLine.Command;
@@ -45,6 +47,8 @@ import picocli.CommandLine.Option;
  * initial weights on the same data order; then a results table, a 2x2 PNG of the curves per data set, and an
  * animated GIF of them growing epoch by epoch.
  */
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.NO_DATA,
+    ExitCodes.OUT_OF_MEMORY})
 @Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compare optimizers on AlexNet, as the tutorial does: same initial weights, same data order.",
         "Without options: a short run on Fashion-MNIST (2 epochs of 2,000 images, 1,000 test images, all seven "
@@ -52,9 +56,11 @@ import picocli.CommandLine.Option;
     footer = {"", "Examples:",
         "  netforge compare",
         "  netforge compare --optimizers sgd,adam --epochs 5 --limit 10000",
-        "  netforge compare --full        (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
-        "", "Writes to --output: results.md, results.csv, <dataset>-curves.png, <dataset>-curves.gif, and one",
-        "directory per data set and optimizer with its history (and weights, with --save-weights)."})
+        "  netforge compare --full",
+        "      (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
+        "",
+        "Writes to --output: results.md, results.csv, <dataset>-curves.png, <dataset>-curves.gif, and one "
+            + "directory per data set and optimizer with its history (and weights, with --save)."})
 public final class CompareCommand implements Callable<Integer> {
   /** The tutorial compares every kind but AdamW, with {@link OptimizerConfig#tutorial}'s settings. */
   public static final List<OptimizerKind> TUTORIAL_OPTIMIZERS = Arrays.stream(OptimizerKind.values())
@@ -86,9 +92,11 @@ public final class CompareCommand implements Callable<Integer> {
       + "results or runs is refused.")
   boolean overwrite;
 
-  @Option(names = "--save-weights", description = "Also keep each run's checkpoint, best and final weights "
-      + "(about 3 x 230 MB per optimizer for AlexNet); by default only histories and figures are written.")
-  boolean saveWeights;
+  @Option(names = "--save", paramLabel = "WEIGHTS", defaultValue = "none",
+      description = "Which weights each optimizer's run keeps: none (only histories and figures), best, last, or "
+          + "all (checkpoint, best and final: about 1.1 GB per optimizer for AlexNet with Adam). "
+          + "Default: ${DEFAULT-VALUE}.")
+  SavedWeights save;
 
   @Mixin
   DataOptions data;
@@ -150,7 +158,7 @@ public final class CompareCommand implements Callable<Integer> {
             var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
                 .output(runDirectory(choice, kind)).label(kind.userName())
                 .existingRun(ComparisonDirectory.policy(overwrite))
-                .saveWeights(saveWeights).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
+                .save(save).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
             runs.put(kind.userName(), result.history().epochs());
           }
           writeFigures(choice, runs);

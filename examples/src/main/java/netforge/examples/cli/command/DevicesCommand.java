@@ -3,11 +3,13 @@ package netforge.examples.cli.command;
 import java.util.List;
 import java.util.concurrent.Callable;
 import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ReturnsExitCodes;
 import netforge.runtime.Device;
 import netforge.runtime.DeviceInfo;
 import picocli.CommandLine.Command;
 
 /** {@code netforge devices}: the OpenCL platforms and devices, and which one {@code --device auto} takes. */
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.USAGE, ExitCodes.NO_DEVICE})
 @Command(name = "devices", mixinStandardHelpOptions = true,
     description = "List the OpenCL devices found and show which one would be used.",
     footer = {"", "Choose another with --device (gpu, cpu, an index, or part of a name) on other commands,",

@@ -15,6 +15,7 @@ import netforge.examples.cli.Evaluation;
 import netforge.examples.cli.EvaluationReport;
 import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.ModelSession;
 import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.Model;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code netforge evaluate}: trained weights on a test split: accuracy, loss, per-class accuracy, confusion matrix. */
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.NO_DATA,
+    ExitCodes.OUT_OF_MEMORY})
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Measure trained weights on a data set's test images: accuracy (%%), mean cross-entropy loss, "
         + "accuracy per class and the confusion matrix.",
@@ -105,7 +108,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     int images = limit == 0 ? test.size() : Math.min(limit, test.size());
     BatchLoader loader = BatchLoader.over(test).pipeline(pipeline).batchSize(batch).shuffle(false).limit(images)
         .build().requireInputOf(network.spec());
-    try (ModelSession session = ModelSession.open(device, network); Model model = session.load(parameters)) {
+    try (ModelSession session = ModelSession.open(device, network, System.err); Model model = session.load(parameters)) {
       out.printf("Evaluating %s with the weights %s on %s%n", network.spec().name(), weights.weights,
           session.device().info().name());
       out.printf(Locale.ROOT, "%s test split: %,d images%s, from %s%n", dataset.title(), images,

@@ -12,6 +12,7 @@ import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
 import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.ImageFile;
 import netforge.examples.cli.InputPreparation;
 import netforge.examples.cli.ModelSession;
@@ -36,6 +37,7 @@ import picocli.CommandLine;
  * light garment centred on a black background: an ordinary photo (a dark shirt on a white bed, a person wearing
  * it) is prepared correctly and still gets an arbitrary answer, often a confident one. The help says so.
  */
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.OUT_OF_MEMORY})
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Classify image files with trained weights: the most likely classes of each, with probabilities "
         + "(softmax of the network's outputs) in %%.",
@@ -46,14 +48,15 @@ import picocli.CommandLine;
         "  netforge predict --weights runs/train/model.safetensors shirt.png boot.jpg",
         "  netforge predict --network lenet5 --weights runs/lenet/model.safetensors \\",
         "      --top 5 pictures/*.png",
-        "  netforge predict --classes cifar10 --weights runs/cifar/model.safetensors cat.jpg",
+        "  netforge predict --classes cifar10 --weights runs/cifar/model.safetensors \\",
+        "      cat.jpg",
         "",
-        "Fashion-MNIST's images are light garments centred on a black background, 28x28",
-        "grey: a photo unlike them (dark on white, a whole scene) gets an arbitrary",
-        "answer, however confident. Transparent pixels become black.",
-        "A file that cannot be read gets an error naming it; the other images are still",
-        "predicted, and the exit code is 1. A damaged file the decoder still reads (a",
-        "truncated JPEG) is predicted with a warning; a CMYK JPEG is refused."})
+        "Fashion-MNIST's images are light garments centred on a black background, 28x28 grey: a photo unlike them "
+            + "(dark on white, a whole scene) gets an arbitrary answer, however confident. Transparent pixels "
+            + "become black.",
+        "A file that cannot be read gets an error naming it; the other images are still predicted, and the exit "
+            + "code is 1. A damaged file the decoder still reads (a truncated JPEG) is predicted with a warning; a "
+            + "CMYK JPEG is refused."})
 public final class PredictCommand implements Callable<Integer> {
   /** Images read and run at a time: one forward pass each, and a bounded amount of memory for long lists. */
   static final int IMAGES_PER_PASS = 32;
@@ -96,7 +99,7 @@ public final class PredictCommand implements Callable<Integer> {
     PrintStream out = System.out;
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
-    try (ModelSession session = ModelSession.open(device, network); Model model = session.load(parameters)) {
+    try (ModelSession session = ModelSession.open(device, network, System.err); Model model = session.load(parameters)) {
       out.printf(Locale.ROOT, "%s with the weights %s on %s; %s classes, top %d of %d%n", network.spec().name(),
           weights.weights, session.device().info().name(), classes.title(), Math.min(top, classes.classes().size()),
           classes.classes().size());

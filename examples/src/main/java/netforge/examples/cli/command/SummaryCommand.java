@@ -3,6 +3,7 @@ package netforge.examples.cli.command;
 import java.util.concurrent.Callable;
 import netforge.examples.cli.ClassPathOption;
 import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.NetworkNames;
 import picocli.CommandLine.Command;
@@ -10,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code netforge summary alexnet}: the per-layer table the processor computed at compile time. */
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.USAGE})
 @Command(name = "summary", mixinStandardHelpOptions = true,
     description = "Print a network's layers: output shape, parameters, cumulative parameters, MFLOPs.",
     footer = {"", "Examples:", "  netforge summary alexnet",

@@ -8,6 +8,7 @@ import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
 import netforge.examples.cli.ExitCodes;
+import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.LearningRateConverter;
 import netforge.examples.cli.ModelSession;
 import netforge.examples.cli.NetworkOption;
@@ -21,6 +22,7 @@ import netforge.runtime.train.ExistingRun;
 import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.RunDirectory;
+import netforge.runtime.train.SavedWeights;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import netforge.runtime.train.TrainingResult;
@@ -29,15 +31,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code netforge train}: one network, one data set, one optimizer. */
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.NO_DATA,
+    ExitCodes.OUT_OF_MEMORY})
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Train one network on one data set with one optimizer; write history, checkpoint and weights.",
     footer = {"", "Examples:",
         "  netforge train --epochs 2 --limit 2000",
-        "  netforge train --network alexnet-cifar --dataset cifar10 --optimizer nag --epochs 20 --output runs/nag",
-        "  netforge train --output runs/nag --epochs 20 --resume     (continue a stopped run exactly)",
-        "", "An --output that holds a run is refused (exit code 2) unless --resume,",
-        "--resume-if-present or --overwrite says what to do with it; one run at a",
-        "time may use a directory (another is refused, exit code 1)."})
+        "  netforge train --network alexnet-cifar --dataset cifar10 --optimizer nag \\",
+        "      --epochs 20 --output runs/nag",
+        "  netforge train --output runs/nag --epochs 20 --resume",
+        "      (continues a stopped run exactly)",
+        "  netforge train --classpath target/classes --network com.example.TinyNet",
+        "",
+        "An --output that holds a run is refused (exit code 2) unless --resume, --resume-if-present or --overwrite "
+            + "says what to do with it; one run at a time may use a directory (another is refused, exit code 1)."})
 public final class TrainCommand implements Callable<Integer> {
   @Mixin
   NetworkOption networkOption;
@@ -78,6 +85,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "0",
       description = "Stop after this many epochs without a better test accuracy; 0 never stops early.")
   int patience;
+
+  @Option(names = "--save", paramLabel = "WEIGHTS", defaultValue = "all",
+      description = "Which weights go into DIR besides the history: all (checkpoint.safetensors, best.safetensors, "
+          + "model.safetensors; the run can be resumed), best, last (model.safetensors) or none. "
+          + "Default: ${DEFAULT-VALUE}.")
+  SavedWeights save;
 
   @Mixin
   DataOptions data;
@@ -134,7 +147,7 @@ public final class TrainCommand implements Callable<Integer> {
           session.device().info().name(), config, choice.title(), trainBatches.imagesPerEpoch(),
           testBatches.imagesPerEpoch(), source);
       TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(directory)
-          .patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
+          .save(save).patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
       var best = result.history().best();
       out.printf("done: best test accuracy %.2f%% (epoch %d)%s; files in %s%n", 100 * best.testAccuracy(),
           best.epoch(), result.stoppedEarly() ? ", stopped early" : "", output.toAbsolutePath());
