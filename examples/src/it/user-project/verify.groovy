@@ -2,7 +2,24 @@
 def log = new File(basedir, 'build.log').text
 assert new File(basedir, 'target/classes/com/example/TinyNetModel.class').isFile()
 assert new File(basedir, 'target/classes/com/example/TinyNetModel.cl').isFile()
-assert log.contains('PARAMETERS') || log.contains('parameters')
 assert log =~ /test accuracy after 10 steps: \d+\.\d\d%/
 assert log.contains('reloaded model gives the same logits')
-assert new File(basedir, 'target/tinynet-run/tinynet.safetensors').isFile()
+def weights = new File(basedir, 'target/tinynet-run/tinynet.safetensors')
+assert weights.isFile()
+
+// The command line takes the user's network from its classes, as README.md says: the weights file names it.
+def run = { List<String> args ->
+  def command = [System.getProperty('java.home') + '/bin/java', '-jar', netforgeJar] + args
+  def process = command.execute(null, basedir)
+  def out = new StringBuilder(), err = new StringBuilder()
+  process.waitForProcessOutput(out, err)
+  [process.exitValue(), out.toString(), err.toString()]
+}
+def (summaryExit, summary, summaryErr) = run(['summary', '--classpath', 'target/classes', 'com.example.TinyNet'])
+assert summaryExit == 0 : summaryErr
+assert summary.contains('Total parameters: 52,138')
+def (evaluateExit, evaluation, evaluateErr) = run(['evaluate', '--classpath', 'target/classes',
+    '--weights', 'target/tinynet-run/tinynet.safetensors', '--offline', '--limit', '200', '--no-tune'])
+assert evaluateExit == 0 : evaluation + evaluateErr
+assert evaluation.contains('Evaluating TinyNet with the weights target/tinynet-run/tinynet.safetensors')
+assert evaluation =~ /Accuracy: \d+\.\d\d% \(\d+ of 200 images correct\)/
