@@ -1,29 +1,21 @@
 package netforge.examples.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import netforge.runtime.data.Cifar10;
+import netforge.runtime.data.Dataset;
 import netforge.runtime.data.DatasetException;
 import netforge.runtime.data.DatasetLocator;
-import netforge.runtime.data.DatasetNotFoundException;
 import netforge.runtime.data.FashionMnist;
-import netforge.runtime.data.GrayscaleToRgb;
 import netforge.runtime.data.ImageSet;
-import netforge.runtime.data.Normalize;
-import netforge.runtime.data.RandomCrop;
-import netforge.runtime.data.RandomHorizontalFlip;
-import netforge.runtime.data.Resize;
+import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Split;
-import netforge.runtime.data.Transform;
 import netforge.runtime.data.TransformPipeline;
-import netforge.runtime.data.TransformPresets;
 
 /**
- * The data sets the command line trains on, and the tutorial's pipelines adapted to a network's input: resize to
- * its size, grey repeated to RGB for a 3-channel network, CIFAR-10's crop and flip for training, then the
- * data set's normalisation.
+ * The data sets the command line trains on, by the names users type; the runtime's {@link Dataset} does the work
+ * (finding the files, the bundled fallback, the tutorial's pipelines adapted to a network's input).
  */
 public enum DatasetChoice {
   FASHION_MNIST("fashion-mnist", FashionMnist.NAME, FashionMnist.CLASS_NAMES),
@@ -63,26 +55,18 @@ public enum DatasetChoice {
   }
 
   /**
-   * Finds and reads {@code split}. Fashion-MNIST found nowhere falls back to the subset bundled with NetForge, and
-   * says so on {@code notices}: the main job runs offline on a machine with nothing installed. Not when the user
-   * named a directory ({@code --data}): that is used or the run fails, as the locator decides.
+   * The data set in the runtime's terms. Fashion-MNIST found nowhere falls back to the subset bundled with NetForge
+   * and says so on {@code notices} (not when the user named a directory, {@code --data}: that is used or the run
+   * fails).
    */
+  public Dataset open(DatasetLocator locator, PrintStream notices) {
+    return this == CIFAR10 ? Dataset.cifar10(locator)
+        : Dataset.fashionMnist(locator, notice -> notices.println("note: " + notice));
+  }
+
+  /** Finds and reads {@code split}, as {@link #open} says. */
   public ImageSet load(DatasetLocator locator, Split split, PrintStream notices) throws DatasetException {
-    if (this == CIFAR10) {
-      return locator.cifar10(split);
-    }
-    if (locator.dataDirectory().isPresent()) {
-      return locator.fashionMnist(split);
-    }
-    try {
-      return locator.fashionMnist(split);
-    } catch (DatasetNotFoundException e) {
-      ImageSet subset = FashionMnist.bundledSubset(split);
-      notices.printf(Locale.ROOT, "note: the full Fashion-MNIST (%s) was not found, so this runs on the %,d-image "
-          + "subset bundled with NetForge. For the full set: %s, or --data DIR.%n", split.label(), subset.size(),
-          FashionMnist.DEBIAN_INSTALL_COMMAND);
-      return subset;
-    }
+    return open(locator, notices).load(split);
   }
 
   /**
@@ -96,36 +80,7 @@ public enum DatasetChoice {
 
   /** The tutorial's pipeline for this data set, producing {@code inputShape} ({@code [c, h, w]}). */
   public TransformPipeline pipeline(int[] inputShape, boolean training) {
-    int channels = inputShape[0];
-    int height = inputShape[1];
-    int width = inputShape[2];
-    List<Transform> steps = new ArrayList<>();
-    if (this == FASHION_MNIST) {
-      if (height != 28 || width != 28) {
-        steps.add(new Resize(height, width));
-      }
-      steps.add(new Normalize(TransformPresets.FASHION_MNIST_MEAN, TransformPresets.FASHION_MNIST_STD));
-      if (channels == 3) {
-        steps.add(new GrayscaleToRgb());
-      } else if (channels != 1) {
-        throw new IllegalArgumentException(title + " is grey; a network with " + channels
-            + " input channels cannot take it");
-      }
-    } else {
-      if (channels != 3) {
-        throw new IllegalArgumentException(title + " is RGB; a network with " + channels
-            + " input channel(s) cannot take it (use alexnet-cifar)");
-      }
-      if (height != 32 || width != 32) {
-        steps.add(new Resize(height, width));
-      }
-      if (training) {
-        steps.add(new RandomCrop(height, width, TransformPresets.CIFAR10_CROP_PADDING));
-        steps.add(new RandomHorizontalFlip(0.5));
-      }
-      steps.add(new Normalize(TransformPresets.CIFAR10_MEAN, TransformPresets.CIFAR10_STD));
-    }
-    return TransformPipeline.of(steps.toArray(Transform[]::new));
+    return open(DatasetLocator.builder().build(), System.out).pipeline(ImageShape.of(inputShape), training);
   }
 
   @Override

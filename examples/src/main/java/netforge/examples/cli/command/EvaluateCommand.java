@@ -5,13 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import netforge.examples.cli.ConfusionMatrix;
-import netforge.examples.cli.ConfusionMatrixCsv;
 import netforge.examples.cli.DataOptions;
 import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
-import netforge.examples.cli.Evaluation;
 import netforge.examples.cli.EvaluationReport;
 import netforge.examples.cli.ExampleNetwork;
 import netforge.examples.cli.ExitCodes;
@@ -23,6 +20,9 @@ import netforge.runtime.data.DatasetNotFoundException;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
 import netforge.runtime.data.TransformPipeline;
+import netforge.runtime.eval.ConfusionMatrix;
+import netforge.runtime.eval.ConfusionMatrixCsv;
+import netforge.runtime.eval.Evaluation;
 import netforge.runtime.io.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -111,7 +111,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%s test split: %,d images%s, from %s%n", dataset.title(), images,
           images < test.size() ? String.format(Locale.ROOT, " (the first %,d of %,d)", images, test.size()) : "",
           test.source());
-      Evaluation evaluation = Evaluation.run(model, loader, test.classNames());
+      Evaluation evaluation = Evaluation.run(model, loader);
       out.println();
       EvaluationReport.print(evaluation, out);
       if (output != null) {

@@ -12,14 +12,16 @@ import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
 import netforge.examples.cli.ExampleNetwork;
 import netforge.examples.cli.ExitCodes;
-import netforge.examples.cli.ImageFile;
-import netforge.examples.cli.InputPreparation;
 import netforge.examples.cli.ModelSession;
-import netforge.examples.cli.UnreadableImageException;
 import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.Logits;
 import netforge.runtime.Model;
 import netforge.runtime.TopClasses;
+import netforge.runtime.data.DatasetLocator;
+import netforge.runtime.data.ImageInput;
+import netforge.runtime.data.ImageShape;
+import netforge.runtime.image.ImageFile;
+import netforge.runtime.image.UnreadableImageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +94,8 @@ public final class PredictCommand implements Callable<Integer> {
     ExampleNetwork network = weights.network;
     weights.checkClasses(classes);
     float[] parameters = weights.read();
-    InputPreparation preparation = new InputPreparation(classes, network.spec().inputShape());
+    ImageInput preparation = classes.open(DatasetLocator.builder().build(), System.out)
+        .imageInput(ImageShape.of(network.spec().inputShape()));
     PrintStream out = System.out;
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
@@ -116,10 +119,10 @@ public final class PredictCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Prepared prepare(Path file, InputPreparation preparation) {
+  private static Prepared prepare(Path file, ImageInput preparation) {
     try {
       ImageFile image = ImageFile.read(file);
-      return new Prepared(file, image.describe(), preparation.apply(image.image()).values(), image.warnings(), null);
+      return new Prepared(file, image.describe(), preparation.prepare(image.image()).values(), image.warnings(), null);
     } catch (UnreadableImageException e) {
       return new Prepared(file, null, null, List.of(), e);
     }

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.image;
 
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -30,13 +30,16 @@ import java.awt.image.Raster;
  * samples, like PIL's "L" values, are the stored numbers. Colour images are read through {@code getRGB}, which gives
  * non-premultiplied 8-bit sRGB whatever the layout or colour space.
  */
-final class DatasetPixels {
+public final class DatasetPixels {
   private static final int OPAQUE = 255;
 
   private DatasetPixels() {}
 
-  /** {@code image} as {@code channels} (1 or 3) planes of bytes. */
-  static byte[] of(BufferedImage image, int channels) {
+  /**
+   * {@code image} as {@code channels} (1 or 3) planes of bytes at its own size: {@code channels * height * width}
+   * bytes, CHW.
+   */
+  public static byte[] of(BufferedImage image, int channels) {
     if (channels != 1 && channels != 3) {
       throw new IllegalArgumentException("data set images have 1 or 3 channels, not " + channels);
     }
@@ -64,7 +67,7 @@ final class DatasetPixels {
   }
 
   /** The image's mode in words, e.g. "grey, 16-bit", "RGB with alpha, composited over black". */
-  static String describeMode(BufferedImage image) {
+  public static String describeMode(BufferedImage image) {
     ColorModel model = image.getColorModel();
     String alpha = model.hasAlpha() ? " with alpha, composited over black" : "";
     if (model instanceof IndexColorModel palette) {
