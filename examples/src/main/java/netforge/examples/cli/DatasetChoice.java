@@ -1,72 +1,97 @@
 package netforge.examples.cli;
 
 import java.io.PrintStream;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import netforge.runtime.data.Cifar10;
 import netforge.runtime.data.Dataset;
 import netforge.runtime.data.DatasetException;
 import netforge.runtime.data.DatasetLocator;
 import netforge.runtime.data.FashionMnist;
+import netforge.runtime.data.ImageFolder;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.ImageShape;
-import netforge.runtime.data.Split;
 import netforge.runtime.data.TransformPipeline;
 
 /**
- * The data sets the command line trains on, by the names users type; the runtime's {@link Dataset} does the work
- * (finding the files, the bundled fallback, the tutorial's pipelines adapted to a network's input).
+ * A data set as users name it on the command line: {@code fashion-mnist}, {@code cifar10}, or {@code folder:DIR}
+ * for their own pictures (one sub-directory per class). The runtime's {@link Dataset} does the work: finding the
+ * files, Fashion-MNIST's bundled fallback, the pipelines adapted to a network's input.
+ *
+ * @param id the name in file names, e.g. a comparison's {@code <id>-curves.png}: {@code fashion-mnist},
+ *     {@code cifar10}, or {@code folder-} and the folder's name
+ * @param folder the directory of a {@code folder:DIR} data set; null for the two built-in ones
  */
-public enum DatasetChoice {
-  FASHION_MNIST("fashion-mnist", FashionMnist.NAME, FashionMnist.CLASS_NAMES),
-  CIFAR10("cifar10", Cifar10.NAME, Cifar10.CLASS_NAMES);
+public record DatasetChoice(String id, Path folder) {
+  public static final DatasetChoice FASHION_MNIST = new DatasetChoice("fashion-mnist", null);
+  public static final DatasetChoice CIFAR10 = new DatasetChoice("cifar10", null);
+  /** What introduces a folder of the user's own images: {@code folder:pets}. */
+  public static final String FOLDER_PREFIX = "folder:";
+  /** What the help texts say {@code --dataset} takes. */
+  public static final String CHOICES = "fashion-mnist, cifar10 or folder:DIR (your own images, one sub-directory "
+      + "per class)";
 
-  private final String id;
-  private final String title;
-  private final List<String> classes;
-
-  DatasetChoice(String id, String title, List<String> classes) {
-    this.id = id;
-    this.title = title;
-    this.classes = classes;
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public String title() {
-    return title;
-  }
-
-  public List<String> classes() {
-    return classes;
-  }
-
-  public static DatasetChoice parse(String text) {
-    String key = text.toLowerCase(Locale.ROOT).replace("_", "-").replace("cifar-10", "cifar10")
-        .replace("fmnist", "fashion-mnist");
-    for (DatasetChoice d : values()) {
-      if (d.id.equals(key)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("unknown dataset '" + text + "'; choose fashion-mnist or cifar10");
+  /** The folder a {@code folder:DIR} names, as a data set. */
+  public static DatasetChoice folder(Path directory) {
+    Path name = directory.toAbsolutePath().normalize().getFileName();
+    return new DatasetChoice("folder-" + (name == null ? "root" : name), directory);
   }
 
   /**
-   * The data set in the runtime's terms. Fashion-MNIST found nowhere falls back to the subset bundled with NetForge
-   * and says so on {@code notices} (not when the user named a directory, {@code --data}: that is used or the run
-   * fails).
+   * Reads {@code fashion-mnist}, {@code cifar10} (and the spellings {@code fmnist}, {@code cifar-10},
+   * {@code CIFAR_10}) or {@code folder:DIR}.
+   *
+   * @throws IllegalArgumentException naming the choices, for anything else
    */
-  public Dataset open(DatasetLocator locator, PrintStream notices) {
-    return this == CIFAR10 ? Dataset.cifar10(locator)
-        : Dataset.fashionMnist(locator, notice -> notices.println("note: " + notice));
+  public static DatasetChoice parse(String text) {
+    if (text.startsWith(FOLDER_PREFIX)) {
+      String directory = text.substring(FOLDER_PREFIX.length());
+      if (directory.isBlank()) {
+        throw new IllegalArgumentException("'" + text + "' names no directory; write folder:DIR, e.g. folder:pets");
+      }
+      return folder(Path.of(directory));
+    }
+    String key = text.toLowerCase(Locale.ROOT).replace("_", "-").replace("cifar-10", "cifar10")
+        .replace("fmnist", "fashion-mnist");
+    for (DatasetChoice builtIn : new DatasetChoice[] {FASHION_MNIST, CIFAR10}) {
+      if (builtIn.id.equals(key)) {
+        return builtIn;
+      }
+    }
+    throw new IllegalArgumentException("unknown dataset '" + text + "'; choose " + CHOICES);
   }
 
-  /** Finds and reads {@code split}, as {@link #open} says. */
-  public ImageSet load(DatasetLocator locator, Split split, PrintStream notices) throws DatasetException {
-    return open(locator, notices).load(split);
+  /** Whether this is a folder of the user's own images. */
+  public boolean isFolder() {
+    return folder != null;
+  }
+
+  /** Its name in messages and chart titles: "Fashion-MNIST", "CIFAR-10", or the folder's name. */
+  public String title() {
+    if (isFolder()) {
+      return id.substring("folder-".length());
+    }
+    return this.equals(CIFAR10) ? Cifar10.NAME : FashionMnist.NAME;
+  }
+
+  /**
+   * The data set in the runtime's terms, for a network of input {@code networkInput}; what it has to say (the
+   * bundled fallback, files left out or skipped) goes to {@code notices} as "note:" lines. Fashion-MNIST found
+   * nowhere falls back to the subset bundled with NetForge, except when {@code locator} was given a directory
+   * ({@code --data}): that is used or the run fails. A folder is listed now (its classes), decoded when loaded.
+   *
+   * @param testFraction the share of each class a folder without {@code train/} and {@code test/} holds out
+   * @throws DatasetException if a folder is missing or has no classes, naming it
+   */
+  public Dataset open(DatasetLocator locator, double testFraction, ImageShape networkInput, PrintStream notices)
+      throws DatasetException {
+    if (isFolder()) {
+      // Seed 0: every command, and every run of one, sees the same split of the same folder.
+      return ImageFolder.builder(folder).imageShape(networkInput).testFraction(testFraction, 0)
+          .notices(notice -> notices.println("note: " + notice)).build();
+    }
+    return this.equals(CIFAR10) ? Dataset.cifar10(locator)
+        : Dataset.fashionMnist(locator, notice -> notices.println("note: " + notice));
   }
 
   /**
@@ -78,13 +103,21 @@ public enum DatasetChoice {
         images.source());
   }
 
-  /** The tutorial's pipeline for this data set, producing {@code inputShape} ({@code [c, h, w]}). */
+  /**
+   * The tutorial's pipeline for Fashion-MNIST or CIFAR-10, producing {@code inputShape} ({@code [c, h, w]}), as
+   * tests build their loaders.
+   */
   public TransformPipeline pipeline(int[] inputShape, boolean training) {
-    return open(DatasetLocator.builder().build(), System.out).pipeline(ImageShape.of(inputShape), training);
+    if (isFolder()) {
+      throw new IllegalStateException("a folder's pipeline comes from its opened data set");
+    }
+    Dataset dataset = this.equals(CIFAR10) ? Dataset.cifar10() : Dataset.fashionMnist();
+    return dataset.pipeline(ImageShape.of(inputShape), training);
   }
 
+  /** As the user typed it: {@code fashion-mnist}, {@code cifar10}, {@code folder:DIR}. */
   @Override
   public String toString() {
-    return id;
+    return isFolder() ? FOLDER_PREFIX + folder : id;
   }
 }

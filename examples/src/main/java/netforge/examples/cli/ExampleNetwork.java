@@ -11,6 +11,7 @@ import netforge.examples.lenet.LeNet5Model;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.cl.ProgramSource;
+import netforge.runtime.data.Dataset;
 import netforge.runtime.spec.NetworkSpec;
 
 /**
@@ -69,6 +70,22 @@ public enum ExampleNetwork {
   /** The network's generated OpenCL program, as the processor wrote it next to the model class. */
   public String programSource() {
     return ProgramSource.besides(modelClass, modelClass.getSimpleName() + ".cl");
+  }
+
+  /**
+   * A network's outputs are a data set's classes only if there are as many of them: checked before training on the
+   * data set, and before reading weights as its classes.
+   *
+   * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there are not
+   */
+  public void requireClassesOf(Dataset dataset) {
+    int outputs = spec.classes();
+    int classes = dataset.classNames().size();
+    if (outputs != classes) {
+      throw new IllegalArgumentException(id + " has " + outputs + " output classes but " + dataset.name() + " has "
+          + classes + ": its outputs cannot be read as " + dataset.name() + "'s classes"
+          + (classes < 100 ? " " + dataset.classNames() : ""));
+    }
   }
 
   /** Parses a name users type ({@code alexnet-cifar}, {@code AlexNetCifar}, {@code alexnet_cifar}). */

@@ -45,19 +45,6 @@ public final class WeightsOptions {
     }
   }
 
-  /**
-   * A network's outputs are a data set's classes only if there are as many of them.
-   *
-   * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there are not
-   */
-  public void checkClasses(DatasetChoice dataset) {
-    int classes = network.spec().classes();
-    if (classes != dataset.classes().size()) {
-      throw new IllegalArgumentException(network.id() + " has " + classes + " output classes but " + dataset.title()
-          + " has " + dataset.classes().size() + ": its outputs cannot be read as " + dataset.title() + "'s classes");
-    }
-  }
-
   /** The metadata key under which NetForge records whose weights a file holds (see {@link Safetensors#save}). */
   private static final String NETWORK_METADATA = "network";
 
