@@ -3,7 +3,7 @@ package netforge.examples.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads a {@code --dataset}: {@code fashion-mnist}, {@code cifar10}, {@code folder:DIR}; see {@link DatasetChoice#parse}. */
+/** Reads a {@code --dataset} value, as {@link DatasetChoice#parse} does. */
 public final class DatasetChoiceConverter implements ITypeConverter<DatasetChoice> {
   @Override
   public DatasetChoice convert(String value) {
