@@ -13,10 +13,13 @@ module netforge.runtime {
   requires me.tongfei.progressbar;
   requires java.net.http;
   requires java.management; // RunLock names the process that holds a run directory
+  requires transitive java.desktop; // image files: javax.imageio decodes them, ImageFile hands out a BufferedImage
 
   exports netforge.runtime;
   exports netforge.runtime.cl;
   exports netforge.runtime.data;
+  exports netforge.runtime.eval;
+  exports netforge.runtime.image;
   exports netforge.runtime.internal;
   exports netforge.runtime.io;
   exports netforge.runtime.spec;

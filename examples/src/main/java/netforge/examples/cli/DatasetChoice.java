@@ -1,88 +1,97 @@
 package netforge.examples.cli;
 
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.Locale;
 import netforge.runtime.data.Cifar10;
+import netforge.runtime.data.Dataset;
 import netforge.runtime.data.DatasetException;
 import netforge.runtime.data.DatasetLocator;
-import netforge.runtime.data.DatasetNotFoundException;
 import netforge.runtime.data.FashionMnist;
-import netforge.runtime.data.GrayscaleToRgb;
+import netforge.runtime.data.ImageFolder;
 import netforge.runtime.data.ImageSet;
-import netforge.runtime.data.Normalize;
-import netforge.runtime.data.RandomCrop;
-import netforge.runtime.data.RandomHorizontalFlip;
-import netforge.runtime.data.Resize;
-import netforge.runtime.data.Split;
-import netforge.runtime.data.Transform;
+import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.TransformPipeline;
-import netforge.runtime.data.TransformPresets;
 
 /**
- * The data sets the command line trains on, and the tutorial's pipelines adapted to a network's input: resize to
- * its size, grey repeated to RGB for a 3-channel network, CIFAR-10's crop and flip for training, then the
- * data set's normalisation.
+ * A data set as users name it on the command line: {@code fashion-mnist}, {@code cifar10}, or {@code folder:DIR}
+ * for their own pictures (one sub-directory per class). The runtime's {@link Dataset} does the work: finding the
+ * files, Fashion-MNIST's bundled fallback, the pipelines adapted to a network's input.
+ *
+ * @param id the name in file names, e.g. a comparison's {@code <id>-curves.png}: {@code fashion-mnist},
+ *     {@code cifar10}, or {@code folder-} and the folder's name
+ * @param folder the directory of a {@code folder:DIR} data set; null for the two built-in ones
  */
-public enum DatasetChoice {
-  FASHION_MNIST("fashion-mnist", FashionMnist.NAME, FashionMnist.CLASS_NAMES),
-  CIFAR10("cifar10", Cifar10.NAME, Cifar10.CLASS_NAMES);
+public record DatasetChoice(String id, Path folder) {
+  public static final DatasetChoice FASHION_MNIST = new DatasetChoice("fashion-mnist", null);
+  public static final DatasetChoice CIFAR10 = new DatasetChoice("cifar10", null);
+  /** What introduces a folder of the user's own images: {@code folder:pets}. */
+  public static final String FOLDER_PREFIX = "folder:";
+  /** What the help texts say {@code --dataset} takes. */
+  public static final String CHOICES = "fashion-mnist, cifar10 or folder:DIR (your own images, one sub-directory "
+      + "per class)";
 
-  private final String id;
-  private final String title;
-  private final List<String> classes;
-
-  DatasetChoice(String id, String title, List<String> classes) {
-    this.id = id;
-    this.title = title;
-    this.classes = classes;
-  }
-
-  public String id() {
-    return id;
-  }
-
-  public String title() {
-    return title;
-  }
-
-  public List<String> classes() {
-    return classes;
-  }
-
-  public static DatasetChoice parse(String text) {
-    String key = text.toLowerCase(Locale.ROOT).replace("_", "-").replace("cifar-10", "cifar10")
-        .replace("fmnist", "fashion-mnist");
-    for (DatasetChoice d : values()) {
-      if (d.id.equals(key)) {
-        return d;
-      }
-    }
-    throw new IllegalArgumentException("unknown dataset '" + text + "'; choose fashion-mnist or cifar10");
+  /** The folder a {@code folder:DIR} names, as a data set. */
+  public static DatasetChoice folder(Path directory) {
+    Path name = directory.toAbsolutePath().normalize().getFileName();
+    return new DatasetChoice("folder-" + (name == null ? "root" : name), directory);
   }
 
   /**
-   * Finds and reads {@code split}. Fashion-MNIST found nowhere falls back to the subset bundled with NetForge, and
-   * says so on {@code notices}: the main job runs offline on a machine with nothing installed. Not when the user
-   * named a directory ({@code --data}): that is used or the run fails, as the locator decides.
+   * Reads {@code fashion-mnist}, {@code cifar10} (and the spellings {@code fmnist}, {@code cifar-10},
+   * {@code CIFAR_10}) or {@code folder:DIR}.
+   *
+   * @throws IllegalArgumentException naming the choices, for anything else
    */
-  public ImageSet load(DatasetLocator locator, Split split, PrintStream notices) throws DatasetException {
-    if (this == CIFAR10) {
-      return locator.cifar10(split);
+  public static DatasetChoice parse(String text) {
+    if (text.startsWith(FOLDER_PREFIX)) {
+      String directory = text.substring(FOLDER_PREFIX.length());
+      if (directory.isBlank()) {
+        throw new IllegalArgumentException("'" + text + "' names no directory; write folder:DIR, e.g. folder:pets");
+      }
+      return folder(Path.of(directory));
     }
-    if (locator.dataDirectory().isPresent()) {
-      return locator.fashionMnist(split);
+    String key = text.toLowerCase(Locale.ROOT).replace("_", "-").replace("cifar-10", "cifar10")
+        .replace("fmnist", "fashion-mnist");
+    for (DatasetChoice builtIn : new DatasetChoice[] {FASHION_MNIST, CIFAR10}) {
+      if (builtIn.id.equals(key)) {
+        return builtIn;
+      }
     }
-    try {
-      return locator.fashionMnist(split);
-    } catch (DatasetNotFoundException e) {
-      ImageSet subset = FashionMnist.bundledSubset(split);
-      notices.printf(Locale.ROOT, "note: the full Fashion-MNIST (%s) was not found, so this runs on the %,d-image "
-          + "subset bundled with NetForge. For the full set: %s, or --data DIR.%n", split.label(), subset.size(),
-          FashionMnist.DEBIAN_INSTALL_COMMAND);
-      return subset;
+    throw new IllegalArgumentException("unknown dataset '" + text + "'; choose " + CHOICES);
+  }
+
+  /** Whether this is a folder of the user's own images. */
+  public boolean isFolder() {
+    return folder != null;
+  }
+
+  /** Its name in messages and chart titles: "Fashion-MNIST", "CIFAR-10", or the folder's name. */
+  public String title() {
+    if (isFolder()) {
+      return id.substring("folder-".length());
     }
+    return this.equals(CIFAR10) ? Cifar10.NAME : FashionMnist.NAME;
+  }
+
+  /**
+   * The data set in the runtime's terms, for a network of input {@code networkInput}; what it has to say (the
+   * bundled fallback, files left out or skipped) goes to {@code notices} as "note:" lines. Fashion-MNIST found
+   * nowhere falls back to the subset bundled with NetForge, except when {@code locator} was given a directory
+   * ({@code --data}): that is used or the run fails. A folder is listed now (its classes), decoded when loaded.
+   *
+   * @param testFraction the share of each class a folder without {@code train/} and {@code test/} holds out
+   * @throws DatasetException if a folder is missing or has no classes, naming it
+   */
+  public Dataset open(DatasetLocator locator, double testFraction, ImageShape networkInput, PrintStream notices)
+      throws DatasetException {
+    if (isFolder()) {
+      // Seed 0: every command, and every run of one, sees the same split of the same folder.
+      return ImageFolder.builder(folder).imageShape(networkInput).testFraction(testFraction, 0)
+          .notices(notice -> notices.println("note: " + notice)).build();
+    }
+    return this.equals(CIFAR10) ? Dataset.cifar10(locator)
+        : Dataset.fashionMnist(locator, notice -> notices.println("note: " + notice));
   }
 
   /**
@@ -94,42 +103,21 @@ public enum DatasetChoice {
         images.source());
   }
 
-  /** The tutorial's pipeline for this data set, producing {@code inputShape} ({@code [c, h, w]}). */
+  /**
+   * The tutorial's pipeline for Fashion-MNIST or CIFAR-10, producing {@code inputShape} ({@code [c, h, w]}), as
+   * tests build their loaders.
+   */
   public TransformPipeline pipeline(int[] inputShape, boolean training) {
-    int channels = inputShape[0];
-    int height = inputShape[1];
-    int width = inputShape[2];
-    List<Transform> steps = new ArrayList<>();
-    if (this == FASHION_MNIST) {
-      if (height != 28 || width != 28) {
-        steps.add(new Resize(height, width));
-      }
-      steps.add(new Normalize(TransformPresets.FASHION_MNIST_MEAN, TransformPresets.FASHION_MNIST_STD));
-      if (channels == 3) {
-        steps.add(new GrayscaleToRgb());
-      } else if (channels != 1) {
-        throw new IllegalArgumentException(title + " is grey; a network with " + channels
-            + " input channels cannot take it");
-      }
-    } else {
-      if (channels != 3) {
-        throw new IllegalArgumentException(title + " is RGB; a network with " + channels
-            + " input channel(s) cannot take it (use alexnet-cifar)");
-      }
-      if (height != 32 || width != 32) {
-        steps.add(new Resize(height, width));
-      }
-      if (training) {
-        steps.add(new RandomCrop(height, width, TransformPresets.CIFAR10_CROP_PADDING));
-        steps.add(new RandomHorizontalFlip(0.5));
-      }
-      steps.add(new Normalize(TransformPresets.CIFAR10_MEAN, TransformPresets.CIFAR10_STD));
+    if (isFolder()) {
+      throw new IllegalStateException("a folder's pipeline comes from its opened data set");
     }
-    return TransformPipeline.of(steps.toArray(Transform[]::new));
+    Dataset dataset = this.equals(CIFAR10) ? Dataset.cifar10() : Dataset.fashionMnist();
+    return dataset.pipeline(ImageShape.of(inputShape), training);
   }
 
+  /** As the user typed it: {@code fashion-mnist}, {@code cifar10}, {@code folder:DIR}. */
   @Override
   public String toString() {
-    return id;
+    return isFolder() ? FOLDER_PREFIX + folder : id;
   }
 }

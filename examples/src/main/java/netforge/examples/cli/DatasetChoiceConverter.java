@@ -3,7 +3,7 @@ package netforge.examples.cli;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code fashion-mnist} or {@code cifar10} (and the spellings {@link DatasetChoice#parse} accepts). */
+/** Reads a {@code --dataset} value, as {@link DatasetChoice#parse} does. */
 public final class DatasetChoiceConverter implements ITypeConverter<DatasetChoice> {
   @Override
   public DatasetChoice convert(String value) {

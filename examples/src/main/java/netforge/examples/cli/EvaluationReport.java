@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import netforge.runtime.eval.ConfusionMatrix;
+import netforge.runtime.eval.Evaluation;
 
 /** The text {@code netforge evaluate} prints for an {@link Evaluation}: totals, per-class accuracy, the matrix. */
 public final class EvaluationReport {

@@ -3,6 +3,7 @@ package netforge.examples.cli;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.ModelType;
+import netforge.runtime.data.Dataset;
 import netforge.runtime.spec.NetworkSpec;
 
 /**
@@ -45,6 +46,22 @@ public record NetworkChoice(String id, ModelType<?> type) {
 
   public String programSource() {
     return type.programSource();
+  }
+
+  /**
+   * A network's outputs are a data set's classes only if there are as many of them: checked before training on the
+   * data set, and before reading weights as its classes.
+   *
+   * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there are not
+   */
+  public void requireClassesOf(Dataset dataset) {
+    int outputs = spec().classes();
+    int classes = dataset.classNames().size();
+    if (outputs != classes) {
+      throw new IllegalArgumentException(id + " has " + outputs + " output classes but " + dataset.name() + " has "
+          + classes + ": its outputs cannot be read as " + dataset.name() + "'s classes"
+          + (classes < 100 ? " " + dataset.classNames() : ""));
+    }
   }
 
   @Override

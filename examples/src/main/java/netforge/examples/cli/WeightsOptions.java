@@ -54,19 +54,6 @@ public final class WeightsOptions {
   }
 
   /**
-   * A network's outputs are a data set's classes only if there are as many of them.
-   *
-   * @throws IllegalArgumentException (exit code {@value ExitCodes#USAGE}) when there are not
-   */
-  public void checkClasses(DatasetChoice dataset) throws IOException {
-    int classes = network().spec().classes();
-    if (classes != dataset.classes().size()) {
-      throw new IllegalArgumentException(network().id() + " has " + classes + " output classes but " + dataset.title()
-          + " has " + dataset.classes().size() + ": its outputs cannot be read as " + dataset.title() + "'s classes");
-    }
-  }
-
-  /**
    * The network the weights belong to: {@code --network}, or else the one the file's metadata names (the model
    * class NetForge records on save, or an example network's name). Looked up once.
    *

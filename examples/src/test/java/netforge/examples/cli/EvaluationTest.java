@@ -11,6 +11,7 @@ import netforge.runtime.data.EpochBatches;
 import netforge.runtime.data.FashionMnist;
 import netforge.runtime.data.ImageSet;
 import netforge.runtime.data.Split;
+import netforge.runtime.eval.Evaluation;
 import netforge.runtime.testing.NeedsOpenCl;
 import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class EvaluationTest {
     BatchLoader loader = BatchLoader.over(test).pipeline(DatasetChoice.FASHION_MNIST.pipeline(shape, false))
         .batchSize(100).shuffle(false).limit(250).build();
     try (Device device = OpenCl.open(); Model model = ExampleNetwork.LENET5.create(device, 4)) {
-      Evaluation evaluation = Evaluation.run(model, loader, test.classNames());
+      Evaluation evaluation = Evaluation.run(model, loader);
       double lossSum = 0;
       int correct = 0;
       try (EpochBatches batches = loader.epoch(0)) {

@@ -20,6 +20,8 @@ public final class FashionMnist {
   /** Label i's name, as the data set's README lists them. */
   public static final List<String> CLASS_NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
       "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+  /** Height and width of every image. */
+  public static final int SIZE = 28;
   /** The directory Debian's {@code dataset-fashion-mnist} package installs the files into. */
   public static final Path DEBIAN_DIRECTORY = Path.of("/usr/share/datasets/fashion-mnist");
   public static final String DEBIAN_INSTALL_COMMAND = "sudo apt-get install dataset-fashion-mnist";

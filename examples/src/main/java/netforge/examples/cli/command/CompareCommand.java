@@ -27,8 +27,9 @@ import netforge.examples.plot.AnimatedGif;
 import netforge.examples.plot.ComparisonCharts;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
-import netforge.runtime.data.DatasetLocator;
+import netforge.runtime.data.Dataset;
 import netforge.runtime.data.ImageSet;
+import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Split;
 import netforge.runtime.io.AtomicFiles;
 import netforge.runtime.train.EpochRecord;
@@ -70,7 +71,8 @@ public final class CompareCommand implements Callable<Integer> {
   NetworkOption networkOption;
 
   @Option(names = "--datasets", paramLabel = "LIST", split = ",", defaultValue = "fashion-mnist",
-      converter = DatasetChoiceConverter.class, description = "fashion-mnist, cifar10 or both. Default: ${DEFAULT-VALUE}.")
+      converter = DatasetChoiceConverter.class,
+      description = "One or more of " + DatasetChoice.CHOICES + ". Default: ${DEFAULT-VALUE}.")
   List<DatasetChoice> datasets;
 
   @Option(names = "--optimizers", paramLabel = "LIST", split = ",", completionCandidates = OptimizerNames.class,
@@ -136,9 +138,8 @@ public final class CompareCommand implements Callable<Integer> {
     // Every data set is found, read and checked against the network, and the device opened, before the first
     // epoch: a missing CIFAR-10 must fail now, not after all of Fashion-MNIST has trained.
     List<DataOfOneSet> sets = new ArrayList<>();
-    var locator = data.locator();
     for (DatasetChoice choice : choices) {
-      sets.add(load(choice, locator, out));
+      sets.add(load(choice, out));
     }
     try (ModelSession session = ModelSession.openTuned(device, networkOption.network(), out)) {
       out.printf("Comparing %d optimizers on %s, %s, on %s%n", kinds.size(), networkOption.network().spec().name(), choices,
@@ -181,16 +182,17 @@ public final class CompareCommand implements Callable<Integer> {
   /** One data set's loaders, ready for the network. */
   private record DataOfOneSet(DatasetChoice choice, BatchLoader train, BatchLoader test) {}
 
-  private DataOfOneSet load(DatasetChoice choice, DatasetLocator locator, PrintStream out)
-      throws java.io.IOException {
-    ImageSet train = choice.load(locator, Split.TRAIN, out);
-    ImageSet test = choice.load(locator, Split.TEST, out);
+  private DataOfOneSet load(DatasetChoice choice, PrintStream out) throws java.io.IOException {
+    ImageShape input = ImageShape.inputOf(networkOption.network().spec());
+    Dataset dataset = data.open(choice, input, out);
+    networkOption.network().requireClassesOf(dataset);
+    ImageSet train = dataset.load(Split.TRAIN);
+    ImageSet test = dataset.load(Split.TEST);
     DatasetChoice.printSource(train, out);
     DatasetChoice.printSource(test, out);
-    int[] input = networkOption.network().spec().inputShape();
     return new DataOfOneSet(choice,
-        training.loader(train, choice.pipeline(input, true), true).requireInputOf(networkOption.network().spec()),
-        training.testLoader(test, choice.pipeline(input, false)).requireInputOf(networkOption.network().spec()));
+        training.loader(train, dataset.pipeline(input, true), true).requireInputOf(networkOption.network().spec()),
+        training.testLoader(test, dataset.pipeline(input, false)).requireInputOf(networkOption.network().spec()));
   }
 
   private void applyDefaults() {

@@ -5,13 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import netforge.examples.cli.ConfusionMatrix;
-import netforge.examples.cli.ConfusionMatrixCsv;
 import netforge.examples.cli.DataOptions;
 import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
-import netforge.examples.cli.Evaluation;
 import netforge.examples.cli.EvaluationReport;
 import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.ExitCodes;
@@ -20,10 +17,15 @@ import netforge.examples.cli.ModelSession;
 import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.Dataset;
 import netforge.runtime.data.DatasetNotFoundException;
 import netforge.runtime.data.ImageSet;
+import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Split;
 import netforge.runtime.data.TransformPipeline;
+import netforge.runtime.eval.ConfusionMatrix;
+import netforge.runtime.eval.ConfusionMatrixCsv;
+import netforge.runtime.eval.Evaluation;
 import netforge.runtime.io.OutputFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,7 +49,9 @@ import picocli.CommandLine;
         "  netforge evaluate --network lenet5 --weights runs/lenet/best.safetensors \\",
         "      --limit 1000 --batch 500",
         "  netforge evaluate --dataset cifar10 --weights runs/cifar/model.safetensors \\",
-        "      --output runs/cifar/confusion.csv"})
+        "      --output runs/cifar/confusion.csv",
+        "  netforge evaluate --dataset folder:photos \\",
+        "      --weights runs/photos/model.safetensors"})
 public final class EvaluateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -57,11 +61,11 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   @Option(names = "--dataset", paramLabel = "DATASET", defaultValue = "fashion-mnist",
       converter = DatasetChoiceConverter.class,
-      description = "fashion-mnist or cifar10: the data set whose test split to use. Default: ${DEFAULT-VALUE}.")
+      description = DatasetChoice.CHOICES + ": the data set whose test split to use. Default: ${DEFAULT-VALUE}.")
   DatasetChoice dataset;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0",
-      description = "Only the first N test images; 0 takes them all (10,000 in both data sets).")
+      description = "Only the first N test images; 0 takes them all (10,000 in Fashion-MNIST and CIFAR-10).")
   int limit;
 
   @Option(names = "--batch", paramLabel = "N", defaultValue = "128",
@@ -87,17 +91,19 @@ public final class EvaluateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     checkOptions();
     NetworkChoice network = weights.network();
+    PrintStream out = System.out;
     // The cheap checks first: options that do not go together, a weights path that is not there.
-    weights.checkClasses(dataset);
-    TransformPipeline pipeline = dataset.pipeline(network.spec().inputShape(), false);
+    ImageShape input = ImageShape.inputOf(network.spec());
+    Dataset testSet = data.open(dataset, input, out);
+    network.requireClassesOf(testSet);
+    TransformPipeline pipeline = testSet.pipeline(input, false);
     weights.checkExists();
     if (output != null) {
       OutputFile.check(output, overwrite, "--overwrite");
     }
-    PrintStream out = System.out;
     ImageSet test;
     try {
-      test = dataset.load(data.locator(), Split.TEST, out);
+      test = testSet.load(Split.TEST);
     } catch (DatasetNotFoundException e) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(spec.commandLine().getColorScheme().errorText("error: ") + e.getMessage());
@@ -111,10 +117,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     try (ModelSession session = ModelSession.open(device, network, System.err); Model model = session.load(parameters)) {
       out.printf("Evaluating %s with the weights %s on %s%n", network.spec().name(), weights.weights,
           session.device().info().name());
-      out.printf(Locale.ROOT, "%s test split: %,d images%s, from %s%n", dataset.title(), images,
+      out.printf(Locale.ROOT, "%s test split: %,d images%s, from %s%n", testSet.name(), images,
           images < test.size() ? String.format(Locale.ROOT, " (the first %,d of %,d)", images, test.size()) : "",
           test.source());
-      Evaluation evaluation = Evaluation.run(model, loader, test.classNames());
+      Evaluation evaluation = Evaluation.run(model, loader);
       out.println();
       EvaluationReport.print(evaluation, out);
       if (output != null) {

@@ -7,20 +7,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import netforge.examples.cli.DataOptions;
 import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
 import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.ExitCodes;
 import netforge.examples.cli.ReturnsExitCodes;
-import netforge.examples.cli.ImageFile;
-import netforge.examples.cli.InputPreparation;
 import netforge.examples.cli.ModelSession;
-import netforge.examples.cli.UnreadableImageException;
 import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.Logits;
 import netforge.runtime.Model;
 import netforge.runtime.TopClasses;
+import netforge.runtime.data.Dataset;
+import netforge.runtime.data.DatasetLocator;
+import netforge.runtime.data.ImageInput;
+import netforge.runtime.data.ImageShape;
+import netforge.runtime.image.ImageFile;
+import netforge.runtime.image.UnreadableImageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +54,8 @@ import picocli.CommandLine;
         "      --top 5 pictures/*.png",
         "  netforge predict --classes cifar10 --weights runs/cifar/model.safetensors \\",
         "      cat.jpg",
+        "  netforge predict --classes folder:photos --weights runs/photos/model.safetensors \\",
+        "      new/*.jpg",
         "",
         "Fashion-MNIST's images are light garments centred on a black background, 28x28 grey: a photo unlike them "
             + "(dark on white, a whole scene) gets an arbitrary answer, however confident. Transparent pixels "
@@ -69,8 +75,8 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Option(names = "--classes", paramLabel = "DATASET", defaultValue = "fashion-mnist",
       converter = DatasetChoiceConverter.class,
-      description = "fashion-mnist or cifar10: the data set the weights were trained on, which names the classes "
-          + "and says how to prepare images. Default: ${DEFAULT-VALUE}.")
+      description = DatasetChoice.CHOICES + ": the data set the weights were trained on, which names the "
+          + "classes and says how to prepare images. Default: ${DEFAULT-VALUE}.")
   DatasetChoice classes;
 
   @Option(names = "--top", paramLabel = "K", defaultValue = "3",
@@ -93,22 +99,25 @@ public final class PredictCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
     }
     NetworkChoice network = weights.network();
-    weights.checkClasses(classes);
-    float[] parameters = weights.read();
-    InputPreparation preparation = new InputPreparation(classes, network.spec().inputShape());
     PrintStream out = System.out;
+    ImageShape input = ImageShape.inputOf(network.spec());
+    // Nothing is loaded: the data set only names the classes and says how its images are prepared.
+    Dataset dataset = classes.open(DatasetLocator.builder().build(), DataOptions.DEFAULT_TEST_FRACTION, input, out);
+    network.requireClassesOf(dataset);
+    ImageInput preparation = dataset.imageInput(input);
+    float[] parameters = weights.read();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
     try (ModelSession session = ModelSession.open(device, network, System.err); Model model = session.load(parameters)) {
       out.printf(Locale.ROOT, "%s with the weights %s on %s; %s classes, top %d of %d%n", network.spec().name(),
-          weights.weights, session.device().info().name(), classes.title(), Math.min(top, classes.classes().size()),
-          classes.classes().size());
+          weights.weights, session.device().info().name(), dataset.name(),
+          Math.min(top, dataset.classNames().size()), dataset.classNames().size());
       for (int start = 0; start < images.size(); start += IMAGES_PER_PASS) {
         List<Prepared> pass = new ArrayList<>();
         for (Path file : images.subList(start, Math.min(start + IMAGES_PER_PASS, images.size()))) {
           pass.add(prepare(file, preparation));
         }
-        failed += predict(model, pass, out, err);
+        failed += predict(model, dataset.classNames(), pass, out, err);
       }
     }
     if (failed > 0) {
@@ -119,17 +128,18 @@ public final class PredictCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Prepared prepare(Path file, InputPreparation preparation) {
+  private static Prepared prepare(Path file, ImageInput preparation) {
     try {
       ImageFile image = ImageFile.read(file);
-      return new Prepared(file, image.describe(), preparation.apply(image.image()).values(), image.warnings(), null);
+      return new Prepared(file, image.describe(), preparation.prepare(image.image()).values(), image.warnings(), null);
     } catch (UnreadableImageException e) {
       return new Prepared(file, null, null, List.of(), e);
     }
   }
 
   /** One forward pass over the readable images of {@code pass}; prints every file in order. Returns the failures. */
-  private int predict(Model model, List<Prepared> pass, PrintStream out, PrintWriter err) {
+  private int predict(Model model, List<String> classNames, List<Prepared> pass, PrintStream out,
+      PrintWriter err) {
     int inputSize = model.spec().inputSize();
     List<Prepared> readable = pass.stream().filter(p -> p.failure() == null).toList();
     float[] inputs = new float[readable.size() * inputSize];
@@ -157,7 +167,7 @@ public final class PredictCommand implements Callable<Integer> {
         err.flush();
       }
       out.printf("%s: %s%n", image.file(), image.about());
-      List<TopClasses.ClassProbability> best = TopClasses.of(probabilities, classes.classes(), top);
+      List<TopClasses.ClassProbability> best = TopClasses.of(probabilities, classNames, top);
       int nameWidth = best.stream().mapToInt(c -> c.name().length()).max().orElse(0);
       int rankWidth = Integer.toString(best.size()).length();
       for (int rank = 0; rank < best.size(); rank++) {

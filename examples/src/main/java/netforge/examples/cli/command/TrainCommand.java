@@ -7,6 +7,7 @@ import netforge.examples.cli.DataOptions;
 import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
 import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.NetworkChoice;
 import netforge.examples.cli.ExitCodes;
 import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.LearningRateConverter;
@@ -16,7 +17,9 @@ import netforge.examples.cli.OptimizerNames;
 import netforge.examples.cli.TrainingOptions;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.Dataset;
 import netforge.runtime.data.ImageSet;
+import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Split;
 import netforge.runtime.train.ExistingRun;
 import netforge.runtime.train.OptimizerConfig;
@@ -41,7 +44,12 @@ import picocli.CommandLine.Option;
         "      --epochs 20 --output runs/nag",
         "  netforge train --output runs/nag --epochs 20 --resume",
         "      (continues a stopped run exactly)",
+        "  netforge train --network alexnet-cifar --dataset folder:photos --epochs 10",
         "  netforge train --classpath target/classes --network com.example.TinyNet",
+        "",
+        "folder:DIR is a directory of your own images, one sub-directory per class (as many as the network has "
+            + "outputs), split by DIR/train and DIR/test or by --test-fraction; unreadable files are named and "
+            + "skipped.",
         "",
         "An --output that holds a run is refused (exit code 2) unless --resume, --resume-if-present or --overwrite "
             + "says what to do with it; one run at a time may use a directory (another is refused, exit code 1)."})
@@ -50,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
   NetworkOption networkOption;
 
   @Option(names = "--dataset", paramLabel = "DATASET", defaultValue = "fashion-mnist",
-      converter = DatasetChoiceConverter.class, description = "fashion-mnist or cifar10. Default: ${DEFAULT-VALUE}.")
+      converter = DatasetChoiceConverter.class, description = DatasetChoice.CHOICES + ". Default: ${DEFAULT-VALUE}.")
   DatasetChoice choice;
 
   @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "adam",
@@ -113,18 +121,20 @@ public final class TrainCommand implements Callable<Integer> {
 
   private Integer train(OptimizerConfig config, RunDirectory directory) throws Exception {
     PrintStream out = System.out;
-    var locator = data.locator();
-    ImageSet train = choice.load(locator, Split.TRAIN, out);
-    ImageSet test = choice.load(locator, Split.TEST, out);
+    NetworkChoice network = networkOption.network();
+    ImageShape input = ImageShape.inputOf(network.spec());
+    Dataset dataset = data.open(choice, input, out);
+    network.requireClassesOf(dataset);
+    ImageSet train = dataset.load(Split.TRAIN);
+    ImageSet test = dataset.load(Split.TEST);
     DatasetChoice.printSource(train, out);
     DatasetChoice.printSource(test, out);
-    int[] input = networkOption.network().spec().inputShape();
-    BatchLoader trainBatches = training.loader(train, choice.pipeline(input, true), true)
-        .requireInputOf(networkOption.network().spec());
-    BatchLoader testBatches = training.testLoader(test, choice.pipeline(input, false))
-        .requireInputOf(networkOption.network().spec());
-    try (ModelSession session = ModelSession.openTuned(device, networkOption.network(), out)) {
-      trainOn(session, choice, config, trainBatches, testBatches, train.source(), out, directory);
+    BatchLoader trainBatches = training.loader(train, dataset.pipeline(input, true), true)
+        .requireInputOf(network.spec());
+    BatchLoader testBatches = training.testLoader(test, dataset.pipeline(input, false))
+        .requireInputOf(network.spec());
+    try (ModelSession session = ModelSession.openTuned(device, network, out)) {
+      trainOn(session, dataset, config, trainBatches, testBatches, train.source(), out, directory);
     }
     return ExitCodes.OK;
   }
@@ -140,11 +150,11 @@ public final class TrainCommand implements Callable<Integer> {
         : overwrite ? ExistingRun.OVERWRITE : ExistingRun.REFUSE;
   }
 
-  private void trainOn(ModelSession session, DatasetChoice choice, OptimizerConfig config, BatchLoader trainBatches,
+  private void trainOn(ModelSession session, Dataset dataset, OptimizerConfig config, BatchLoader trainBatches,
       BatchLoader testBatches, String source, PrintStream out, RunDirectory directory) throws java.io.IOException {
     try (Model model = session.create(training.seed)) {
       out.printf("%s on %s: %s; %s, %d training and %d test images; %s%n", networkOption.network().spec().name(),
-          session.device().info().name(), config, choice.title(), trainBatches.imagesPerEpoch(),
+          session.device().info().name(), config, dataset.name(), trainBatches.imagesPerEpoch(),
           testBatches.imagesPerEpoch(), source);
       TrainingResult result = Trainer.builder(model).optimizer(config).epochs(training.epochs).output(directory)
           .save(save).patience(patience).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -99,6 +99,57 @@ class DatasetPixelsTest {
     BufferedImage read = ImageIO.read(file.toFile());
     assertEquals(2, read.getRaster().getNumBands());
     assertArrayEquals(new byte[] {(byte) 100, (byte) 200}, DatasetPixels.of(read, 1));
+  }
+
+  @Test
+  void eightBitImages_readFromTheirSamples_areWhatEachPixelsColourGives() throws IOException {
+    int[] types = {BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB, BufferedImage.TYPE_INT_BGR,
+        BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_BYTE_GRAY};
+    java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+    for (int type : types) {
+      BufferedImage image = new BufferedImage(7, 3, type);
+      for (int y = 0; y < 3; y++) {
+        for (int x = 0; x < 7; x++) {
+          image.setRGB(x, y, random.nextInt());
+        }
+      }
+      // And the same pixels as ImageIO decodes them from a PNG: interleaved bytes, R G B (A) in band order.
+      Path file = directory.resolve("type-" + type + ".png");
+      ImageIO.write(image, "png", file.toFile());
+      for (BufferedImage candidate : new BufferedImage[] {image, ImageIO.read(file.toFile())}) {
+        for (int channels : new int[] {1, 3}) {
+          assertArrayEquals(expected(candidate, channels), DatasetPixels.of(candidate, channels),
+              "type " + type + " as " + candidate.getColorModel() + ", " + channels + " channel(s)");
+        }
+      }
+    }
+  }
+
+  /** Pixel by pixel: grey from the raster's sample, colour from getRGB, alpha over black, luma as PIL's. */
+  private static byte[] expected(BufferedImage image, int channels) {
+    int plane = image.getWidth() * image.getHeight();
+    byte[] out = new byte[channels * plane];
+    boolean grey = image.getColorModel().getNumColorComponents() == 1;
+    for (int y = 0; y < image.getHeight(); y++) {
+      for (int x = 0; x < image.getWidth(); x++) {
+        int argb = image.getRGB(x, y);
+        int alpha = image.getColorModel().hasAlpha() ? argb >>> 24 : 255;
+        int[] rgb = new int[3];
+        for (int c = 0; c < 3; c++) {
+          int value = grey ? image.getRaster().getSample(x, y, 0) : (argb >> (16 - 8 * c)) & 0xFF;
+          rgb[c] = (value * alpha + 127) / 255;
+        }
+        int at = y * image.getWidth() + x;
+        if (channels == 1) {
+          out[at] = (byte) ((rgb[0] * 19595 + rgb[1] * 38470 + rgb[2] * 7471 + 0x8000) >> 16);
+        } else {
+          for (int c = 0; c < 3; c++) {
+            out[c * plane + at] = (byte) rgb[c];
+          }
+        }
+      }
+    }
+    return out;
   }
 
   private static int grey(int argb) {

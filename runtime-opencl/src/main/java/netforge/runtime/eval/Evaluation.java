@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.eval;
 
 import java.util.List;
 import netforge.runtime.Logits;
@@ -19,10 +19,23 @@ import netforge.runtime.data.EpochBatches;
  * @param seconds wall time of the passes, data preparation included
  */
 public record Evaluation(ConfusionMatrix matrix, double meanLoss, double seconds) {
-  public static Evaluation run(Model model, BatchLoader test, List<String> classNames) {
+  /**
+   * Runs {@code model} on every image {@code test} loads (one epoch, in its order), the classes named as its images'.
+   *
+   * @throws IllegalArgumentException if the loader's images have another number of classes than the network outputs
+   * @throws netforge.runtime.data.InputShapeMismatchException if its inputs are not what the network takes
+   */
+  public static Evaluation run(Model model, BatchLoader test) {
     int classes = model.spec().classes();
-    ConfusionMatrix matrix = new ConfusionMatrix(classNames);
+    List<String> classNames = test.images().classNames();
+    if (classNames.size() != classes) {
+      throw new IllegalArgumentException(test.images().name() + " has " + classNames.size() + " classes but "
+          + model.spec().name() + " outputs " + classes + ": its outputs cannot be read as those classes");
+    }
+    test.requireInputOf(model.spec());
+    long[][] counts = new long[classes][classes];
     double lossSum = 0;
+    long images = 0;
     long start = System.nanoTime();
     try (EpochBatches batches = test.epoch(0)) {
       while (batches.hasNext()) {
@@ -30,13 +43,23 @@ public record Evaluation(ConfusionMatrix matrix, double meanLoss, double seconds
         float[] logits = model.forward(batch.inputs(), batch.count());
         for (int n = 0; n < batch.count(); n++) {
           int label = batch.labels()[n];
-          matrix.add(label, Logits.argmax(logits, n, classes));
+          counts[label][Logits.argmax(logits, n, classes)]++;
           lossSum += Logits.crossEntropy(logits, n, classes, label);
+          images++;
         }
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    long images = matrix.images();
-    return new Evaluation(matrix, images == 0 ? 0 : lossSum / images, seconds);
+    return new Evaluation(new ConfusionMatrix(classNames, counts), images == 0 ? 0 : lossSum / images, seconds);
+  }
+
+  /** The fraction of images predicted right. */
+  public double accuracy() {
+    return matrix.accuracy();
+  }
+
+  /** Each class's images, correct predictions and accuracy, in label order. */
+  public List<ClassAccuracy> perClass() {
+    return matrix.perClass();
   }
 }

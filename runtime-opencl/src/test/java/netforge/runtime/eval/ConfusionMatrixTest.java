@@ -1,6 +1,7 @@
-package netforge.examples.cli;
+package netforge.runtime.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -26,24 +27,28 @@ class ConfusionMatrixTest {
     assertEquals(5 / 7.0, matrix.accuracy(), 1e-15);
     assertEquals(3, matrix.imagesOf(0));
     assertEquals(2 / 3.0, matrix.accuracyOf(0), 1e-15);
-    assertTrue(Double.isNaN(new ConfusionMatrix(CLASSES).accuracyOf(1)), "a class without images has no accuracy");
+    assertTrue(Double.isNaN(ConfusionMatrix.of(CLASSES, new long[3][3]).accuracyOf(1)),
+        "a class without images has no accuracy");
   }
 
   @Test
-  void table_isAligned_withClassNamesOnBothSides() {
-    List<String> lines = EvaluationReport.confusion(sample()).lines().toList();
-    assertEquals("  true \\ predicted  T-shirt/top  Trouser  Ankle boot", lines.get(0));
-    assertEquals("  T-shirt/top                 2        1           0", lines.get(1));
-    assertEquals("  Trouser                     0        1           0", lines.get(2));
-    assertEquals("  Ankle boot                  0        1           2", lines.get(3));
+  void perClass_isEachRowWithItsDiagonal() {
+    assertEquals(List.of(new ClassAccuracy("T-shirt/top", 3, 2), new ClassAccuracy("Trouser", 1, 1),
+        new ClassAccuracy("Ankle boot", 3, 2)), sample().perClass());
+    assertEquals(2 / 3.0, sample().perClass().get(2).accuracy(), 1e-15);
+    assertTrue(Double.isNaN(new ClassAccuracy("Bag", 0, 0).accuracy()));
   }
 
   @Test
-  void perClass_namesCountsAndPercent() {
-    List<String> lines = EvaluationReport.perClass(sample()).lines().toList();
-    assertEquals("  class        images  correct  accuracy", lines.get(0));
-    assertEquals("  T-shirt/top       3        2    66.67%", lines.get(1));
-    assertEquals("  Ankle boot        3        2    66.67%", lines.get(3));
+  void of_copiesTheCounts_andRefusesAMatrixThatIsNotOne() {
+    long[][] counts = {{1, 0}, {0, 1}};
+    ConfusionMatrix matrix = ConfusionMatrix.of(List.of("a", "b"), counts);
+    counts[0][0] = 99;
+    assertEquals(1, matrix.count(0, 0), "a later change to the caller's array does not reach the matrix");
+    assertEquals("row 1 (b) has 1 counts, not one per class (2)", assertThrows(IllegalArgumentException.class,
+        () -> ConfusionMatrix.of(List.of("a", "b"), new long[][] {{1, 0}, {1}})).getMessage());
+    assertEquals("count(0, 1) is negative: -1", assertThrows(IllegalArgumentException.class,
+        () -> ConfusionMatrix.of(List.of("a", "b"), new long[][] {{1, -1}, {0, 0}})).getMessage());
   }
 
   @Test
@@ -60,15 +65,8 @@ class ConfusionMatrixTest {
     }
   }
 
+  /** Seven images: two of three T-shirts right, the trouser right, two of three ankle boots right. */
   private static ConfusionMatrix sample() {
-    ConfusionMatrix matrix = new ConfusionMatrix(CLASSES);
-    matrix.add(0, 0);
-    matrix.add(0, 0);
-    matrix.add(0, 1);
-    matrix.add(1, 1);
-    matrix.add(2, 2);
-    matrix.add(2, 2);
-    matrix.add(2, 1);
-    return matrix;
+    return ConfusionMatrix.of(CLASSES, new long[][] {{2, 1, 0}, {0, 1, 0}, {0, 1, 2}});
   }
 }

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,36 +9,38 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
-import netforge.runtime.data.Cifar10;
-import netforge.runtime.data.FashionMnist;
-import netforge.runtime.data.FloatImage;
-import netforge.runtime.data.ImageSet;
-import netforge.runtime.data.Split;
+import netforge.runtime.image.ImageFile;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A data set's own image saved as a file must reach the network as the same input as in the test pass. */
-class InputPreparationTest {
+class ImageInputTest {
+  /** The inputs of LeNet-5, the tutorial's AlexNet for CIFAR-10, and the classic AlexNet. */
+  private static final ImageShape LENET5 = new ImageShape(1, 28, 28);
+  private static final ImageShape ALEXNET_CIFAR = new ImageShape(3, 32, 32);
+
+  private static final Dataset FASHION_MNIST = Dataset.fashionMnist();
+  private static final Dataset CIFAR10 = Dataset.cifar10();
+
   @TempDir
   Path directory;
 
   @ParameterizedTest
-  @EnumSource(value = ExampleNetwork.class, names = {"LENET5", "ALEXNET_CIFAR", "ALEXNET"})
-  void fashionMnistImageAsPng_isTheTestPassInput_bitForBit(ExampleNetwork network) throws Exception {
+  @CsvSource({"1, 28, 28", "3, 32, 32", "1, 227, 227"}) // LeNet-5, AlexNet for CIFAR-10, classic AlexNet
+  void fashionMnistImageAsPng_isTheTestPassInput_bitForBit(int channels, int height, int width) throws Exception {
     ImageSet test = FashionMnist.bundledSubset(Split.TEST).first(5);
-    int[] shape = network.spec().inputShape();
-    InputPreparation preparation = new InputPreparation(DatasetChoice.FASHION_MNIST, shape);
+    ImageShape shape = new ImageShape(channels, height, width);
+    ImageInput preparation = FASHION_MNIST.imageInput(shape);
     for (int i = 0; i < test.size(); i++) {
       BufferedImage grey = new BufferedImage(28, 28, BufferedImage.TYPE_BYTE_GRAY);
       grey.getRaster().setDataElements(0, 0, 28, 28, java.util.Arrays.copyOfRange(test.pixels(), i * 784,
           (i + 1) * 784));
       Path file = directory.resolve("fashion-" + i + ".png");
       ImageIO.write(grey, "png", file.toFile());
-      FloatImage expected = DatasetChoice.FASHION_MNIST.pipeline(shape, false).apply(test, i, new SplittableRandom(0));
-      assertArrayEquals(expected.values(), preparation.apply(ImageFile.read(file).image()).values(),
-          "image " + i + " for " + network);
+      FloatImage expected = FASHION_MNIST.pipeline(shape, false).apply(test, i, new SplittableRandom(0));
+      assertArrayEquals(expected.values(), preparation.read(file).values(), "image " + i + " for " + shape);
     }
   }
 
@@ -56,20 +58,18 @@ class InputPreparationTest {
     }
     Path file = directory.resolve("cifar.png");
     ImageIO.write(rgb, "png", file.toFile());
-    int[] shape = ExampleNetwork.ALEXNET_CIFAR.spec().inputShape();
-    FloatImage expected = DatasetChoice.CIFAR10.pipeline(shape, false).apply(set, 0, new SplittableRandom(0));
-    assertArrayEquals(expected.values(),
-        new InputPreparation(DatasetChoice.CIFAR10, shape).apply(ImageFile.read(file).image()).values());
+    FloatImage expected = CIFAR10.pipeline(ALEXNET_CIFAR, false).apply(set, 0, new SplittableRandom(0));
+    assertArrayEquals(expected.values(), CIFAR10.imageInput(ALEXNET_CIFAR).prepare(ImageFile.read(file).image())
+        .values());
   }
 
   @Test
   void anySize_becomesTheNetworksInput() {
-    int[] shape = ExampleNetwork.ALEXNET_CIFAR.spec().inputShape();
-    InputPreparation preparation = new InputPreparation(DatasetChoice.FASHION_MNIST, shape);
+    ImageInput preparation = FASHION_MNIST.imageInput(ALEXNET_CIFAR);
     for (int[] size : new int[][] {{1, 1}, {500, 37}, {37, 500}, {28, 28}}) {
       BufferedImage image = new BufferedImage(size[0], size[1], BufferedImage.TYPE_INT_RGB);
       image.setRGB(0, 0, 0xFFFFFF);
-      FloatImage input = preparation.apply(image);
+      FloatImage input = preparation.prepare(image);
       assertEquals(3 * 32 * 32, input.values().length);
       for (float v : input.values()) {
         assertTrue(v >= -1f && v <= 1f, "normalised with mean 0.5 and std 0.5: " + v);
@@ -77,7 +77,7 @@ class InputPreparationTest {
     }
     BufferedImage white = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
     white.setRGB(0, 0, 0xFFFFFF);
-    for (float v : preparation.apply(white).values()) {
+    for (float v : preparation.prepare(white).values()) {
       assertEquals(1f, v, "a 1x1 white image is white everywhere after resizing");
     }
   }
@@ -85,7 +85,7 @@ class InputPreparationTest {
   @Test
   void rgbDataSet_onAOneChannelNetwork_isRefused() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new InputPreparation(DatasetChoice.CIFAR10, ExampleNetwork.LENET5.spec().inputShape()));
+        () -> CIFAR10.imageInput(LENET5));
     assertTrue(e.getMessage().contains("CIFAR-10"), e.getMessage());
   }
 }

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.eval;
 
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -28,7 +28,8 @@ public final class ConfusionMatrixCsv {
     AtomicFiles.write(file, (OutputStream out) -> out.write(text));
   }
 
-  static String text(ConfusionMatrix matrix) throws IOException {
+  /** The CSV text {@link #write} writes. */
+  public static String text(ConfusionMatrix matrix) throws IOException {
     CsvSchema.Builder schema = CsvSchema.builder().addColumn(ConfusionMatrix.AXES);
     for (String name : matrix.classNames()) {
       schema.addColumn(name);

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -160,7 +160,7 @@ class ImageFileTest {
   @Test
   void hugeDeclaredSize_isRefusedFromTheHeader() throws IOException {
     Path file = Files.write(directory.resolve("bomb.png"), pngHeader(100_000, 100_000));
-    assertEquals(file + ": is a 100000x100000 PNG, more than the 100,000,000 pixels predict reads; scale it down "
+    assertEquals(file + ": is a 100000x100000 PNG, more than the 100,000,000 pixels NetForge reads; scale it down "
         + "first", failure(file));
   }
 
@@ -172,7 +172,8 @@ class ImageFileTest {
     String message = assertThrows(UnreadableImageException.class, () -> ImageFile.read(file, 100L << 20))
         .getMessage();
     assertEquals(file + ": is a 5000x5000 PNG: reading and preparing it takes about 572 MB, more than the 100 MB "
-        + "of memory Java has free; scale it down first, or give Java more (NETFORGE_JAVA_OPTS=-Xmx...)", message);
+        + "of memory Java has free; scale it down first, or give Java more (-Xmx..., for the netforge command "
+        + "NETFORGE_JAVA_OPTS=-Xmx...)", message);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.image;
 
 import java.io.IOException;
 import javax.imageio.ImageReader;

@@ -1,4 +1,4 @@
-package netforge.examples.cli;
+package netforge.runtime.image;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -109,13 +109,14 @@ public record ImageFile(Path file, String format, BufferedImage image, List<Stri
       long height = reader.getHeight(0);
       if (width * height > MAX_PIXELS) {
         throw new UnreadableImageException(file, String.format(Locale.ROOT, "is a %dx%d %s, more than the %,d "
-            + "pixels predict reads; scale it down first", width, height, format, MAX_PIXELS));
+            + "pixels NetForge reads; scale it down first", width, height, format, MAX_PIXELS));
       }
       long needed = width * height * BYTES_PER_PIXEL;
       if (needed > freeHeap) {
         throw new UnreadableImageException(file, String.format(Locale.ROOT, "is a %dx%d %s: reading and preparing "
             + "it takes about %,d MB, more than the %,d MB of memory Java has free; scale it down first, or give Java "
-            + "more (NETFORGE_JAVA_OPTS=-Xmx...)", width, height, format, needed >> 20, Math.max(0, freeHeap) >> 20));
+            + "more (-Xmx..., for the netforge command NETFORGE_JAVA_OPTS=-Xmx...)", width, height, format,
+            needed >> 20, Math.max(0, freeHeap) >> 20));
       }
       if (format.equals("JPEG") && JpegComponents.of(reader) == 4) {
         throw new UnreadableImageException(file, "is a CMYK (or YCCK) JPEG, 4 colour components, which Java's "
