@@ -54,8 +54,8 @@ import picocli.CommandLine;
         "      --top 5 pictures/*.png",
         "  netforge predict --classes cifar10 --weights runs/cifar/model.safetensors \\",
         "      cat.jpg",
-        "  netforge predict --classes folder:photos --weights runs/photos/model.safetensors \\",
-        "      new/*.jpg",
+        "  netforge predict --classes folder:photos \\",
+        "      --weights runs/photos/model.safetensors new/*.jpg",
         "",
         "Fashion-MNIST's images are light garments centred on a black background, 28x28 grey: a photo unlike them "
             + "(dark on white, a whole scene) gets an arbitrary answer, however confident. Transparent pixels "
