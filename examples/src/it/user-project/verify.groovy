@@ -1,9 +1,12 @@
-// The consumer build compiled the network, trained it, and the weights it saved load back to the same logits.
+// The consumer build compiled the network, trained and evaluated it, the weights it saved load back to the same
+// logits, and a PNG file was classified through the data set's own preparation.
 def log = new File(basedir, 'build.log').text
 assert new File(basedir, 'target/classes/com/example/TinyNetModel.class').isFile()
 assert new File(basedir, 'target/classes/com/example/TinyNetModel.cl').isFile()
 assert log =~ /test accuracy after 10 steps: \d+\.\d\d%/
+assert log =~ /  Ankle boot +\d+\.\d\d%/
 assert log.contains('reloaded model gives the same logits')
+assert log =~ /first-test-image\.png: [A-Za-z\/ -]+ \(\d+\.\d%\); it is a Ankle boot/
 def weights = new File(basedir, 'target/tinynet-run/tinynet.safetensors')
 assert weights.isFile()
 
@@ -23,3 +26,7 @@ def (evaluateExit, evaluation, evaluateErr) = run(['evaluate', '--classpath', 't
 assert evaluateExit == 0 : evaluation + evaluateErr
 assert evaluation.contains('Evaluating TinyNet with the weights target/tinynet-run/tinynet.safetensors')
 assert evaluation =~ /Accuracy: \d+\.\d\d% \(\d+ of 200 images correct\)/
+def (predictExit, prediction, predictErr) = run(['predict', '--classpath', 'target/classes',
+    '--weights', 'target/tinynet-run/tinynet.safetensors', '--no-tune', 'target/tinynet-run/first-test-image.png'])
+assert predictExit == 0 : prediction + predictErr
+assert prediction.contains('target/tinynet-run/first-test-image.png: 28x28')

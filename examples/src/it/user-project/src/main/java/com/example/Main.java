@@ -1,58 +1,83 @@
 package com.example;
 
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import javax.imageio.ImageIO;
 import netforge.runtime.Device;
-import netforge.runtime.Model;
+import netforge.runtime.Logits;
+import netforge.runtime.TopClasses;
+import netforge.runtime.TopClasses.ClassProbability;
 import netforge.runtime.data.BatchLoader;
-import netforge.runtime.data.FashionMnist;
+import netforge.runtime.data.Dataset;
+import netforge.runtime.data.FloatImage;
 import netforge.runtime.data.ImageSet;
-import netforge.runtime.data.Normalize;
 import netforge.runtime.data.Split;
-import netforge.runtime.data.TransformPipeline;
-import netforge.runtime.data.TransformPresets;
+import netforge.runtime.eval.ClassAccuracy;
+import netforge.runtime.eval.Evaluation;
 import netforge.runtime.train.ExistingRun;
 import netforge.runtime.train.OptimizerKind;
-import netforge.runtime.train.Trainer;
-import netforge.runtime.train.TrainingResult;
 
-/** Trains TinyNet for one short epoch on Fashion-MNIST, saves it, loads it back and checks the two agree. */
+/**
+ * Trains TinyNet for one short epoch on Fashion-MNIST, evaluates it, saves it, loads it back, and predicts the class
+ * of a PNG file.
+ */
 public final class Main {
   public static void main(String[] args) throws Exception {
-    ImageSet train = FashionMnist.bundledSubset(Split.TRAIN);
-    ImageSet test = FashionMnist.bundledSubset(Split.TEST);
-    TransformPipeline normalize = TransformPipeline.of(
-        new Normalize(TransformPresets.FASHION_MNIST_MEAN, TransformPresets.FASHION_MNIST_STD));
-    BatchLoader trainBatches = BatchLoader.over(train).pipeline(normalize).batchSize(64).limit(640).seed(1).build();
-    BatchLoader testBatches = BatchLoader.over(test).pipeline(normalize).batchSize(100).shuffle(false).build();
+    // Debian's package, the download cache or a download; else the subset bundled with NetForge (it says so).
+    Dataset fashion = Dataset.fashionMnist();
+    ImageSet train = fashion.load(Split.TRAIN);
+    ImageSet test = fashion.load(Split.TEST);
+    BatchLoader trainBatches = BatchLoader.over(train).pipeline(fashion.pipeline(TinyNetModel.SPEC, true))
+        .batchSize(64).limit(640).seed(1).build();
+    BatchLoader testBatches = BatchLoader.over(test).pipeline(fashion.pipeline(TinyNetModel.SPEC, false))
+        .batchSize(100).limit(1000).shuffle(false).build();
 
     Path run = Path.of("target", "tinynet-run");
-    try (Device device = Device.open()) {
+    try (Device device = Device.open(); TinyNetModel model = TinyNetModel.create(device, 42)) {
       System.out.println("device: " + device.name());
       System.out.println(TinyNetModel.summary());
-      Trainer.Builder training = TinyNetTrainer.on(device, 42).optimizer(OptimizerKind.ADAM).epochs(1)
-          .output(run).existingRun(ExistingRun.OVERWRITE);
-      try (Model model = training.model()) {
-        TrainingResult result = training.fit(trainBatches, testBatches);
-        System.out.printf("test accuracy after %d steps: %.2f%%%n", trainBatches.batchesPerEpoch(),
-            100 * result.history().last().testAccuracy());
+      TinyNetTrainer.on(model).optimizer(OptimizerKind.ADAM).epochs(1).output(run)
+          .existingRun(ExistingRun.OVERWRITE).fit(trainBatches, testBatches);
 
-        Path weights = run.resolve("tinynet.safetensors");
-        model.save(weights);
-        float[] input = testBatches.batch(0, 0).inputs();
-        try (TinyNetModel reloaded = TinyNetModel.create(device, 0)) {
-          reloaded.load(weights);
-          boolean same = Arrays.equals(model.forward(input, 100), reloaded.forward(input, 100));
-          System.out.println("saved " + Files.size(weights) + " bytes; reloaded model gives "
-              + (same ? "the same" : "DIFFERENT") + " logits");
-          System.out.println("first test image: predicted class " + reloaded.predict(input, 100)[0]
-              + ", true class " + test.labels()[0]);
-          if (!same) {
-            System.exit(1);
-          }
+      Evaluation evaluation = Evaluation.run(model, testBatches);
+      System.out.printf("test accuracy after %d steps: %.2f%%%n", trainBatches.batchesPerEpoch(),
+          100 * evaluation.accuracy());
+      for (ClassAccuracy c : evaluation.perClass()) {
+        System.out.printf("  %-12s %6.2f%%%n", c.name(), 100 * c.accuracy());
+      }
+
+      Path weights = run.resolve("tinynet.safetensors");
+      model.save(weights);
+      float[] batch = testBatches.batch(0, 0).inputs();
+      try (TinyNetModel reloaded = TinyNetModel.create(device, 0)) {
+        reloaded.load(weights);
+        boolean same = Arrays.equals(model.forward(batch, 100), reloaded.forward(batch, 100));
+        System.out.println("saved " + Files.size(weights) + " bytes; reloaded model gives "
+            + (same ? "the same" : "DIFFERENT") + " logits");
+        if (!same) {
+          System.exit(1);
         }
       }
+
+      // A picture file, as a user would bring one: here the first test image, written as a PNG.
+      Path png = run.resolve("first-test-image.png");
+      ImageIO.write(greyImage(test, 0), "png", png.toFile());
+      FloatImage input = fashion.imageInput(TinyNetModel.SPEC).read(png);
+      float[] logits = model.forward(input.values(), 1);
+      ClassProbability best = TopClasses.of(Logits.softmax(logits, 0, TinyNetModel.CLASSES),
+          fashion.classNames(), 1).get(0);
+      System.out.printf("%s: %s (%.1f%%); it is a %s%n", png, best.name(), 100 * best.probability(),
+          fashion.classNames().get(test.labels()[0]));
     }
+  }
+
+  private static BufferedImage greyImage(ImageSet images, int index) {
+    BufferedImage image = new BufferedImage(images.width(), images.height(), BufferedImage.TYPE_BYTE_GRAY);
+    int size = images.width() * images.height();
+    image.getRaster().setDataElements(0, 0, images.width(), images.height(),
+        Arrays.copyOfRange(images.pixels(), index * size, (index + 1) * size));
+    return image;
   }
 }
