@@ -13,12 +13,14 @@ module netforge.runtime {
   requires me.tongfei.progressbar;
   requires java.net.http;
   requires java.management; // RunLock names the process that holds a run directory
+  requires com.google.protobuf; // ONNX export; protobuf-java 4 names its automatic module so
 
   exports netforge.runtime;
   exports netforge.runtime.cl;
   exports netforge.runtime.data;
   exports netforge.runtime.internal;
   exports netforge.runtime.io;
+  exports netforge.runtime.onnx;
   exports netforge.runtime.spec;
   exports netforge.runtime.train;
   exports netforge.runtime.tuning;
@@ -26,4 +28,6 @@ module netforge.runtime {
   // Jackson reads and writes the checkpoint, history and tuning records by reflection.
   opens netforge.runtime.io to com.fasterxml.jackson.databind;
   opens netforge.runtime.train to com.fasterxml.jackson.databind;
+  // The classes protoc generates from onnx.proto: not exported (no API), open to protobuf, which reflects on them.
+  opens netforge.runtime.onnx.proto to com.google.protobuf;
 }
