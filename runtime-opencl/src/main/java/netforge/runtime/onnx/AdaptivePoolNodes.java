@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * Adaptive average pooling, which ONNX lacks, written with what it has: GlobalAveragePool for a 1x1 output,
- * AveragePool when the windows are regular in both dimensions (12 to 6 and 7 to 3 are; AlexNetCifar's 4 to 6 is not), and
- * otherwise two MatMuls with constant averaging matrices, {@code rows [oh, H] x X x columns [W, ow]}: exact for
- * windows of any size, because the pooling is linear and separable.
+ * AveragePool when the windows are regular in both dimensions (12 to 6 and 7 to 3 are; AlexNetCifar's 4 to 6 is
+ * not), and otherwise two MatMuls with constant averaging matrices, {@code rows [oh, H] x X x columns [W, ow]}:
+ * exact for windows of any size, because the pooling is linear and separable.
  */
 final class AdaptivePoolNodes {
   private AdaptivePoolNodes() {}
