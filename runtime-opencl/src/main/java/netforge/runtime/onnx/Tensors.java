@@ -29,6 +29,18 @@ final class Tensors {
     return floats(name, dims, values, 0);
   }
 
+  /** 64-bit integers (axes, shapes: the operands ONNX takes as int64 tensors). */
+  static TensorProto int64s(String name, int[] dims, long... values) {
+    TensorProto.Builder tensor = TensorProto.newBuilder().setName(name).setDataType(TensorProto.DataType.INT64_VALUE);
+    for (int d : dims) {
+      tensor.addDims(d);
+    }
+    for (long v : values) {
+      tensor.addInt64Data(v);
+    }
+    return tensor.build();
+  }
+
   /** A rank-0 tensor, for the constants of an arithmetic node. */
   static TensorProto scalar(String name, double value) {
     return floats(name, new int[0], (float) value);
