@@ -3,6 +3,7 @@ package netforge.runtime.onnx;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import netforge.runtime.onnx.proto.OnnxProtos.TensorProto;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.ParamSpec;
@@ -13,16 +14,24 @@ import netforge.runtime.spec.ParamSpec;
  * {@code [out, in, kh, kw]}; Gemm's B {@code [out, in]} with {@code transB = 1}).
  */
 final class Parameters {
+  /** Where a tensor's values go: into the model ({@link Tensors#floats}) or a data file ({@link ExternalData}). */
+  @FunctionalInterface
+  interface Store {
+    TensorProto tensor(String name, int[] dims, float[] values, int offset);
+  }
+
   private final Graph graph;
+  private final Store store;
   private final float[] values;
   private final Map<String, ParamSpec> unused = new LinkedHashMap<>();
 
-  Parameters(Graph graph, NetworkSpec spec, float[] values) {
+  Parameters(Graph graph, NetworkSpec spec, float[] values, Store store) {
     if (values.length != spec.parameterCount()) {
       throw new IllegalArgumentException(spec.name() + " has " + spec.parameterCount() + " parameters but "
           + values.length + " values were given to export");
     }
     this.graph = graph;
+    this.store = store;
     this.values = values;
     for (ParamSpec p : spec.parameters()) {
       unused.put(p.name(), p);
@@ -48,7 +57,7 @@ final class Parameters {
       throw new IllegalStateException(name + " is " + Arrays.toString(p.shape()) + " in the spec, but its layer needs "
           + Arrays.toString(shape));
     }
-    return graph.initializer(Tensors.floats(name, shape, values, Math.toIntExact(p.offset())));
+    return graph.initializer(store.tensor(name, shape, values, Math.toIntExact(p.offset())));
   }
 
   /** Fails if a parameter of the spec has no place in the graph: the file would compute something else. */

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -86,11 +87,15 @@ public final class ExportCommand implements Callable<Integer> {
       parameters = ParameterInit.pytorchDefault(net, seed);
       source = "initial weights (seed " + seed + ")";
     }
-    OnnxExport.write(net, parameters, onnx);
+    List<Path> written = OnnxExport.write(net, parameters, onnx);
     System.out.printf(Locale.ROOT, "Exported %s with %s to %s (%,d bytes): ONNX opset %d, input 'input' %s, "
         + "output 'logits' [batch, %d]%n", net.name(), source, onnx, Files.size(onnx), OnnxExport.OPSET,
         Arrays.stream(net.inputShape()).mapToObj(Integer::toString).collect(Collectors.joining(", ", "[batch, ", "]")),
         net.classes());
+    for (Path data : written.subList(1, written.size())) {
+      System.out.printf(Locale.ROOT, "The parameters are in %s (%,d bytes), which must stay beside it%n", data,
+          Files.size(data));
+    }
     return ExitCodes.OK;
   }
 }
