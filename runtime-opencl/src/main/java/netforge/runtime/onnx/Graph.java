@@ -63,15 +63,12 @@ final class Graph {
    * {@code [batch, classes]}; the input is {@code [batch, inputShape...]}.
    */
   GraphProto finish(String name, String doc, String last, int[] inputShape, int classes) {
-    if (last.equals(INPUT)) {
-      node(OUTPUT, "Identity", List.of(INPUT)); // a network of nothing but omitted steps
-    } else {
-      NodeProto.Builder lastNode = graph.getNodeBuilder(graph.getNodeCount() - 1);
-      if (!lastNode.getOutput(0).equals(last)) {
-        throw new IllegalStateException("the network's output " + last + " is not the last node's");
-      }
-      lastNode.setOutput(0, OUTPUT);
+    // The input is an image and the logits a vector, so some node (a flatten at least) always makes them.
+    NodeProto.Builder lastNode = graph.getNodeCount() == 0 ? null : graph.getNodeBuilder(graph.getNodeCount() - 1);
+    if (lastNode == null || !lastNode.getOutput(0).equals(last)) {
+      throw new IllegalStateException("the network's output " + last + " is not the last node's");
     }
+    lastNode.setOutput(0, OUTPUT);
     int[] outputShape = {classes};
     return graph.setName(name).setDocString(doc)
         .addInput(floatValue(INPUT, inputShape))

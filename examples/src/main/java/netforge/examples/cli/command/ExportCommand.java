@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
             + "'logits' [batch, classes], before softmax. The weights are initializers named as in the safetensors "
             + "file (conv1.weight, conv1.bias, ...). No OpenCL device is needed."},
     footer = {"", "Examples:",
-        "  netforge export --weights runs/train/model.safetensors --onnx alexnet-cifar.onnx",
+        "  netforge export --weights runs/train/model.safetensors --onnx model.onnx",
         "  netforge export --network lenet5 --weights runs/lenet/best.safetensors \\",
         "      --onnx lenet5.onnx"})
 public final class ExportCommand implements Callable<Integer> {
