@@ -14,6 +14,7 @@ module netforge.runtime {
   requires java.net.http;
   requires java.management; // RunLock names the process that holds a run directory
   requires transitive java.desktop; // image files: javax.imageio decodes them, ImageFile hands out a BufferedImage
+  requires com.google.protobuf; // ONNX export; protobuf-java 4 names its automatic module so
 
   exports netforge.runtime;
   exports netforge.runtime.cl;
@@ -22,6 +23,7 @@ module netforge.runtime {
   exports netforge.runtime.image;
   exports netforge.runtime.internal;
   exports netforge.runtime.io;
+  exports netforge.runtime.onnx;
   exports netforge.runtime.spec;
   exports netforge.runtime.train;
   exports netforge.runtime.tuning;
@@ -29,4 +31,6 @@ module netforge.runtime {
   // Jackson reads and writes the checkpoint, history and tuning records by reflection.
   opens netforge.runtime.io to com.fasterxml.jackson.databind;
   opens netforge.runtime.train to com.fasterxml.jackson.databind;
+  // The classes protoc generates from onnx.proto: not exported (no API), open to protobuf, which reflects on them.
+  opens netforge.runtime.onnx.proto to com.google.protobuf;
 }

@@ -67,6 +67,16 @@ public interface Model extends AutoCloseable {
     setParameters(netforge.runtime.io.Safetensors.load(file, spec()));
   }
 
+  /**
+   * Writes the network with its current parameters as an ONNX model (opset 17) that ONNX Runtime and other tools
+   * run: input {@code "input"} {@code [batch, c, h, w]}, output {@code "logits"} {@code [batch, classes]}, computed
+   * as {@link #forward} does (evaluation mode, no dropout); parameters named as {@link #save} names them. Past
+   * 1 GiB of parameters (protobuf's files stop at 2 GiB) they go to {@code <file>.data} beside it, as ONNX allows.
+   */
+  default void exportOnnx(Path file) throws IOException {
+    netforge.runtime.onnx.OnnxExport.write(spec(), parameters(), file);
+  }
+
   @Override
   default void close() {
     engine().close();

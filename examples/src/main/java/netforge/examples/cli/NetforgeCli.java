@@ -10,6 +10,7 @@ import netforge.examples.cli.command.BenchCommand;
 import netforge.examples.cli.command.CompareCommand;
 import netforge.examples.cli.command.DevicesCommand;
 import netforge.examples.cli.command.EvaluateCommand;
+import netforge.examples.cli.command.ExportCommand;
 import netforge.examples.cli.command.PredictCommand;
 import netforge.examples.cli.command.SummaryCommand;
 import netforge.examples.cli.command.TrainCommand;
@@ -31,7 +32,7 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "netforge", mixinStandardHelpOptions = true, versionProvider = Version.class,
     description = "Neural networks declared as annotated Java classes, checked by javac, run as fused OpenCL kernels.",
     subcommands = {SummaryCommand.class, DevicesCommand.class, TrainCommand.class, CompareCommand.class,
-        EvaluateCommand.class, PredictCommand.class, BenchCommand.class},
+        EvaluateCommand.class, PredictCommand.class, ExportCommand.class, BenchCommand.class},
     footer = {"", "Set NETFORGE_DEBUG=1 to see stack traces of failures."})
 public final class NetforgeCli implements Runnable {
 

@@ -37,6 +37,18 @@ public final class WeightsOptions {
   public Path weights;
 
   /**
+   * The options as a command with an optional weights file has them ({@code export}): {@code networkName} may be
+   * null, to take the network the file names.
+   */
+  public static WeightsOptions of(Path weights, String networkName, ClassPathOption classPath) {
+    WeightsOptions options = new WeightsOptions();
+    options.weights = weights;
+    options.networkName = networkName;
+    options.classPath = classPath;
+    return options;
+  }
+
+  /**
    * Fails with a one-line message, before any device or data set work, when {@code --weights} names no file: a
    * usage error, since the path is the user's argument.
    *

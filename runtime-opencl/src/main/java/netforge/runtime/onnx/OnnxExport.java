@@ -1,0 +1,90 @@
+package netforge.runtime.onnx;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import netforge.runtime.io.AtomicFiles;
+import netforge.runtime.onnx.proto.OnnxProtos.ModelProto;
+import netforge.runtime.onnx.proto.OnnxProtos.OperatorSetIdProto;
+import netforge.runtime.spec.LayerSpec;
+import netforge.runtime.spec.NetworkSpec;
+
+/**
+ * Writes a network as an ONNX model that ONNX Runtime, PyTorch's tools or Netron read: opset {@value #OPSET}, the
+ * input {@code "input"} of shape {@code [batch, c, h, w]} with a symbolic batch size, the output {@code "logits"}
+ * of shape {@code [batch, classes]}, and every parameter as an initializer named as in the safetensors file
+ * ({@code conv1.weight}). The graph computes what {@code Model.forward} does: evaluation mode, dropout left out.
+ */
+public final class OnnxExport {
+  /** The ONNX operator set the graph uses. */
+  public static final int OPSET = 17;
+  /** The file format version that goes with opset 17 (ONNX 1.12), which every runtime since 2022 reads. */
+  static final int IR_VERSION = 8;
+  /**
+   * Parameters up to this many bytes go inside the model file. protobuf cannot write a message of 2 GiB or more, so
+   * a larger network's parameters go to a file beside it, {@code <file>.data} (ONNX's external data, which runtimes
+   * read with the model); the graph and its constants stay inside.
+   */
+  static final long INLINE_PARAMETER_BYTES = 1L << 30;
+  /** What the file says wrote it. */
+  static final String PRODUCER = "NetForge";
+
+  private OnnxExport() {}
+
+  /**
+   * Writes {@code parameters} (laid out as {@link NetworkSpec#parameters()} says) and the graph to {@code file}; past
+   * 1 GiB of parameters, they go to {@link #dataFile(Path)} beside it, which must travel with the file.
+   *
+   * @return the files written: {@code file}, and the data file when there is one
+   */
+  public static List<Path> write(NetworkSpec spec, float[] parameters, Path file) throws IOException {
+    return write(spec, parameters, file, INLINE_PARAMETER_BYTES);
+  }
+
+  /** {@link #write(NetworkSpec, float[], Path)} with another limit for parameters inside the file. */
+  static List<Path> write(NetworkSpec spec, float[] parameters, Path file, long inlineBytes) throws IOException {
+    if (spec.parameterCount() * Float.BYTES <= inlineBytes) {
+      ModelProto model = model(spec, parameters, Tensors::floats);
+      AtomicFiles.write(file, model::writeTo);
+      return List.of(file);
+    }
+    Path data = dataFile(file);
+    ExternalData external = new ExternalData(data.getFileName().toString());
+    ModelProto model = model(spec, parameters, external::tensor);
+    external.write(data);
+    AtomicFiles.write(file, model::writeTo);
+    return List.of(file, data);
+  }
+
+  /** Where the parameters of a model too large for one file go: {@code model.onnx.data} beside {@code model.onnx}. */
+  public static Path dataFile(Path file) {
+    return file.resolveSibling(file.getFileName() + ".data");
+  }
+
+  /** The model with its parameters inside, for tests that look into it. */
+  static ModelProto model(NetworkSpec spec, float[] parameters) {
+    return model(spec, parameters, Tensors::floats);
+  }
+
+  private static ModelProto model(NetworkSpec spec, float[] parameters, Parameters.Store store) {
+    Graph graph = new Graph();
+    Parameters tensors = new Parameters(graph, spec, parameters, store);
+    LayerNodes layers = new LayerNodes(graph, tensors);
+    Activation x = new Activation(Graph.INPUT, spec.inputShape());
+    for (LayerSpec layer : spec.layers()) {
+      x = layers.add(layer, x);
+    }
+    tensors.checkAllExported();
+    if (!Arrays.equals(x.shape(), new int[] {spec.classes()})) {
+      throw new IllegalStateException(spec.name() + " ends in " + x + ", not in " + spec.classes() + " logits");
+    }
+    String doc = spec.name() + ", written by NetForge in evaluation mode: dropout is left out.";
+    return ModelProto.newBuilder()
+        .setIrVersion(IR_VERSION)
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+        .setProducerName(PRODUCER)
+        .setGraph(graph.finish(spec.name(), doc, x.name(), spec.inputShape(), spec.classes()))
+        .build();
+  }
+}

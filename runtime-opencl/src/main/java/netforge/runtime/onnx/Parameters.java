@@ -1,0 +1,69 @@
+package netforge.runtime.onnx;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import netforge.runtime.onnx.proto.OnnxProtos.TensorProto;
+import netforge.runtime.spec.LayerSpec;
+import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.ParamSpec;
+
+/**
+ * The network's parameters, handed to the graph as initializers under their safetensors names
+ * ({@code conv1.weight}, {@code conv1.bias}) and in PyTorch's layouts, which are ONNX's too (Conv weights
+ * {@code [out, in, kh, kw]}; Gemm's B {@code [out, in]} with {@code transB = 1}).
+ */
+final class Parameters {
+  /** Where a tensor's values go: into the model ({@link Tensors#floats}) or a data file ({@link ExternalData}). */
+  @FunctionalInterface
+  interface Store {
+    TensorProto tensor(String name, int[] dims, float[] values, int offset);
+  }
+
+  private final Graph graph;
+  private final Store store;
+  private final float[] values;
+  private final Map<String, ParamSpec> unused = new LinkedHashMap<>();
+
+  Parameters(Graph graph, NetworkSpec spec, float[] values, Store store) {
+    if (values.length != spec.parameterCount()) {
+      throw new IllegalArgumentException(spec.name() + " has " + spec.parameterCount() + " parameters but "
+          + values.length + " values were given to export");
+    }
+    this.graph = graph;
+    this.store = store;
+    this.values = values;
+    for (ParamSpec p : spec.parameters()) {
+      unused.put(p.name(), p);
+    }
+  }
+
+  /** The initializer {@code <layer>.weight}, which must have {@code shape}. */
+  String weight(LayerSpec layer, int... shape) {
+    return take(layer.name() + ".weight", shape);
+  }
+
+  /** The initializer {@code <layer>.bias} of {@code out} values. */
+  String bias(LayerSpec layer, int out) {
+    return take(layer.name() + ".bias", out);
+  }
+
+  private String take(String name, int... shape) {
+    ParamSpec p = unused.remove(name);
+    if (p == null) {
+      throw new IllegalStateException("the network's spec lists no unexported parameter " + name);
+    }
+    if (!Arrays.equals(p.shape(), shape)) {
+      throw new IllegalStateException(name + " is " + Arrays.toString(p.shape()) + " in the spec, but its layer needs "
+          + Arrays.toString(shape));
+    }
+    return graph.initializer(store.tensor(name, shape, values, Math.toIntExact(p.offset())));
+  }
+
+  /** Fails if a parameter of the spec has no place in the graph: the file would compute something else. */
+  void checkAllExported() {
+    if (!unused.isEmpty()) {
+      throw new IllegalStateException("no layer of the graph uses " + unused.keySet());
+    }
+  }
+}
