@@ -30,3 +30,17 @@ def (predictExit, prediction, predictErr) = run(['predict', '--classpath', 'targ
     '--weights', 'target/tinynet-run/tinynet.safetensors', '--no-tune', 'target/tinynet-run/first-test-image.png'])
 assert predictExit == 0 : prediction + predictErr
 assert prediction.contains('target/tinynet-run/first-test-image.png: 28x28')
+
+// The ONNX file Main exported is one the ONNX project's checker accepts, where Python's onnx is installed.
+def onnxFile = new File(basedir, 'target/tinynet-run/tinynet.onnx')
+assert onnxFile.isFile() && onnxFile.length() > 200_000 // 52,138 float parameters
+def python = new File('/usr/bin/python3').canExecute() ? '/usr/bin/python3' : 'python3'
+def probe = [python, '-c', 'import onnx'].execute()
+probe.waitFor()
+if (probe.exitValue() == 0) {
+  def check = [python, '-c', 'import sys, onnx; onnx.checker.check_model(onnx.load(sys.argv[1]), full_check=True)',
+      onnxFile.path].execute()
+  def out = new StringBuilder(), err = new StringBuilder()
+  check.waitForProcessOutput(out, err)
+  assert check.exitValue() == 0 : err
+}

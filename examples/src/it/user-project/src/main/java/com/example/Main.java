@@ -20,8 +20,8 @@ import netforge.runtime.train.ExistingRun;
 import netforge.runtime.train.OptimizerKind;
 
 /**
- * Trains TinyNet for one short epoch on Fashion-MNIST, evaluates it, saves it, loads it back, and predicts the class
- * of a PNG file.
+ * Trains TinyNet for one short epoch on Fashion-MNIST, evaluates it, saves it, loads it back, predicts the class of
+ * a PNG file, and exports it to ONNX.
  */
 public final class Main {
   public static void main(String[] args) throws Exception {
@@ -70,6 +70,10 @@ public final class Main {
           fashion.classNames(), 1).get(0);
       System.out.printf("%s: %s (%.1f%%); it is a %s%n", png, best.name(), 100 * best.probability(),
           fashion.classNames().get(test.labels()[0]));
+
+      Path onnx = run.resolve("tinynet.onnx"); // for ONNX Runtime, Netron, ...: input "input", output "logits"
+      model.exportOnnx(onnx);
+      System.out.println("exported " + onnx + " (" + Files.size(onnx) + " bytes)");
     }
   }
 
