@@ -19,6 +19,7 @@ module netforge.runtime {
   exports netforge.runtime.data;
   exports netforge.runtime.internal;
   exports netforge.runtime.io;
+  exports netforge.runtime.kernel;
   exports netforge.runtime.spec;
   exports netforge.runtime.train;
   exports netforge.runtime.tuning;

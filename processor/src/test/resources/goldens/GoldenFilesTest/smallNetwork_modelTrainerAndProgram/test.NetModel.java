@@ -9,17 +9,17 @@ import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClKernel;
-import netforge.runtime.internal.ColumnPackArguments;
 import netforge.runtime.internal.Engine;
-import netforge.runtime.internal.GemmArguments;
-import netforge.runtime.internal.KernelArguments;
 import netforge.runtime.internal.LaunchSequence;
 import netforge.runtime.internal.Pass;
-import netforge.runtime.internal.SharedKernelArguments;
-import netforge.runtime.internal.Tunables;
+import netforge.runtime.kernel.ColumnPackArguments;
+import netforge.runtime.kernel.GemmArguments;
+import netforge.runtime.kernel.KernelArguments;
+import netforge.runtime.kernel.SharedKernelArguments;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.ParamSpec;
+import netforge.runtime.tuning.Tunables;
 
 /**
  * The network declared by {@link Net}, with every shape checked and inferred at compile time.

@@ -10,10 +10,11 @@ import netforge.runtime.ParameterInit;
 import netforge.runtime.cl.ClAllocationException;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClProgramSet;
+import netforge.runtime.cl.Profiler;
 import netforge.runtime.cl.ProgramCache;
 import netforge.runtime.cl.ProgramSource;
-import netforge.runtime.cl.Profiler;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.tuning.Tunables;
 import org.jocl.CLException;
 
 /**

@@ -1,6 +1,7 @@
 package netforge.runtime.internal;
 
 import java.util.Map;
+import netforge.runtime.tuning.Tunables;
 
 /**
  * What the processor generates for a network (for generated code only): the buffers a batch needs, and the fixed

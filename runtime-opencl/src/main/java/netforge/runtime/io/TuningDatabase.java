@@ -39,7 +39,7 @@ public final class TuningDatabase {
   public record Entry(String device, int tm, int tnv, int gemmLocal, int elementwiseLocal, double gflops,
       String measured) {
     /**
-     * Null when the values are ones the kernels accept (the ranges {@code netforge.runtime.internal.Tunables}
+     * Null when the values are ones the kernels accept (the ranges {@code netforge.runtime.tuning.Tunables}
      * enforces, restated here because stored data is checked on reading, before anything is built from it), else
      * what is wrong.
      */

@@ -10,10 +10,9 @@ import netforge.runtime.cl.ClProgram;
 import netforge.runtime.cl.ClProgramSet;
 import netforge.runtime.cl.Profiler;
 import netforge.runtime.cl.ProgramCache;
-import netforge.runtime.internal.SharedKernelArguments.GemmStore;
-import netforge.runtime.internal.SharedKernelArguments.PackColumns;
-import netforge.runtime.internal.SharedKernelArguments.PackRows;
-import netforge.runtime.internal.Tunables;
+import netforge.runtime.kernel.SharedKernelArguments.GemmStore;
+import netforge.runtime.kernel.SharedKernelArguments.PackColumns;
+import netforge.runtime.kernel.SharedKernelArguments.PackRows;
 
 /**
  * Times the shared GEMM of a generated program ({@code nf_gemm_store}, the kernel of every backward product) on

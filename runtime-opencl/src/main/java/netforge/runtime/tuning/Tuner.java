@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import netforge.runtime.Device;
 import netforge.runtime.DeviceType;
-import netforge.runtime.internal.Tunables;
 import netforge.runtime.io.TuningDataException;
 import netforge.runtime.io.TuningDatabase;
 

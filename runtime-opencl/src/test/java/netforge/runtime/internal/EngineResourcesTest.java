@@ -16,6 +16,7 @@ import netforge.runtime.spec.ParamSpec;
 import netforge.runtime.testing.NeedsOpenCl;
 import netforge.runtime.testing.OpenCl;
 import netforge.runtime.testing.OpenClDevice;
+import netforge.runtime.tuning.Tunables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
