@@ -33,7 +33,7 @@ public final class ModelSession implements AutoCloseable {
     ModelSession session = open(option, network);
     try {
       if (!option.noTune) {
-        Tuner.ensureTuned(session.device, network.programSource(), out);
+        Tuner.ensureTuned(session.device, out);
       }
       return session;
     } catch (IOException | RuntimeException | Error e) {

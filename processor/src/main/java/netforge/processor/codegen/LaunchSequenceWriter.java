@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import netforge.processor.kernel.ArgumentClasses;
+import netforge.processor.kernel.ClSource;
 import netforge.processor.kernel.KernelPlan;
 import netforge.processor.kernel.PlannedBuffer;
 import netforge.processor.kernel.Stage;
@@ -42,6 +43,9 @@ final class LaunchSequenceWriter {
         .addSuperinterface(RuntimeTypes.LAUNCH_SEQUENCE);
     type.addMethod(MethodSpec.methodBuilder("programResource").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", resourceName).build());
+    type.addMethod(MethodSpec.methodBuilder("sectionMarker").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", ClSource.SECTION_MARKER)
+        .build());
     type.addMethod(MethodSpec.methodBuilder("logits").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $L", plan.logits().key()).build());
     type.addMethod(MethodSpec.methodBuilder("stageLayers").addAnnotation(Override.class)

@@ -290,6 +290,11 @@ public final class NetModel extends Net implements Model {
     }
 
     @Override
+    public String sectionMarker() {
+      return "// ---- ";
+    }
+
+    @Override
     public String logits() {
       return "act06";
     }

@@ -56,8 +56,8 @@ public final class Engine implements ModelEngine {
     this.seed = seed;
     String source = ProgramSource.besides(anchor, sequence.programResource());
     long start = System.nanoTime();
-    this.program = ClProgramSet.build(device, sequence.programResource(), source, tunables.buildOptions(),
-        ProgramCache.standard(), profiler, buildParts(device));
+    this.program = ClProgramSet.build(device, sequence.programResource(), source, sequence.sectionMarker(),
+        tunables.buildOptions(), ProgramCache.standard(), profiler, buildParts(device));
     this.buildSeconds = (System.nanoTime() - start) / 1e9;
     ClBuffer parameters = null;
     ClBuffer gradients = null;

@@ -21,6 +21,13 @@ public interface LaunchSequence {
   String programResource();
 
   /**
+   * How the comment lines that open the program's sections start. Each section is self-contained after the
+   * program's header, so the engine builds the sections in parallel parts split there. The processor writes the
+   * program and this method from one constant, so the two agree without the runtime knowing the format.
+   */
+  String sectionMarker();
+
+  /**
    * The batch-dependent buffers: name to 32-bit elements. Always {@link #INPUT}, {@link #LABELS},
    * {@link #ROW_LOSS}, {@link #ROW_PRED}, the name {@link #logits()} returns and those of
    * {@link #stageOutputs()}.

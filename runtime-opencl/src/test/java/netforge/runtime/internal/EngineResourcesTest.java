@@ -46,6 +46,11 @@ class EngineResourcesTest {
   /** Loads {@code programResource} and never launches: these tests stop at construction. */
   private record Unlaunched(String programResource) implements LaunchSequence {
     @Override
+    public String sectionMarker() {
+      return "// ---- ";
+    }
+
+    @Override
     public Map<String, Long> buffers(int batch, Tunables tunables) {
       return Map.of(INPUT, (long) batch);
     }
