@@ -125,23 +125,9 @@ final class LaunchSequenceWriter {
     m.addStatement("$T b = new $T<>()", ParameterizedTypeName.get(map, ClassName.get(String.class), TypeName.LONG.box()),
         LinkedHashMap.class);
     for (PlannedBuffer buffer : plan.buffers()) {
-      m.addStatement("b.put($L, $L)", buffer.name().key(), size(buffer.size()));
+      m.addStatement("b.put($L, $L)", buffer.name().key(), BufferSizeWriter.size(buffer.size()));
     }
     m.addStatement("return b");
     return m.build();
-  }
-
-  private static CodeBlock size(PlannedBuffer.Size size) {
-    if (size instanceof PlannedBuffer.PerImage perImage) {
-      return CodeBlock.of("(long) batch * $LL", perImage.elements());
-    } else if (size instanceof PlannedBuffer.PerRow) {
-      return CodeBlock.of("(long) batch");
-    }
-    List<CodeBlock> uses = ((PlannedBuffer.LargestOf) size).uses();
-    CodeBlock.Builder largestUse = CodeBlock.builder().add("$T.largest(", PASS).indent();
-    for (int i = 0; i < uses.size(); i++) {
-      largestUse.add("\n$L$L", uses.get(i), i + 1 < uses.size() ? "," : "");
-    }
-    return largestUse.unindent().add(")").build();
   }
 }

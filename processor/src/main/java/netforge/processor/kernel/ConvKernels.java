@@ -1,6 +1,13 @@
 package netforge.processor.kernel;
 
+import static netforge.processor.kernel.ScratchUse.fixed;
+
 import com.palantir.javapoet.CodeBlock;
+import netforge.processor.kernel.ScratchUse.ChunkColumns;
+import netforge.processor.kernel.ScratchUse.ColumnStrips;
+import netforge.processor.kernel.ScratchUse.Extent;
+import netforge.processor.kernel.ScratchUse.Matrix;
+import netforge.processor.kernel.ScratchUse.RowStrips;
 import netforge.processor.model.Op;
 
 /**
@@ -244,17 +251,19 @@ final class ConvKernels implements StageKernels {
 
   @Override
   public void scratch(ScratchSizes sizes) {
-    CodeBlock cols = ScratchSizes.chunkColumns(kk * pixels, pixels);
-    sizes.need(Scratch.W, ScratchSizes.rowStrips(co, Names.longLiteral(kk)));
-    sizes.need(Scratch.B, ScratchSizes.columnStrips(cols, kk));
+    Extent cols = new ChunkColumns(kk * pixels, pixels);
+    Extent patch = fixed(kk);
+    Extent channels = fixed(co);
+    sizes.need(Scratch.W, new RowStrips(channels, patch));
+    sizes.need(Scratch.B, new ColumnStrips(cols, patch));
     if (stage.needsBackward()) {
-      sizes.need(Scratch.A, ScratchSizes.rowStrips(co, cols));
-      sizes.need(Scratch.B, ScratchSizes.columnStrips(kk, cols));
+      sizes.need(Scratch.A, new RowStrips(channels, cols));
+      sizes.need(Scratch.B, new ColumnStrips(patch, cols));
     }
     if (stage.needsInputGradient()) {
-      sizes.need(Scratch.W, ScratchSizes.rowStrips(kk, Names.longLiteral(co)));
-      sizes.need(Scratch.B, ScratchSizes.columnStrips(cols, co));
-      sizes.need(Scratch.C, CodeBlock.of("$LL * $L", kk, cols));
+      sizes.need(Scratch.W, new RowStrips(patch, channels));
+      sizes.need(Scratch.B, new ColumnStrips(cols, channels));
+      sizes.need(Scratch.C, new Matrix(patch, cols));
     }
   }
 }

@@ -1,6 +1,12 @@
 package netforge.processor.kernel;
 
+import static netforge.processor.kernel.ScratchUse.BATCH;
+import static netforge.processor.kernel.ScratchUse.fixed;
+
 import com.palantir.javapoet.CodeBlock;
+import netforge.processor.kernel.ScratchUse.ColumnBlock;
+import netforge.processor.kernel.ScratchUse.ColumnStrips;
+import netforge.processor.kernel.ScratchUse.RowStrips;
 import netforge.processor.model.Op;
 
 /**
@@ -95,14 +101,14 @@ final class DenseKernels implements StageKernels {
 
   @Override
   public void scratch(ScratchSizes sizes) {
-    sizes.need(Scratch.B, ScratchSizes.columnStrips("batch", Names.longLiteral(in)));
+    sizes.need(Scratch.B, new ColumnStrips(BATCH, fixed(in)));
     if (stage.needsBackward()) {
-      sizes.need(Scratch.A, ScratchSizes.rowStrips(out, "(long) batch"));
-      sizes.need(Scratch.B, ScratchSizes.columnStrips(in, "(long) batch"));
+      sizes.need(Scratch.A, new RowStrips(fixed(out), BATCH));
+      sizes.need(Scratch.B, new ColumnStrips(fixed(in), BATCH));
     }
     if (stage.needsInputGradient()) {
-      sizes.need(Scratch.A, ScratchSizes.rowStrips("batch", Names.longLiteral(out)));
-      sizes.need(Scratch.W, ScratchSizes.columnBlock(in, out));
+      sizes.need(Scratch.A, new RowStrips(BATCH, fixed(out)));
+      sizes.need(Scratch.W, new ColumnBlock(in, out));
     }
   }
 }

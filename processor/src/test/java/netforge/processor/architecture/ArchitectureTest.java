@@ -9,6 +9,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import netforge.processor.kernel.PlannedBuffer;
+import netforge.processor.kernel.ScratchUse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,14 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("netforge.processor.kernel..", "netforge.processor.model..")
         .should().dependOnClassesThat().resideInAPackage("netforge.processor.codegen..")
         .because("codegen renders the plan; the plan does not know how it is written")
+        .check(PROCESSOR);
+  }
+
+  @Test
+  void plannedBufferSizes_arePlainValues() {
+    noClasses().that().belongToAnyOf(PlannedBuffer.class, ScratchUse.class)
+        .should().dependOnClassesThat().resideInAPackage("com.palantir.javapoet..")
+        .because("the planner decides sizes; codegen alone writes them as Java")
         .check(PROCESSOR);
   }
 

@@ -329,7 +329,7 @@ public final class NetModel extends Net implements Model {
             Pass.strips(10, t.tm()) * t.tm() * (long) batch,
             Pass.strips(batch, t.tm()) * t.tm() * 10L));
       b.put("scratchB", Pass.largest(
-            Pass.strips((long) Pass.chunkFor(t, batch, 7056L) * 784, t.tn()) * t.tn() * 9,
+            Pass.strips((long) Pass.chunkFor(t, batch, 7056L) * 784, t.tn()) * t.tn() * 9L,
             Pass.strips(9, t.tn()) * t.tn() * (long) Pass.chunkFor(t, batch, 7056L) * 784,
             Pass.strips(batch, t.tn()) * t.tn() * 36L,
             Pass.strips(36, t.tn()) * t.tn() * (long) batch,
