@@ -23,10 +23,12 @@ module netforge.runtime {
   exports netforge.runtime.image;
   exports netforge.runtime.internal;
   exports netforge.runtime.io;
+  exports netforge.runtime.kernel;
   exports netforge.runtime.onnx;
   exports netforge.runtime.spec;
   exports netforge.runtime.train;
   exports netforge.runtime.tuning;
+  // netforge.runtime.random (the SplitMix64 mix the data pipeline and DropoutMask share) is the runtime's own.
 
   // Jackson reads and writes the checkpoint, history and tuning records by reflection.
   opens netforge.runtime.io to com.fasterxml.jackson.databind;

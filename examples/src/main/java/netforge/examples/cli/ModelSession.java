@@ -39,7 +39,7 @@ public final class ModelSession implements AutoCloseable {
     ModelSession session = open(option, network, out);
     try {
       if (!option.noTune) {
-        Tuner.ensureTuned(session.device, network.programSource(), out);
+        Tuner.ensureTuned(session.device, out);
       }
       return session;
     } catch (IOException | RuntimeException | Error e) {

@@ -1,14 +1,11 @@
 package netforge.examples.architecture;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import netforge.runtime.internal.Tunables;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +17,9 @@ class ArchitectureTest {
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("netforge.examples");
 
   @Test
-  void handWrittenCode_doesNotDependOnInternal_butForTheTunablesGeneratedCodeNames() {
+  void handWrittenCode_doesNotDependOnInternal() {
     noClasses().that().resideOutsideOfPackages("netforge.examples.alexnet..", "netforge.examples.lenet..")
-        .should().dependOnClassesThat(resideInAPackage("netforge.runtime.internal..")
-            .and(not(equivalentTo(Tunables.class))))
+        .should().dependOnClassesThat(resideInAPackage("netforge.runtime.internal.."))
         .because("netforge.runtime.internal is for generated code")
         .check(EXAMPLES);
   }

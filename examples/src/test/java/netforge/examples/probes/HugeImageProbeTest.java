@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import netforge.runtime.Device;
 import netforge.runtime.cl.ClProgram;
 import netforge.runtime.cl.Profiler;
-import netforge.runtime.internal.Tunables;
 import netforge.runtime.testing.NeedsOpenCl;
 import netforge.runtime.testing.OpenCl;
+import netforge.runtime.tuning.Tunables;
 import org.junit.jupiter.api.Test;
 
 /** The 64-bit im2col offsets that only huge images need are generated, and the OpenCL compiler accepts them. */

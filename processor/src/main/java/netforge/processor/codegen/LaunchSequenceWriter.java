@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 import netforge.processor.kernel.ArgumentClasses;
+import netforge.processor.kernel.ClSource;
 import netforge.processor.kernel.KernelPlan;
 import netforge.processor.kernel.PlannedBuffer;
 import netforge.processor.kernel.Stage;
@@ -42,6 +43,9 @@ final class LaunchSequenceWriter {
         .addSuperinterface(RuntimeTypes.LAUNCH_SEQUENCE);
     type.addMethod(MethodSpec.methodBuilder("programResource").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", resourceName).build());
+    type.addMethod(MethodSpec.methodBuilder("sectionMarker").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $S", ClSource.SECTION_MARKER)
+        .build());
     type.addMethod(MethodSpec.methodBuilder("logits").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return $L", plan.logits().key()).build());
     type.addMethod(MethodSpec.methodBuilder("stageLayers").addAnnotation(Override.class)
@@ -121,23 +125,9 @@ final class LaunchSequenceWriter {
     m.addStatement("$T b = new $T<>()", ParameterizedTypeName.get(map, ClassName.get(String.class), TypeName.LONG.box()),
         LinkedHashMap.class);
     for (PlannedBuffer buffer : plan.buffers()) {
-      m.addStatement("b.put($L, $L)", buffer.name().key(), size(buffer.size()));
+      m.addStatement("b.put($L, $L)", buffer.name().key(), BufferSizeWriter.size(buffer.size()));
     }
     m.addStatement("return b");
     return m.build();
-  }
-
-  private static CodeBlock size(PlannedBuffer.Size size) {
-    if (size instanceof PlannedBuffer.PerImage perImage) {
-      return CodeBlock.of("(long) batch * $LL", perImage.elements());
-    } else if (size instanceof PlannedBuffer.PerRow) {
-      return CodeBlock.of("(long) batch");
-    }
-    List<CodeBlock> uses = ((PlannedBuffer.LargestOf) size).uses();
-    CodeBlock.Builder largestUse = CodeBlock.builder().add("$T.largest(", PASS).indent();
-    for (int i = 0; i < uses.size(); i++) {
-      largestUse.add("\n$L$L", uses.get(i), i + 1 < uses.size() ? "," : "");
-    }
-    return largestUse.unindent().add(")").build();
   }
 }

@@ -7,11 +7,10 @@ package netforge.processor.kernel;
 public final class ClSource {
   /**
    * Opens a section of the program: the runtime builds a program in parts, split at these lines, each part the
-   * header before the first section plus whole sections ({@code netforge.runtime.cl.ClProgramSet.SECTION}, pinned
-   * equal by {@code RuntimeContractTest}).
+   * header before the first section plus whole sections. The runtime does not know the marker: the generated
+   * launch sequence hands it over ({@code sectionMarker()}), written from this same constant.
    */
   public static final String SECTION_MARKER = "// ---- ";
-
 
   private final StringBuilder text = new StringBuilder();
   private int depth;

@@ -1,6 +1,13 @@
 package netforge.processor.kernel;
 
+import static netforge.processor.kernel.ScratchUse.fixed;
+
 import com.palantir.javapoet.CodeBlock;
+import netforge.processor.kernel.ScratchUse.ChunkColumns;
+import netforge.processor.kernel.ScratchUse.ColumnStrips;
+import netforge.processor.kernel.ScratchUse.Extent;
+import netforge.processor.kernel.ScratchUse.Matrix;
+import netforge.processor.kernel.ScratchUse.RowStrips;
 import netforge.processor.model.Op;
 
 /**
@@ -16,7 +23,8 @@ final class ConvKernels implements StageKernels {
   private final String prefix;
   private final int ci, h, w, co, oh, ow, kh, kw, s, pad;
   private final long kk, pixels, inSize;
-  private final Kernel gemm, im2col, maskBias, packCols, col2im;
+  private final Kernel gemm, im2col, packCols, col2im;
+  private final MaskBias maskBias;
 
   ConvKernels(Stage stage, String prefix) {
     this.stage = stage;
@@ -38,7 +46,7 @@ final class ConvKernels implements StageKernels {
     gemm = new Kernel(name(true, "conv" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix()),
         Signatures.CONV_GEMM);
     im2col = new Kernel(name(true, "im2col"), Signatures.CHUNK_COLUMNS);
-    maskBias = new Kernel(name(false, "mask_bias"), Signatures.MASK_BIAS);
+    maskBias = new MaskBias(stage, prefix, co, pixels);
     packCols = new Kernel(name(false, "pack_cols"), Signatures.CHUNK_COLUMNS);
     col2im = new Kernel(name(false, "col2im"), Signatures.COL2IM);
   }
@@ -81,31 +89,7 @@ final class ConvKernels implements StageKernels {
       return;
     }
     Epilogue.defineMask(cl, stage, prefix);
-    if (stage.hasMask() || stage.biasOffset() >= 0) {
-      cl.line("// dZ = mask(dY) in place, and the bias gradient: the sum of dZ over images and pixels");
-      cl.open("%s", maskBias.header());
-      cl.line("const int c = get_global_id(0);");
-      cl.line("if (c >= %d) return;", co);
-      cl.line("real total = 0;");
-      cl.open("for (int n = 0; n < batch; ++n) {");
-      cl.line("const size_t base = ((size_t)n * %d + c) * %d;", co, pixels);
-      cl.line("real partial = 0;");
-      cl.open("for (int q = 0; q < %d; ++q) {", pixels);
-      cl.line("const size_t o = base + q;");
-      cl.line("const real g = %s;", Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o"));
-      if (stage.hasMask()) {
-        cl.line("dy[o] = g;");
-      }
-      cl.line("partial += g;");
-      cl.close();
-      cl.line("total += partial;");
-      cl.close();
-      if (stage.biasOffset() >= 0) {
-        cl.line("grads[%dL + c] = total;", stage.biasOffset());
-      }
-      cl.close();
-      cl.blank();
-    }
+    maskBias.openCl(cl);
     im2colTransposed(cl);
     if (!stage.needsInputGradient()) {
       return;
@@ -236,10 +220,7 @@ final class ConvKernels implements StageKernels {
   public void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut) {
     String kk = String.valueOf(this.kk);
     String co = String.valueOf(this.co);
-    if (stage.hasMask() || stage.biasOffset() >= 0) {
-      java.addStatement("p.each($L, $L)", maskBias.launch().bind("dy", gradIn).bind("y", stage.output())
-          .bind("grads", "p.grads()").bind("batch", "p.batch()").bindDropoutKey().code(classes), co);
-    }
+    maskBias.launch(java, classes, gradIn);
     java.addStatement("int chunk = $L", chunk());
     if (stage.needsInputGradient()) {
       // W^T as [patch, co], packed once for every chunk's dCol = W^T x dZ
@@ -270,17 +251,19 @@ final class ConvKernels implements StageKernels {
 
   @Override
   public void scratch(ScratchSizes sizes) {
-    CodeBlock cols = ScratchSizes.chunkColumns(kk * pixels, pixels);
-    sizes.need(Scratch.W, ScratchSizes.rowStrips(co, Names.longLiteral(kk)));
-    sizes.need(Scratch.B, ScratchSizes.columnStrips(cols, kk));
+    Extent cols = new ChunkColumns(kk * pixels, pixels);
+    Extent patch = fixed(kk);
+    Extent channels = fixed(co);
+    sizes.need(Scratch.W, new RowStrips(channels, patch));
+    sizes.need(Scratch.B, new ColumnStrips(cols, patch));
     if (stage.needsBackward()) {
-      sizes.need(Scratch.A, ScratchSizes.rowStrips(co, cols));
-      sizes.need(Scratch.B, ScratchSizes.columnStrips(kk, cols));
+      sizes.need(Scratch.A, new RowStrips(channels, cols));
+      sizes.need(Scratch.B, new ColumnStrips(patch, cols));
     }
     if (stage.needsInputGradient()) {
-      sizes.need(Scratch.W, ScratchSizes.rowStrips(kk, Names.longLiteral(co)));
-      sizes.need(Scratch.B, ScratchSizes.columnStrips(cols, co));
-      sizes.need(Scratch.C, CodeBlock.of("$LL * $L", kk, cols));
+      sizes.need(Scratch.W, new RowStrips(patch, channels));
+      sizes.need(Scratch.B, new ColumnStrips(cols, channels));
+      sizes.need(Scratch.C, new Matrix(patch, cols));
     }
   }
 }

@@ -1,6 +1,12 @@
 package netforge.processor.kernel;
 
+import static netforge.processor.kernel.ScratchUse.BATCH;
+import static netforge.processor.kernel.ScratchUse.fixed;
+
 import com.palantir.javapoet.CodeBlock;
+import netforge.processor.kernel.ScratchUse.ColumnBlock;
+import netforge.processor.kernel.ScratchUse.ColumnStrips;
+import netforge.processor.kernel.ScratchUse.RowStrips;
 import netforge.processor.model.Op;
 
 /**
@@ -13,7 +19,8 @@ final class DenseKernels implements StageKernels {
   private final String prefix;
   private final long in;
   private final int out;
-  private final Kernel gemm, maskBias;
+  private final Kernel gemm;
+  private final MaskBias maskBias;
 
   DenseKernels(Stage stage, String prefix) {
     this.stage = stage;
@@ -22,7 +29,7 @@ final class DenseKernels implements StageKernels {
     this.out = ((Op.Dense) stage.reduction()).out();
     gemm = new Kernel(name(true, "dense" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix()),
         Signatures.DENSE_GEMM);
-    maskBias = new Kernel(name(false, "mask_bias"), Signatures.MASK_BIAS);
+    maskBias = new MaskBias(stage, prefix, out, 1);
   }
 
   private String name(boolean forward, String what) {
@@ -48,26 +55,7 @@ final class DenseKernels implements StageKernels {
       return;
     }
     Epilogue.defineMask(cl, stage, prefix);
-    if (stage.hasMask() || stage.biasOffset() >= 0) {
-      cl.line("// dZ = mask(dY) in place, and the bias gradient: the sum of dZ over the batch");
-      cl.open("%s", maskBias.header());
-      cl.line("const int j = get_global_id(0);");
-      cl.line("if (j >= %d) return;", out);
-      cl.line("real total = 0;");
-      cl.open("for (int n = 0; n < batch; ++n) {");
-      cl.line("const size_t o = (size_t)n * %d + j;", out);
-      cl.line("const real g = %s;", Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o"));
-      if (stage.hasMask()) {
-        cl.line("dy[o] = g;");
-      }
-      cl.line("total += g;");
-      cl.close();
-      if (stage.biasOffset() >= 0) {
-        cl.line("grads[%dL + j] = total;", stage.biasOffset());
-      }
-      cl.close();
-      cl.blank();
-    }
+    maskBias.openCl(cl);
   }
 
   /**
@@ -88,10 +76,7 @@ final class DenseKernels implements StageKernels {
   public void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut) {
     String in = String.valueOf(this.in);
     String out = String.valueOf(this.out);
-    if (stage.hasMask() || stage.biasOffset() >= 0) {
-      java.addStatement("p.each($L, $L)", maskBias.launch().bind("dy", gradIn).bind("y", stage.output())
-          .bind("grads", Launches.GRADS).bind("batch", "p.batch()").bindDropoutKey().code(classes), out);
-    }
+    maskBias.launch(java, classes, gradIn);
     // dW = dZ^T x X: dZ^T as [out, image], X as [image, feature]
     Launches.packRows(java, classes, Launches.Strided.transposed(gradIn.read(), "0", out), Scratch.A, out,
         "p.batch()");
@@ -116,14 +101,14 @@ final class DenseKernels implements StageKernels {
 
   @Override
   public void scratch(ScratchSizes sizes) {
-    sizes.need(Scratch.B, ScratchSizes.columnStrips("batch", Names.longLiteral(in)));
+    sizes.need(Scratch.B, new ColumnStrips(BATCH, fixed(in)));
     if (stage.needsBackward()) {
-      sizes.need(Scratch.A, ScratchSizes.rowStrips(out, "(long) batch"));
-      sizes.need(Scratch.B, ScratchSizes.columnStrips(in, "(long) batch"));
+      sizes.need(Scratch.A, new RowStrips(fixed(out), BATCH));
+      sizes.need(Scratch.B, new ColumnStrips(fixed(in), BATCH));
     }
     if (stage.needsInputGradient()) {
-      sizes.need(Scratch.A, ScratchSizes.rowStrips("batch", Names.longLiteral(out)));
-      sizes.need(Scratch.W, ScratchSizes.columnBlock(in, out));
+      sizes.need(Scratch.A, new RowStrips(BATCH, fixed(out)));
+      sizes.need(Scratch.W, new ColumnBlock(in, out));
     }
   }
 }

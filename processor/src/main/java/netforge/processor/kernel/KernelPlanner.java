@@ -1,6 +1,5 @@
 package netforge.processor.kernel;
 
-import com.palantir.javapoet.CodeBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,7 @@ public final class KernelPlanner {
     buffers.add(perImage(KernelPlan.GRAD_B, Math.max(1, gradientSize[1])));
     ScratchSizes sizes = new ScratchSizes();
     kernels.forEach(k -> k.scratch(sizes));
-    for (Map.Entry<BufferName, List<CodeBlock>> e : sizes.uses().entrySet()) {
+    for (Map.Entry<BufferName, List<ScratchUse>> e : sizes.uses().entrySet()) {
       buffers.add(new PlannedBuffer(e.getKey(), new PlannedBuffer.LargestOf(e.getValue())));
     }
     buffers.add(new PlannedBuffer(BufferName.LABELS, new PlannedBuffer.PerRow()));

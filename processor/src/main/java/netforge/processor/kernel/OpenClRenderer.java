@@ -2,9 +2,13 @@ package netforge.processor.kernel;
 
 /**
  * Renders a {@link KernelPlan} as its OpenCL program: every kernel, shapes baked in as constants, tunables as
- * {@code #ifndef} macros. A pure function of the plan: the same plan gives byte-identical text.
+ * {@code #ifndef} macros. A pure function of the plan: the same plan gives byte-identical text. It also renders the
+ * program of the kernels alone that every network shares, which the runtime keeps for its GEMM benchmark.
  */
 public final class OpenClRenderer {
+  /** The runtime's copy of {@link #sharedProgram()}, beside its GEMM benchmark. */
+  public static final String SHARED_PROGRAM = "shared-kernels.cl";
+
   private OpenClRenderer() {}
 
   /** The whole OpenCL program; {@code origin} names the declaring class in the header comment. */
@@ -14,6 +18,32 @@ public final class OpenClRenderer {
         plan.network(), origin);
     cl.line("// Every shape except the batch size is a constant; kernels are named <net>_<f|b><stage>_<ops>.");
     cl.blank();
+    header(cl);
+    SharedKernels.openCl(cl);
+    for (StageKernels k : plan.kernels()) {
+      k.openCl(cl);
+    }
+    plan.loss().openCl(cl);
+    return cl.toString();
+  }
+
+  /**
+   * The header and the shared section of every program, alone: what the runtime's GEMM benchmark builds, so that
+   * tuning needs no network. The runtime keeps it as {@value #SHARED_PROGRAM}; a test keeps that copy equal.
+   */
+  public static String sharedProgram() {
+    ClSource cl = new ClSource();
+    cl.line("// %s: the kernels every NetForge program shares, for the runtime's GEMM benchmark. Rendered by the",
+        SHARED_PROGRAM);
+    cl.line("// processor (OpenClRenderer.sharedProgram); do not edit: run its tests with -Dgolden.update=true.");
+    cl.blank();
+    header(cl);
+    SharedKernels.openCl(cl);
+    return cl.toString();
+  }
+
+  /** What every section relies on: the tunable macros, the element types and the dropout generator. */
+  private static void header(ClSource cl) {
     cl.line("// Tunables: override with -D at build time (the runtime passes its tuned values).");
     cl.line("#ifndef TM");
     cl.line("#define TM 12  // rows of the GEMM register tile: C rows one work-item computes");
@@ -42,11 +72,5 @@ public final class OpenClRenderer {
     cl.line("return (uint)(h >> 32) >= threshold;");
     cl.close();
     cl.blank();
-    SharedKernels.openCl(cl);
-    for (StageKernels k : plan.kernels()) {
-      k.openCl(cl);
-    }
-    plan.loss().openCl(cl);
-    return cl.toString();
   }
 }

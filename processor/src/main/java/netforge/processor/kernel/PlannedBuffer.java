@@ -1,6 +1,5 @@
 package netforge.processor.kernel;
 
-import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /**
@@ -20,11 +19,8 @@ public record PlannedBuffer(BufferName name, Size size) {
   /** One element per image: the labels and the loss's per-image results. */
   public record PerRow() implements Size {}
 
-  /**
-   * A scratch buffer, shared by the stages: the largest of their uses, each a Java expression over {@code batch}
-   * and the Tunables {@code t} (the runtime's {@code Pass} helpers decide strips and chunks, so the sizes call them).
-   */
-  public record LargestOf(List<CodeBlock> uses) implements Size {
+  /** A scratch buffer, shared by the stages: the largest of their uses. */
+  public record LargestOf(List<ScratchUse> uses) implements Size {
     public LargestOf {
       uses = List.copyOf(uses);
     }

@@ -14,8 +14,8 @@ package netforge.processor.kernel;
  * 16-wide vectors.
  */
 public final class SharedKernels {
-  /** The title of the shared section: the GEMM benchmark cuts the program there. */
-  public static final String SECTION_TITLE = "shared kernels";
+  /** The title of the shared section. */
+  static final String SECTION_TITLE = "shared kernels";
 
   static final Kernel PACK_ROWS = new Kernel("nf_pack_rows", Signatures.PACK_ROWS);
   static final Kernel PACK_COLUMNS = new Kernel("nf_pack_columns", Signatures.PACK_COLUMNS);

@@ -11,6 +11,7 @@ import com.palantir.javapoet.ClassName;
 public final class RuntimeTypes {
   private static final String RUNTIME = "netforge.runtime";
   private static final String INTERNAL = "netforge.runtime.internal";
+  private static final String KERNEL = "netforge.runtime.kernel";
 
   public static final ClassName MODEL = ClassName.get(RUNTIME, "Model");
   public static final ClassName DEVICE = ClassName.get(RUNTIME, "Device");
@@ -22,17 +23,18 @@ public final class RuntimeTypes {
   public static final ClassName OP_SPEC = ClassName.get("netforge.runtime.spec", "OpSpec");
   public static final ClassName PARAM_SPEC = ClassName.get("netforge.runtime.spec", "ParamSpec");
   public static final ClassName TRAINER = ClassName.get("netforge.runtime.train", "Trainer");
+  public static final ClassName TUNABLES = ClassName.get("netforge.runtime.tuning", "Tunables");
 
   public static final ClassName ENGINE = ClassName.get(INTERNAL, "Engine");
-  public static final ClassName TUNABLES = ClassName.get(INTERNAL, "Tunables");
   public static final ClassName PASS = ClassName.get(INTERNAL, "Pass");
   public static final ClassName LAUNCH_SEQUENCE = ClassName.get(INTERNAL, "LaunchSequence");
-  public static final ClassName KERNEL_ARGUMENTS = ClassName.get(INTERNAL, "KernelArguments");
-  public static final ClassName GEMM_ARGUMENTS = ClassName.get(INTERNAL, "GemmArguments");
-  public static final ClassName ROW_PACK_ARGUMENTS = ClassName.get(INTERNAL, "RowPackArguments");
-  public static final ClassName COLUMN_PACK_ARGUMENTS = ClassName.get(INTERNAL, "ColumnPackArguments");
+
+  public static final ClassName KERNEL_ARGUMENTS = ClassName.get(KERNEL, "KernelArguments");
+  public static final ClassName GEMM_ARGUMENTS = ClassName.get(KERNEL, "GemmArguments");
+  public static final ClassName ROW_PACK_ARGUMENTS = ClassName.get(KERNEL, "RowPackArguments");
+  public static final ClassName COLUMN_PACK_ARGUMENTS = ClassName.get(KERNEL, "ColumnPackArguments");
   /** Argument setters of the kernels every program shares; rendered from {@code SharedKernels}' declarations. */
-  public static final ClassName SHARED_KERNEL_ARGUMENTS = ClassName.get(INTERNAL, "SharedKernelArguments");
+  public static final ClassName SHARED_KERNEL_ARGUMENTS = ClassName.get(KERNEL, "SharedKernelArguments");
 
   /** The names of the buffers the runtime itself reads or writes: constants of {@code LaunchSequence}. */
   public enum RuntimeBuffer {

@@ -7,7 +7,9 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import java.util.List;
+import netforge.processor.kernel.ClSource;
 import netforge.processor.kernel.KernelPlan;
+import netforge.processor.kernel.OpenClRenderer;
 import netforge.processor.kernel.SmallNetworks;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +25,9 @@ class LaunchSequenceWriterTest {
 
   @Test
   void methods_forwardByStage_backwardInReverse_skippingStagesWithNothingToDo() {
-    assertEquals(List.of("programResource", "logits", "stageLayers", "stageOutputs", "buffers", "forward01",
-        "forward02", "forward03", "backward03", "backward02", "backward01", "forward", "loss", "backward",
-        "trainingStep"), launches.methodSpecs().stream().map(MethodSpec::name).toList());
+    assertEquals(List.of("programResource", "sectionMarker", "logits", "stageLayers", "stageOutputs", "buffers",
+        "forward01", "forward02", "forward03", "backward03", "backward02", "backward01", "forward", "loss",
+        "backward", "trainingStep"), launches.methodSpecs().stream().map(MethodSpec::name).toList());
     assertTrue(method("forward").code().toString().contains("forward01(p);\nforward02(p);\nforward03(p);\n"));
     assertTrue(method("backward").code().toString().contains("backward03(p);\nbackward02(p);\nbackward01(p);\n"));
   }
@@ -39,6 +41,12 @@ class LaunchSequenceWriterTest {
     assertTrue(buffers.contains("b.put(\"gradB\", (long) batch * 64L);\n"), buffers);
     assertTrue(buffers.contains("b.put(\"scratchW\", netforge.runtime.internal.Pass.largest("), buffers);
     assertEquals(plan.buffers().size(), buffers.split("b\\.put\\(", -1).length - 1, buffers);
+  }
+
+  @Test
+  void sectionMarker_isTheOneTheProgramIsWrittenWith() {
+    assertEquals("return \"" + ClSource.SECTION_MARKER + "\";\n", method("sectionMarker").code().toString());
+    assertTrue(OpenClRenderer.render(plan, "test.Net").contains("\n" + ClSource.SECTION_MARKER + "stage 1, c1: "));
   }
 
   @Test

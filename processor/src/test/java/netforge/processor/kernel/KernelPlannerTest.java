@@ -1,12 +1,18 @@
 package netforge.processor.kernel;
 
+import static netforge.processor.kernel.ScratchUse.BATCH;
+import static netforge.processor.kernel.ScratchUse.fixed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import netforge.processor.kernel.ScratchUse.ChunkColumns;
+import netforge.processor.kernel.ScratchUse.ColumnBlock;
+import netforge.processor.kernel.ScratchUse.ColumnStrips;
+import netforge.processor.kernel.ScratchUse.Extent;
+import netforge.processor.kernel.ScratchUse.RowStrips;
 import org.junit.jupiter.api.Test;
 
 /** The plan of a small network, built from the model classes: stages, buffers with their sizes, every offset. */
@@ -37,7 +43,26 @@ class KernelPlannerTest {
     assertEquals(new PlannedBuffer.PerImage(256), sizes.get("gradA"), "dX of the pool: the conv's output");
     assertEquals(new PlannedBuffer.PerImage(64), sizes.get("gradB"), "dX of the dense layer: the pool's output");
     assertEquals(new PlannedBuffer.PerRow(), sizes.get("labels"));
-    assertInstanceOf(PlannedBuffer.LargestOf.class, sizes.get("scratchW"));
+  }
+
+  /**
+   * The conv (1 -> 4 channels, 3x3 over 8x8: a 9-deep patch, 64 pixels) and the dense layer (64 -> 10) each add
+   * their packed operands, the conv's in im2col chunks of 576 floats per image; the conv, the first stage, needs
+   * no input gradient, so no column gradient either.
+   */
+  @Test
+  void scratchBuffers_holdTheLargestOfTheStagesUses() {
+    Map<String, PlannedBuffer.Size> sizes = plan.buffers().stream()
+        .collect(Collectors.toMap(b -> b.name().name(), PlannedBuffer::size));
+    Extent chunk = new ChunkColumns(576, 64);
+    assertEquals(new PlannedBuffer.LargestOf(List.of(new RowStrips(fixed(4), chunk), new RowStrips(fixed(10), BATCH),
+        new RowStrips(BATCH, fixed(10)))), sizes.get("scratchA"), "dZ of the conv and dense layer, then dense dZ");
+    assertEquals(new PlannedBuffer.LargestOf(List.of(new ColumnStrips(chunk, fixed(9)),
+        new ColumnStrips(fixed(9), chunk), new ColumnStrips(BATCH, fixed(64)), new ColumnStrips(fixed(64), BATCH))),
+        sizes.get("scratchB"), "im2col forward and for dW, then the dense input both ways");
+    assertEquals(new PlannedBuffer.LargestOf(List.of(new RowStrips(fixed(4), fixed(9)), new ColumnBlock(64, 10))),
+        sizes.get("scratchW"), "the conv's weights, then blocks of the dense weights for dX");
+    assertEquals(new PlannedBuffer.LargestOf(List.of()), sizes.get("scratchC"));
   }
 
   @Test

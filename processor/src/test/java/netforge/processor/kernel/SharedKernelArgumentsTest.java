@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  */
 class SharedKernelArgumentsTest {
   private static final Path RUNTIME_COPY =
-      Path.of("../runtime-opencl/src/main/java/netforge/runtime/internal/SharedKernelArguments.java");
+      Path.of("../runtime-opencl/src/main/java/netforge/runtime/kernel/SharedKernelArguments.java");
 
   @Test
   void runtimeCopy_isTheRenderingOfTheSharedDeclarations() {

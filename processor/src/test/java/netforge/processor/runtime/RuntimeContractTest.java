@@ -8,13 +8,9 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
 import netforge.processor.kernel.BufferName;
-import netforge.processor.kernel.ClSource;
-import netforge.processor.kernel.SharedKernels;
 import netforge.processor.parse.GeneratedNames;
 import netforge.runtime.ModelType;
-import netforge.runtime.cl.ClProgramSet;
 import netforge.runtime.internal.LaunchSequence;
-import netforge.runtime.tuning.GemmBenchmark;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,12 +40,6 @@ class RuntimeContractTest {
         BufferName.ROW_PRED)) {
       assertEquals(buffer.name(), LaunchSequence.class.getField(buffer.runtime().name()).get(null));
     }
-  }
-
-  @Test
-  void sectionMarker_isTheOneTheRuntimeSplitsAt() {
-    assertEquals(ClProgramSet.SECTION, ClSource.SECTION_MARKER);
-    assertEquals(GemmBenchmark.SHARED_SECTION, ClSource.SECTION_MARKER + SharedKernels.SECTION_TITLE);
   }
 
   @Test

@@ -473,16 +473,16 @@ static inline real net_b05_dmask(real g, const real y, const size_t o, const int
 }
 // dZ = mask(dY) in place, and the bias gradient: the sum of dZ over the batch
 __kernel void net_b05_mask_bias(__global real* restrict dy, const __global real* restrict y, __global real* restrict grads, const int batch, const int training, const ulong seed, const uint step) {
-  const int j = get_global_id(0);
-  if (j >= 16) return;
+  const int c = get_global_id(0);
+  if (c >= 16) return;
   real total = 0;
   for (int n = 0; n < batch; ++n) {
-    const size_t o = (size_t)n * 16 + j;
+    const size_t o = (size_t)n * 16 + c;
     const real g = net_b05_dmask(dy[o], y[o], o, training, seed, step);
     dy[o] = g;
     total += g;
   }
-  grads[616L + j] = total;
+  grads[616L + c] = total;
 }
 
 // ---- stage 6, out: dense 16 -> 10
@@ -537,15 +537,15 @@ __kernel void net_f06_dense_bias(__global const real* restrict ap, __global cons
 
 // dZ = mask(dY) in place, and the bias gradient: the sum of dZ over the batch
 __kernel void net_b06_mask_bias(__global real* restrict dy, const __global real* restrict y, __global real* restrict grads, const int batch, const int training, const ulong seed, const uint step) {
-  const int j = get_global_id(0);
-  if (j >= 10) return;
+  const int c = get_global_id(0);
+  if (c >= 10) return;
   real total = 0;
   for (int n = 0; n < batch; ++n) {
-    const size_t o = (size_t)n * 10 + j;
+    const size_t o = (size_t)n * 10 + c;
     const real g = dy[o];
     total += g;
   }
-  grads[792L + j] = total;
+  grads[792L + c] = total;
 }
 
 // ---- loss: softmax + cross-entropy over 10 classes, mean over the batch

@@ -10,17 +10,17 @@ import netforge.runtime.Model;
 import netforge.runtime.ModelType;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClKernel;
-import netforge.runtime.internal.ColumnPackArguments;
 import netforge.runtime.internal.Engine;
-import netforge.runtime.internal.GemmArguments;
-import netforge.runtime.internal.KernelArguments;
 import netforge.runtime.internal.LaunchSequence;
 import netforge.runtime.internal.Pass;
-import netforge.runtime.internal.SharedKernelArguments;
-import netforge.runtime.internal.Tunables;
+import netforge.runtime.kernel.ColumnPackArguments;
+import netforge.runtime.kernel.GemmArguments;
+import netforge.runtime.kernel.KernelArguments;
+import netforge.runtime.kernel.SharedKernelArguments;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.ParamSpec;
+import netforge.runtime.tuning.Tunables;
 
 /**
  * The network declared by {@link Net}, with every shape checked and inferred at compile time.
@@ -296,6 +296,11 @@ public final class NetModel extends Net implements Model {
     }
 
     @Override
+    public String sectionMarker() {
+      return "// ---- ";
+    }
+
+    @Override
     public String logits() {
       return "act06";
     }
@@ -330,7 +335,7 @@ public final class NetModel extends Net implements Model {
             Pass.strips(10, t.tm()) * t.tm() * (long) batch,
             Pass.strips(batch, t.tm()) * t.tm() * 10L));
       b.put("scratchB", Pass.largest(
-            Pass.strips((long) Pass.chunkFor(t, batch, 7056L) * 784, t.tn()) * t.tn() * 9,
+            Pass.strips((long) Pass.chunkFor(t, batch, 7056L) * 784, t.tn()) * t.tn() * 9L,
             Pass.strips(9, t.tn()) * t.tn() * (long) Pass.chunkFor(t, batch, 7056L) * 784,
             Pass.strips(batch, t.tn()) * t.tn() * 36L,
             Pass.strips(36, t.tn()) * t.tn() * (long) batch,

@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 /**
  * A generated program built as several parts in parallel: compiling kernels is single-threaded per program in
  * the drivers we know (PoCL, NVIDIA), and a network has dozens of them. The source is split at its section
- * markers (lines starting with {@value #SECTION}); each part is the common header (everything before the first
- * section) plus every {@code n}-th section, so sections must be self-contained.
+ * markers (lines starting with a marker the program's writer names: this class knows no program format); each part
+ * is the common header (everything before the first section) plus every {@code n}-th section, so sections must be
+ * self-contained.
  */
 public final class ClProgramSet implements AutoCloseable {
-  public static final String SECTION = "// ---- ";
   private static final Pattern KERNEL = Pattern.compile("__kernel\\s+void\\s+(\\w+)\\s*\\(");
 
   private final List<ClProgram> programs;
@@ -29,10 +29,13 @@ public final class ClProgramSet implements AutoCloseable {
     this.byKernel = byKernel;
   }
 
-  /** Builds {@code source} in up to {@code parts} parts, each through the cache like {@link ClProgram#build}. */
-  public static ClProgramSet build(ClDevice device, String label, String source, String options, ProgramCache cache,
-      Profiler profiler, int parts) {
-    List<String> sources = split(source, parts);
+  /**
+   * Builds {@code source} in up to {@code parts} parts split at the lines that start with {@code sectionMarker},
+   * each through the cache like {@link ClProgram#build}.
+   */
+  public static ClProgramSet build(ClDevice device, String label, String source, String sectionMarker,
+      String options, ProgramCache cache, Profiler profiler, int parts) {
+    List<String> sources = split(source, sectionMarker, parts);
     List<ClProgram> programs = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(sources.size(), r -> {
       Thread t = new Thread(r, "netforge-build-" + label);
@@ -76,16 +79,19 @@ public final class ClProgramSet implements AutoCloseable {
   }
 
   /** The header plus every {@code parts}-th section, for each of at most {@code parts} parts. */
-  static List<String> split(String source, int parts) {
+  static List<String> split(String source, String sectionMarker, int parts) {
+    if (sectionMarker.isEmpty()) {
+      throw new IllegalArgumentException("an empty section marker would make every line a section");
+    }
     List<String> sections = new ArrayList<>();
-    int start = source.indexOf("\n" + SECTION);
+    int start = source.indexOf("\n" + sectionMarker);
     if (start < 0 || parts <= 1) {
       return List.of(source);
     }
     String header = source.substring(0, start + 1);
     int at = start + 1;
     while (at < source.length()) {
-      int next = source.indexOf("\n" + SECTION, at);
+      int next = source.indexOf("\n" + sectionMarker, at);
       int end = next < 0 ? source.length() : next + 1;
       sections.add(source.substring(at, end));
       at = end;

@@ -14,23 +14,16 @@ import netforge.runtime.io.CacheHome;
  * Compiled program binaries on disk, one file per SHA-256 of (source, build options, device name, driver and
  * platform version): a changed kernel, option or driver never loads a stale binary. The directory is
  * {@code $XDG_CACHE_HOME/netforge/programs} (default {@code ~/.cache/netforge/programs}), or the system property
- * {@value #PROPERTY}. A cache that cannot be written is skipped silently: it only saves time.
+ * {@value #PROPERTY}. A cache that cannot be written is skipped silently: it only saves time. Where it lives
+ * ({@link CacheHome}) and how it writes ({@link AtomicFiles}) it shares with the tuning database.
+ *
+ * @param directory where the binaries are kept
  */
-public final class ProgramCache {
+public record ProgramCache(Path directory) {
   public static final String PROPERTY = "netforge.cache.dir";
-
-  private final Path directory;
-
-  public ProgramCache(Path directory) {
-    this.directory = directory;
-  }
 
   public static ProgramCache standard() {
     return new ProgramCache(CacheHome.configured(PROPERTY, "programs"));
-  }
-
-  public Path directory() {
-    return directory;
   }
 
   static String key(String source, String options, String deviceIdentity) {

@@ -3,14 +3,13 @@ package netforge.runtime.data;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import netforge.runtime.io.AtomicFiles;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
@@ -62,7 +61,7 @@ final class Cifar10Archive {
       }
       Files.createDirectories(batches);
       for (String name : found) {
-        moveIntoPlace(staging.resolve(name), batches.resolve(name));
+        AtomicFiles.moveIntoPlace(staging.resolve(name), batches.resolve(name));
       }
       return batches;
     } catch (DatasetException e) {
@@ -71,14 +70,6 @@ final class Cifar10Archive {
       throw new DatasetException(archive + ": cannot unpack it (" + e + ")", e);
     } finally {
       deleteTree(staging);
-    }
-  }
-
-  private static void moveIntoPlace(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

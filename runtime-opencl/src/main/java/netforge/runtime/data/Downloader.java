@@ -8,10 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -22,6 +20,7 @@ import java.util.OptionalLong;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
+import netforge.runtime.io.AtomicFiles;
 
 /**
  * Downloads a {@link RemoteFile} over HTTP(S) into a directory, safely: the bytes go to a temporary file next to the
@@ -114,7 +113,7 @@ public final class Downloader {
               + " (the download is corrupt, or the file changed upstream); discarded it");
         }
       }
-      moveIntoPlace(partial, target);
+      AtomicFiles.moveIntoPlace(partial, target);
       partial = null;
     } catch (DatasetException e) {
       throw e;
@@ -158,14 +157,6 @@ public final class Downloader {
     }
     return new ProgressBarBuilder().setTaskName(file.fileName()).setInitialMax(file.size()).setUnit("MiB", 1 << 20)
         .showSpeed().setConsumer(new ConsoleProgressBarConsumer(progress)).build();
-  }
-
-  private static void moveIntoPlace(Path partial, Path target) throws IOException {
-    try {
-      Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-    }
   }
 
   private static void deleteQuietly(Path path) {

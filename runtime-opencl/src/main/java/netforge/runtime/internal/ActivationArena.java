@@ -8,6 +8,7 @@ import netforge.runtime.DeviceMemoryException;
 import netforge.runtime.cl.ClAllocationException;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.tuning.Tunables;
 
 /**
  * The batch-sized buffers of one network on one device (input, labels, activations, scratch), preallocated for

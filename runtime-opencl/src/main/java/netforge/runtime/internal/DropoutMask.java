@@ -1,5 +1,7 @@
 package netforge.runtime.internal;
 
+import static netforge.runtime.random.SplitMix64.mix;
+
 /**
  * The dropout generator of generated kernels ({@code nf_keep}), in Java: a counter-based hash of (seed, step,
  * key, element), so any pass can regenerate any mask and a run is reproducible. The key of a dropout step is
@@ -9,13 +11,6 @@ package netforge.runtime.internal;
  */
 public final class DropoutMask {
   private DropoutMask() {}
-
-  /** splitmix64's finaliser. */
-  static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
-  }
 
   /** Whether the element survives dropout with probability {@code p} of being dropped. */
   public static boolean keep(long seed, int step, int key, long element, double p) {

@@ -10,10 +10,11 @@ import netforge.runtime.ParameterInit;
 import netforge.runtime.cl.ClAllocationException;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClProgramSet;
+import netforge.runtime.cl.Profiler;
 import netforge.runtime.cl.ProgramCache;
 import netforge.runtime.cl.ProgramSource;
-import netforge.runtime.cl.Profiler;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.tuning.Tunables;
 import org.jocl.CLException;
 
 /**
@@ -55,8 +56,8 @@ public final class Engine implements ModelEngine {
     this.seed = seed;
     String source = ProgramSource.besides(anchor, sequence.programResource());
     long start = System.nanoTime();
-    this.program = ClProgramSet.build(device, sequence.programResource(), source, tunables.buildOptions(),
-        ProgramCache.standard(), profiler, buildParts(device));
+    this.program = ClProgramSet.build(device, sequence.programResource(), source, sequence.sectionMarker(),
+        tunables.buildOptions(), ProgramCache.standard(), profiler, buildParts(device));
     this.buildSeconds = (System.nanoTime() - start) / 1e9;
     ClBuffer parameters = null;
     ClBuffer gradients = null;

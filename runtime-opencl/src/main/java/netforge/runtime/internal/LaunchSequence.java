@@ -1,6 +1,7 @@
 package netforge.runtime.internal;
 
 import java.util.Map;
+import netforge.runtime.tuning.Tunables;
 
 /**
  * What the processor generates for a network (for generated code only): the buffers a batch needs, and the fixed
@@ -18,6 +19,13 @@ public interface LaunchSequence {
 
   /** The class-path resource holding the network's OpenCL program, next to the generated class. */
   String programResource();
+
+  /**
+   * How the comment lines that open the program's sections start. Each section is self-contained after the
+   * program's header, so the engine builds the sections in parallel parts split there. The processor writes the
+   * program and this method from one constant, so the two agree without the runtime knowing the format.
+   */
+  String sectionMarker();
 
   /**
    * The batch-dependent buffers: name to 32-bit elements. Always {@link #INPUT}, {@link #LABELS},

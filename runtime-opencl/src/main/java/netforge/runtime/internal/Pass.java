@@ -4,6 +4,11 @@ import java.util.Map;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClKernel;
 import netforge.runtime.cl.ClProgramSet;
+import netforge.runtime.kernel.ColumnPackArguments;
+import netforge.runtime.kernel.GemmArguments;
+import netforge.runtime.kernel.KernelArguments;
+import netforge.runtime.kernel.RowPackArguments;
+import netforge.runtime.tuning.Tunables;
 
 /**
  * Everything one pass of generated launch code needs: the batch, the mode, the dropout key, the buffers, the

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +76,19 @@ public final class AtomicFiles {
       throw e;
     }
     forceDirectory(directory);
+  }
+
+  /**
+   * Moves {@code source}, already complete on disk (a checked download, an unpacked file), over {@code target}: in
+   * one step where the file system can, so readers see the old file or the new one whole, else by a plain replace,
+   * so that a file system without atomic renames still gets its data.
+   */
+  public static void moveIntoPlace(Path source, Path target) throws IOException {
+    try {
+      Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+    }
   }
 
   /**

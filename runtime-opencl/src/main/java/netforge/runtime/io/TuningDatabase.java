@@ -17,9 +17,12 @@ import java.util.Optional;
  * (name, driver and platform version, so a driver update tunes again). Read defensively: a damaged or foreign
  * file is reported and ignored in favour of the defaults, never trusted. The file is
  * {@code $XDG_CACHE_HOME/netforge/tuning.json} (default {@code ~/.cache/netforge/tuning.json}) or the system
- * property {@value #PROPERTY}.
+ * property {@value #PROPERTY}. Where it lives ({@link CacheHome}) and how it writes ({@link AtomicFiles}) it shares
+ * with the program cache.
+ *
+ * @param file the JSON file
  */
-public final class TuningDatabase {
+public record TuningDatabase(Path file) {
   public static final String PROPERTY = "netforge.tuning.file";
   /** Files larger than this are not tuning data. */
   static final long MAX_BYTES = 1 << 20;
@@ -39,7 +42,7 @@ public final class TuningDatabase {
   public record Entry(String device, int tm, int tnv, int gemmLocal, int elementwiseLocal, double gflops,
       String measured) {
     /**
-     * Null when the values are ones the kernels accept (the ranges {@code netforge.runtime.internal.Tunables}
+     * Null when the values are ones the kernels accept (the ranges {@code netforge.runtime.tuning.Tunables}
      * enforces, restated here because stored data is checked on reading, before anything is built from it), else
      * what is wrong.
      */
@@ -51,18 +54,8 @@ public final class TuningDatabase {
     }
   }
 
-  private final Path file;
-
-  public TuningDatabase(Path file) {
-    this.file = file;
-  }
-
   public static TuningDatabase standard() {
     return new TuningDatabase(CacheHome.configured(PROPERTY, "tuning.json"));
-  }
-
-  public Path file() {
-    return file;
   }
 
   /** The entry for the device with this cache identity ({@code DeviceInfo.cacheIdentity()}), if a search has run. */

@@ -7,45 +7,36 @@ import netforge.runtime.Device;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.ClKernel;
 import netforge.runtime.cl.ClProgram;
-import netforge.runtime.cl.ClProgramSet;
 import netforge.runtime.cl.Profiler;
 import netforge.runtime.cl.ProgramCache;
-import netforge.runtime.internal.SharedKernelArguments.GemmStore;
-import netforge.runtime.internal.SharedKernelArguments.PackColumns;
-import netforge.runtime.internal.SharedKernelArguments.PackRows;
-import netforge.runtime.internal.Tunables;
+import netforge.runtime.cl.ProgramSource;
+import netforge.runtime.kernel.SharedKernelArguments.GemmStore;
+import netforge.runtime.kernel.SharedKernelArguments.PackColumns;
+import netforge.runtime.kernel.SharedKernelArguments.PackRows;
 
 /**
- * Times the shared GEMM of a generated program ({@code nf_gemm_store}, the kernel of every backward product) on
- * square matrices: packing of both operands excluded, the fastest device time of a few runs from OpenCL
- * profiling events. The source is the shared section of any generated program: every network emits the same one.
+ * Times the shared GEMM of every generated program ({@code nf_gemm_store}, the kernel of every backward product) on
+ * square matrices: packing of both operands excluded, the fastest device time of a few runs from OpenCL profiling
+ * events. Its source, {@value #SOURCE}, is the processor's rendering of the kernels every program shares (their
+ * header and section, the same text in every network's program; a processor test keeps the copy equal), so tuning
+ * needs no network.
  */
 public final class GemmBenchmark {
-  public static final String SHARED_SECTION = ClProgramSet.SECTION + "shared kernels";
+  /** The shared kernels' program, a class-path resource beside this class. */
+  static final String SOURCE = "shared-kernels.cl";
 
   private GemmBenchmark() {}
 
-  /** The program header and the shared section of a generated program. */
-  public static String sharedSource(String programSource) {
-    int start = programSource.indexOf(SHARED_SECTION);
-    if (start < 0) {
-      throw new IllegalArgumentException("the program has no shared-kernel section ('" + SHARED_SECTION + "')");
-    }
-    int header = programSource.indexOf("\n" + ClProgramSet.SECTION);
-    int end = programSource.indexOf("\n" + ClProgramSet.SECTION, start + 1);
-    return programSource.substring(0, header + 1) + programSource.substring(start, end < 0 ? programSource.length()
-        : end + 1);
-  }
-
   /** GFLOP/s of {@code C = A x B} at {@code n x n x n} with {@code tunables}; the fastest of {@code runs}. */
-  public static double gflops(Device device, String sharedSource, Tunables tunables, int n, int runs) {
-    return gflops(device, sharedSource, tunables, n, n, n, runs);
+  public static double gflops(Device device, Tunables tunables, int n, int runs) {
+    return gflops(device, tunables, n, n, n, runs);
   }
 
   /** GFLOP/s of {@code C[m x n] = A[m x k] x B[k x n]}; the fastest of {@code runs}. */
-  public static double gflops(Device device, String sharedSource, Tunables tunables, int m, int n, int k, int runs) {
+  public static double gflops(Device device, Tunables tunables, int m, int n, int k, int runs) {
     Profiler profiler = new Profiler();
-    try (ClProgram program = ClProgram.build(device, "shared GEMM", sharedSource, tunables.buildOptions(),
+    String source = ProgramSource.besides(GemmBenchmark.class, SOURCE);
+    try (ClProgram program = ClProgram.build(device, "shared GEMM", source, tunables.buildOptions(),
         ProgramCache.standard(), profiler)) {
       int tm = tunables.tm();
       int tn = tunables.tn();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import netforge.runtime.Device;
 import netforge.runtime.DeviceType;
-import netforge.runtime.internal.Tunables;
 import netforge.runtime.io.TuningDataException;
 import netforge.runtime.io.TuningDatabase;
 
@@ -39,7 +38,7 @@ public final class Tuner {
   private Tuner() {}
 
   /** The stored values for {@code device}, searching first if there are none. */
-  public static Tunables ensureTuned(Device device, String programSource, PrintStream out) throws IOException {
+  public static Tunables ensureTuned(Device device, PrintStream out) throws IOException {
     TuningDatabase database = TuningDatabase.standard();
     try {
       var entry = database.lookup(device.info().cacheIdentity());
@@ -49,7 +48,7 @@ public final class Tuner {
     } catch (TuningDataException damaged) {
       out.println("note: " + damaged.getMessage() + "; searching again");
     }
-    TuningDatabase.Entry best = search(device, programSource, out);
+    TuningDatabase.Entry best = search(device, out);
     database.store(best);
     out.printf(Locale.ROOT, "tuning: chose TM=%d, TNV=%d%s (%.1f GFLOP/s over both shapes); saved in %s%n",
         best.tm(), best.tnv(), best.gemmLocal() == 0 ? "" : ", work-group " + best.gemmLocal(), best.gflops(),
@@ -58,8 +57,7 @@ public final class Tuner {
   }
 
   /** Times every candidate and returns the fastest. */
-  public static TuningDatabase.Entry search(Device device, String programSource, PrintStream out) {
-    String shared = GemmBenchmark.sharedSource(programSource);
+  public static TuningDatabase.Entry search(Device device, PrintStream out) {
     Tunables base = Tunables.defaults(device.info().type());
     List<Tunables> candidates = new ArrayList<>();
     int[] locals = device.info().type() == DeviceType.CPU ? new int[] {base.gemmLocal()} : GPU_LOCAL_SIZES;
@@ -80,8 +78,8 @@ public final class Tuner {
       double gflops;
       try {
         // the harmonic mean of the two shapes: the rate at which both together run
-        double square = GemmBenchmark.gflops(device, shared, t, N, RUNS);
-        double convolution = GemmBenchmark.gflops(device, shared, t, 256, 6144, 2400, RUNS);
+        double square = GemmBenchmark.gflops(device, t, N, RUNS);
+        double convolution = GemmBenchmark.gflops(device, t, 256, 6144, 2400, RUNS);
         gflops = 2 / (1 / square + 1 / convolution);
       } catch (RuntimeException failed) {
         out.printf(Locale.ROOT, "  TM=%d TNV=%d local=%d: failed (%s), skipped%n", t.tm(), t.tnv(), t.gemmLocal(),

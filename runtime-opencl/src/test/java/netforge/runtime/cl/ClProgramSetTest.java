@@ -1,12 +1,14 @@
 package netforge.runtime.cl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClProgramSetTest {
+  private static final String MARKER = "// ---- ";
   private static final String SOURCE = String.join("\n",
       "// header comment",
       "typedef float real;",
@@ -21,7 +23,7 @@ class ClProgramSetTest {
 
   @Test
   void split_givesEachPartTheHeaderAndEveryNthSection() {
-    List<String> parts = ClProgramSet.split(SOURCE, 2);
+    List<String> parts = ClProgramSet.split(SOURCE, MARKER, 2);
     assertEquals(2, parts.size());
     for (String part : parts) {
       assertTrue(part.startsWith("// header comment\ntypedef float real;\n"), part);
@@ -34,11 +36,23 @@ class ClProgramSetTest {
 
   @Test
   void split_intoMorePartsThanSections_usesOnePerSection() {
-    assertEquals(3, ClProgramSet.split(SOURCE, 8).size());
+    assertEquals(3, ClProgramSet.split(SOURCE, MARKER, 8).size());
   }
 
   @Test
   void split_intoOnePart_keepsTheSourceWhole() {
-    assertEquals(List.of(SOURCE), ClProgramSet.split(SOURCE, 1));
+    assertEquals(List.of(SOURCE), ClProgramSet.split(SOURCE, MARKER, 1));
+  }
+
+  @Test
+  void split_atAnotherMarker_findsNoSectionsAndKeepsTheSourceWhole() {
+    assertEquals(List.of(SOURCE), ClProgramSet.split(SOURCE, "// #### ", 4));
+  }
+
+  @Test
+  void split_atAnEmptyMarker_isRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ClProgramSet.split(SOURCE, "", 2));
+    assertTrue(e.getMessage().contains("empty section marker"), e.getMessage());
   }
 }

@@ -16,6 +16,7 @@ import netforge.runtime.spec.ParamSpec;
 import netforge.runtime.testing.NeedsOpenCl;
 import netforge.runtime.testing.OpenCl;
 import netforge.runtime.testing.OpenClDevice;
+import netforge.runtime.tuning.Tunables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -44,6 +45,11 @@ class EngineResourcesTest {
 
   /** Loads {@code programResource} and never launches: these tests stop at construction. */
   private record Unlaunched(String programResource) implements LaunchSequence {
+    @Override
+    public String sectionMarker() {
+      return "// ---- ";
+    }
+
     @Override
     public Map<String, Long> buffers(int batch, Tunables tunables) {
       return Map.of(INPUT, (long) batch);

@@ -38,6 +38,22 @@ class AtomicFilesTest {
   }
 
   @Test
+  void moveIntoPlace_replacesTheTarget_andLeavesNoSource() throws IOException {
+    Path source = Files.writeString(dir.resolve(".data.bin.part"), "downloaded");
+    Path target = Files.writeString(dir.resolve("data.bin"), "stale");
+    AtomicFiles.moveIntoPlace(source, target);
+    assertEquals("downloaded", Files.readString(target));
+    assertEquals(List.of("data.bin"), listing());
+  }
+
+  @Test
+  void moveIntoPlace_missingSource_failsAndLeavesTheTarget() throws IOException {
+    Path target = Files.writeString(dir.resolve("data.bin"), "kept");
+    assertThrows(NoSuchFileException.class, () -> AtomicFiles.moveIntoPlace(dir.resolve("gone.part"), target));
+    assertEquals("kept", Files.readString(target));
+  }
+
+  @Test
   void write_contentThrowsMidway_leavesOldFileAndNoTemporary() throws IOException {
     Path target = Files.writeString(dir.resolve("model.safetensors"), "the last good checkpoint");
     IOException failure = new IOException("disk full");

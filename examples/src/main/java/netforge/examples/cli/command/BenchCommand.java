@@ -21,11 +21,11 @@ import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.ModelEngine;
 import netforge.runtime.cl.Profiler;
-import netforge.runtime.internal.Tunables;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.train.Optimizer;
 import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
+import netforge.runtime.tuning.Tunables;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -157,9 +157,8 @@ public final class BenchCommand implements Callable<Integer> {
   /** The shared GEMM (every backward product's kernel) on square matrices, with the device's tuned tile. */
   private void benchGemm(Device gpu, PrintStream out, Map<String, Object> result) {
     var tunables = Tunables.forDevice(gpu.info());
-    String shared = netforge.runtime.tuning.GemmBenchmark.sharedSource(networkOption.network().programSource());
     for (int n : netforge.runtime.tuning.GemmBenchmark.REFERENCE_SIZES) {
-      double gflops = netforge.runtime.tuning.GemmBenchmark.gflops(gpu, shared, tunables, n, 5);
+      double gflops = netforge.runtime.tuning.GemmBenchmark.gflops(gpu, tunables, n, 5);
       out.printf(Locale.ROOT, "GEMM n=%d (TM=%d, TN=%d): %.1f GFLOP/s, the fastest of 5 runs%n", n, tunables.tm(),
           tunables.tn(), gflops);
       result.put("gemm_" + n + "_gflops", round(gflops, 1));

@@ -1,11 +1,11 @@
-package netforge.runtime.internal;
+package netforge.runtime.kernel;
 
 import netforge.runtime.cl.ClKernel;
 
 /**
- * The arguments {@link Pass#gemm} sets on every GEMM kernel: the problem size and the grid order. A generated GEMM
- * signature implements this, so a renamed or missing size parameter fails to compile instead of landing in another
- * argument's slot.
+ * The arguments the launcher's {@code gemm} ({@code netforge.runtime.internal.Pass}) sets on every GEMM kernel: the
+ * problem size and the grid order. A generated GEMM signature implements this, so a renamed or missing size
+ * parameter fails to compile instead of landing in another argument's slot.
  */
 public interface GemmArguments {
   GemmArguments mRows(int value);

@@ -1,4 +1,4 @@
-package netforge.runtime.internal;
+package netforge.runtime.kernel;
 
 import netforge.runtime.cl.ClKernel;
 

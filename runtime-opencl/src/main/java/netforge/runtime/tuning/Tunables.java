@@ -1,4 +1,4 @@
-package netforge.runtime.internal;
+package netforge.runtime.tuning;
 
 import java.util.Locale;
 import netforge.runtime.DeviceInfo;
@@ -44,7 +44,7 @@ public record Tunables(int tm, int tnv, int gemmLocal, int elementwiseLocal, lon
   /**
    * What the standard tuning database holds for {@code device}, or the defaults. Tile sizes never change results
    * (each output element is one work-item's sum in k order), so damaged tuning data only costs speed: it is
-   * ignored here and reported by the tools that search ({@code netforge.runtime.tuning.Tuner}).
+   * ignored here and reported by the tools that search ({@link Tuner}).
    */
   public static Tunables forDevice(DeviceInfo device) {
     Tunables defaults = defaults(device.type());
