@@ -155,6 +155,7 @@ public final class Trainer {
     int stepsBefore = (epoch - 1) * train.batchesPerEpoch();
     long imagesBefore = (long) (epoch - 1) * train.imagesPerEpoch();
     Window window = new Window();
+    long testingNanos = 0; // of the test passes within the epoch: not training time, for the images per second
     try (EpochBatches batchesOfEpoch = train.epoch(epoch);
         TrainingProgress.Epoch view = progress.epoch(label, epoch, epochs, train.imagesPerEpoch())) {
       while (batchesOfEpoch.hasNext()) {
@@ -174,13 +175,15 @@ public final class Trainer {
         int step = stepsBefore + batches;
         // The epoch's last step gets its point from the epoch's own test pass below, not from a second one.
         if (evaluateEvery > 0 && step % evaluateEvery == 0 && batchesOfEpoch.hasNext()) {
+          long testStart = System.nanoTime();
           TestResult tested = test(test, epoch, engine);
+          testingNanos += System.nanoTime() - testStart;
           history.add(window.point(step, imagesBefore + seen, epoch, tested));
           window = new Window();
         }
       }
     }
-    double trainSeconds = (System.nanoTime() - start) / 1e9;
+    double trainSeconds = (System.nanoTime() - start - testingNanos) / 1e9;
     TestResult tested = test(test, epoch, engine);
     if (evaluateEvery > 0 && window.batches > 0) {
       history.add(window.point(stepsBefore + batches, imagesBefore + seen, epoch, tested));
