@@ -11,12 +11,17 @@ public final class EvaluationInterval {
 
   private EvaluationInterval() {}
 
+  /** Refuses an interval of less than one step, before anything runs. */
+  public static void requireValid(Integer chosen) {
+    if (chosen != null && chosen < 1) {
+      throw new IllegalArgumentException("--eval-every must be at least 1 step, not " + chosen);
+    }
+  }
+
   /** Training steps between test passes: {@code chosen} when the user gave one, else the default. */
   public static int steps(int epochs, int batchesPerEpoch, Integer chosen) {
+    requireValid(chosen);
     if (chosen != null) {
-      if (chosen < 1) {
-        throw new IllegalArgumentException("--eval-every must be at least 1 step, was " + chosen);
-      }
       return chosen;
     }
     int total = epochs * batchesPerEpoch;

@@ -46,13 +46,21 @@ public final class ResultsTable {
         if (published) {
           OptionalDouble tutorial = PublishedAccuracy.percent(dataset.getKey(), OptimizerKind.parse(run.getKey()));
           text.append(tutorial.isEmpty() ? " - | - |" : String.format(Locale.ROOT, " %.2f%% | %+.2f pp |",
-              tutorial.getAsDouble(), 100 * last.testAccuracy() - tutorial.getAsDouble()));
+              tutorial.getAsDouble(), difference(100 * last.testAccuracy(), tutorial.getAsDouble())));
         }
         text.append('\n');
       }
       text.append('\n');
     }
     return text.toString();
+  }
+
+  /**
+   * {@code ours - published} in percentage points, rounded to the two decimals printed: an accuracy equal to the
+   * published one reads +0.00, not -0.00 from the last bit of 100 x 0.5011.
+   */
+  static double difference(double ours, double published) {
+    return Math.round((ours - published) * 100) / 100.0;
   }
 
   /** One row of {@code results.csv}: a data set, an optimizer, an epoch. */

@@ -126,7 +126,8 @@ public final class ComparisonCharts {
       curves.add(new Curve(OptimizerStyle.of(run.getKey()), points.stream().mapToDouble(StepRecord::images).toArray(),
           points.stream().mapToDouble(panel.value()).toArray()));
     }
-    int markerEvery = (int) Math.ceil(longest.size() / (double) MARKERS_PER_CURVE);
+    // At least one point per curve between a curve's markers, so that coinciding curves show every marker.
+    int markerEvery = Math.max(runs.size(), (int) Math.ceil(longest.size() / (double) MARKERS_PER_CURVE));
     return new CurvePanel(panel.title(), "training images seen", panel.yLabel(), xScale(), y, curves, epochEnds(),
         markerEvery);
   }

@@ -16,15 +16,15 @@ import java.util.List;
  * One chart of a figure: a title, axes with their ticks and labels, a light grid, dashed lines where epochs end, and
  * the curves with their markers. Without a legend: a figure draws one {@link Legend} for all its panels.
  *
- * <p>Markers sit on every {@code markerEvery}-th point only, each optimizer's shifted by its place in the style table:
- * curves that coincide then still show each one's marker, side by side instead of on top of each other.
+ * <p>Lines are drawn in {@link LinePattern}'s order, solid ones beneath. Markers sit on every {@code markerEvery}-th
+ * point only, each curve's shifted by its place in the list: with {@code markerEvery} at least the number of curves,
+ * curves that coincide still show each one's marker, side by side instead of on top of each other.
  */
 public final class CurvePanel {
   static final Color TEXT = new Color(0x333333);
   static final Color AXIS = new Color(0x999999);
   static final Color GRID = new Color(0xE8E8E8);
   static final Color EPOCH_LINE = new Color(0xBBBBBB);
-  static final float LINE_WIDTH = 2.5f;
   static final double MARKER_SIZE = 11;
   private static final int LEFT = 78;
   private static final int RIGHT = 20;
@@ -81,11 +81,9 @@ public final class CurvePanel {
     g.setTransform(saved);
     Shape clip = g.getClip();
     g.clip(new Rectangle(plot.x - 8, plot.y - 8, plot.width + 16, plot.height + 16));
-    for (Curve curve : curves) {
-      paintLine(g, plot, curve);
-    }
-    for (Curve curve : curves) {
-      paintMarkers(g, plot, curve);
+    curves.stream().sorted(java.util.Comparator.comparing(c -> c.style().line())).forEach(c -> paintLine(g, plot, c));
+    for (int i = 0; i < curves.size(); i++) {
+      paintMarkers(g, plot, curves.get(i), i % markerEvery);
     }
     g.setClip(clip);
   }
@@ -151,12 +149,11 @@ public final class CurvePanel {
       }
     }
     g.setColor(curve.style().color());
-    g.setStroke(curve.style().line().stroke(LINE_WIDTH));
+    g.setStroke(curve.style().line().stroke());
     g.draw(path);
   }
 
-  private void paintMarkers(Graphics2D g, Rectangle plot, Curve curve) {
-    int phase = curve.style().ordinal() % markerEvery;
+  private void paintMarkers(Graphics2D g, Rectangle plot, Curve curve, int phase) {
     for (int i = phase; i < curve.x().length; i += markerEvery) {
       if (y.accepts(curve.y()[i])) {
         Legend.marker(g, curve.style(), px(plot, curve.x()[i]), py(plot, curve.y()[i]));

@@ -34,7 +34,7 @@ public final class Legend {
     double middle = area.y + area.height / 2.0;
     for (OptimizerStyle style : styles) {
       g.setColor(style.color());
-      g.setStroke(style.line().stroke(CurvePanel.LINE_WIDTH));
+      g.setStroke(style.line().stroke());
       g.draw(new Line2D.Double(x, middle, x + SAMPLE, middle));
       marker(g, style, x + SAMPLE / 2.0, middle);
       g.setColor(CurvePanel.TEXT);

@@ -59,8 +59,9 @@ import picocli.CommandLine.Option;
         "  netforge compare",
         "  netforge compare --optimizers sgd,adam --epochs 5 --limit 10000",
         "  netforge compare --full        (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
-        "", "Writes to --output: results.md, results.csv, curves.csv, <dataset>-curves.png, <dataset>-curves.gif,",
-        "and one directory per data set and optimizer with its history (and weights, with --save-weights)."})
+        "", "Writes to --output: results.md, results.csv, curves.csv (every point of the curves),",
+        "<dataset>-curves.png and <dataset>-curves.gif, and one directory per data set and optimizer",
+        "with its history (and weights, with --save-weights)."})
 public final class CompareCommand implements Callable<Integer> {
   /** The tutorial compares every kind but AdamW, with {@link OptimizerConfig#tutorial}'s settings. */
   public static final List<OptimizerKind> TUTORIAL_OPTIMIZERS = Arrays.stream(OptimizerKind.values())
@@ -112,6 +113,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    EvaluationInterval.requireValid(evalEvery);
     applyDefaults();
     List<OptimizerKind> kinds = optimizers == null ? TUTORIAL_OPTIMIZERS
         : optimizers.stream().map(OptimizerKind::parse).distinct().toList();
