@@ -148,25 +148,26 @@ public final class ComparisonCharts {
     return ends;
   }
 
-  /** The y axis over the whole run, so every frame shares it; accuracy stays within 0-100. */
+  /**
+   * The y axis over the whole run, so every frame shares it; accuracy stays within 0-100. A loss axis also knows its
+   * median value, where most curves lie, to label that decade more finely.
+   */
   private Scale yScale(Panel panel) {
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    for (List<StepRecord> points : runs.values()) {
-      for (StepRecord point : points) {
-        double v = panel.value().applyAsDouble(point);
-        if (Double.isFinite(v) && (!panel.loss() || v > 0)) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
-        }
-      }
-    }
+    double[] values = runs.values().stream().flatMap(List::stream).mapToDouble(panel.value())
+        .filter(v -> Double.isFinite(v) && (!panel.loss() || v > 0)).sorted().toArray();
     if (panel.loss()) {
-      return min > max ? LogScale.covering(1, 10) : LogScale.covering(min, Math.max(max, min * 1.001));
+      if (values.length == 0) {
+        return LogScale.covering(1, 10);
+      }
+      double min = values[0];
+      double max = values[values.length - 1];
+      return LogScale.covering(min, Math.max(max, min * 1.001), values[values.length / 2]);
     }
-    if (min > max) {
+    if (values.length == 0) {
       return LinearScale.of(0, 100);
     }
+    double min = values[0];
+    double max = values[values.length - 1];
     double pad = Math.max(0.5, (max - min) * 0.08);
     return LinearScale.of(Math.max(0, min - pad), Math.min(100, max + pad));
   }

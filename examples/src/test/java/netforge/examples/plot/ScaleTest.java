@@ -15,6 +15,24 @@ class ScaleTest {
     assertEquals(List.of("1", "10", "100", "1000", "10000"), labels(scale));
   }
 
+  /**
+   * Adagrad's first loss of 150,000 sets the top; the other curves lie near 2.3, where 2 is labelled too (5 would
+   * crowd 10 on an axis of five decades).
+   */
+  @Test
+  void log_overDecades_labelsTheTypicalDecadeFinely() {
+    assertEquals(List.of("2", "10", "100", "1000", "10000", "100000"), labels(LogScale.covering(2.2, 150_000, 2.3)));
+    assertEquals(List.of("0.02", "0.05", "0.1", "1", "10"), labels(LogScale.covering(0.02, 50, 0.03)),
+        "under 4 decades: 5 as well");
+  }
+
+  /** Over more than 6 decades a decade is too short for three labels: powers of ten only. */
+  @Test
+  void log_overVeryManyDecades_labelsOnlyThePowersOfTen() {
+    assertEquals(List.of("0.001", "0.01", "0.1", "1", "10", "100", "1000", "10000"),
+        labels(LogScale.covering(0.001, 10_000, 2.3)));
+  }
+
   @Test
   void log_overADecadeOrTwo_labelsOneTwoFive() {
     assertEquals(List.of("0.5", "1", "2"), labels(LogScale.covering(0.45, 2.4)));
@@ -48,7 +66,7 @@ class ScaleTest {
 
   @Test
   void log_refusesZeroAndNegativeValues() {
-    assertThrows(IllegalArgumentException.class, () -> new LogScale(0, 1));
+    assertThrows(IllegalArgumentException.class, () -> new LogScale(0, 1, 0.5));
     LogScale scale = LogScale.covering(0.5, 2);
     assertTrue(!scale.accepts(0) && !scale.accepts(-1) && !scale.accepts(Double.NaN) && scale.accepts(1));
   }
