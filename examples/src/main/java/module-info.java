@@ -8,7 +8,6 @@ module netforge.examples {
   requires info.picocli;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.csv;
-  requires org.knowm.xchart;
   requires java.desktop;
   requires static java.compiler; // @Generated on the generated models
 

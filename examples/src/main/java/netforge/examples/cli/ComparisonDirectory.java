@@ -18,7 +18,7 @@ import netforge.runtime.train.RunLock;
  */
 public final class ComparisonDirectory {
   /** What {@code compare} writes at the top level. */
-  static final List<String> RESULT_FILES = List.of("results.md", "results.csv");
+  static final List<String> RESULT_FILES = List.of("results.md", "results.csv", "curves.csv");
 
   private ComparisonDirectory() {}
 

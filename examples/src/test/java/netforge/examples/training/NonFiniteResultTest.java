@@ -73,7 +73,7 @@ class NonFiniteResultTest {
     parameters[3] = Float.NaN;
     new Checkpoint(good.network(), good.epoch(), good.engineStep(), good.optimizerSteps(), good.optimizer(),
         good.seed(), good.batchSize(), good.limit(), good.testImages(), good.dataOrder(), parameters,
-        good.optimizerState(), good.history()).write(file, LeNet5Model.SPEC);
+        good.optimizerState(), good.history(), good.steps()).write(file, LeNet5Model.SPEC);
     byte[] damaged = Files.readAllBytes(file);
 
     SafetensorsException e;

@@ -18,19 +18,21 @@ import netforge.runtime.spec.ParamSpec;
  * Everything a run needs to continue bit-exactly after epoch {@code epoch}: the weights, the optimizer's state
  * and step count, the dropout key (model seed and step), the data order of the last epoch with the settings that
  * decide it (batch size, image limit), how many test images each epoch was measured on (0 in checkpoints from before
- * that was recorded: unknown), and the history so far. Stored as one safetensors file — weights as {@code <name>} in PyTorch's
+ * that was recorded: unknown), and the history so far (with its points by steps, none in checkpoints from before those
+ * were recorded). Stored as one safetensors file — weights as {@code <name>} in PyTorch's
  * layouts (so the file also loads as a model), optimizer state as {@code optimizer.<state>} — written atomically,
  * so a killed run leaves either the previous checkpoint or the new one, never a torn file.
  */
 public record Checkpoint(String network, int epoch, int engineStep, long optimizerSteps, String optimizer,
     long seed, int batchSize, int limit, int testImages, int[] dataOrder, float[] parameters, Map<String, float[]> optimizerState,
-    List<EpochRecord> history) {
+    List<EpochRecord> history, List<StepRecord> steps) {
   /** The order the last epoch visited the training images in: a resumed run checks its loader reproduces it. */
   static final String DATA_ORDER = "data.order";
   static final String FORMAT = "netforge.checkpoint";
   static final String VERSION = "1";
   static final String OPTIMIZER_PREFIX = "optimizer.";
   static final String TEST_IMAGES = "test.images";
+  static final String STEPS = "history.steps";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public void write(Path file, NetworkSpec spec) throws IOException {
@@ -46,7 +48,8 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
         .metadata("batch", Integer.toString(batchSize))
         .metadata("limit", Integer.toString(limit))
         .metadata(TEST_IMAGES, Integer.toString(testImages))
-        .metadata("history", JSON.writeValueAsString(history));
+        .metadata("history", JSON.writeValueAsString(history))
+        .metadata(STEPS, JSON.writeValueAsString(steps));
     for (ParamSpec p : spec.parameters()) {
       float[] values = Arrays.copyOfRange(parameters, (int) p.offset(), (int) (p.offset() + p.size()));
       writer.floats(p.name(), values, Arrays.stream(p.shape()).asLongStream().toArray());
@@ -92,7 +95,8 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
           Long.parseLong(required(file, meta, "optimizer.steps")), required(file, meta, "optimizer"),
           Long.parseLong(required(file, meta, "seed")), count(file, meta, "batch", 1), count(file, meta, "limit", 1),
           meta.containsKey(TEST_IMAGES) ? count(file, meta, TEST_IMAGES, 0) : 0,
-          f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, state, history(file, meta));
+          f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, state, history(file, meta),
+          steps(file, meta));
     } catch (NumberFormatException | JsonProcessingException e) {
       throw new SafetensorsException(file, "has unreadable checkpoint metadata: " + e.getMessage());
     }
@@ -103,6 +107,18 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
     EpochRecord[] records = JSON.readValue(required(file, meta, "history"), EpochRecord[].class);
     if (records == null || Arrays.stream(records).anyMatch(java.util.Objects::isNull)) {
       throw new SafetensorsException(file, "has checkpoint metadata 'history' that is not a list of epochs");
+    }
+    return Arrays.asList(records);
+  }
+
+  private static List<StepRecord> steps(Path file, Map<String, String> meta)
+      throws SafetensorsException, JsonProcessingException {
+    if (!meta.containsKey(STEPS)) {
+      return List.of();
+    }
+    StepRecord[] records = JSON.readValue(meta.get(STEPS), StepRecord[].class);
+    if (records == null || Arrays.stream(records).anyMatch(java.util.Objects::isNull)) {
+      throw new SafetensorsException(file, "has checkpoint metadata '" + STEPS + "' that is not a list of steps");
     }
     return Arrays.asList(records);
   }

@@ -12,25 +12,43 @@ import java.util.Arrays;
 import java.util.List;
 import netforge.runtime.io.AtomicFiles;
 
-/** The epochs of a training run so far, written as CSV and JSON after every epoch. */
+/**
+ * The epochs of a training run so far, written as CSV and JSON after every epoch; and, for a run that evaluates
+ * every N steps, its points by steps ({@link StepRecord}), written as their own CSV.
+ */
 public final class History {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final CsvMapper CSV = new CsvMapper();
 
   private final List<EpochRecord> epochs = new ArrayList<>();
+  private final List<StepRecord> steps = new ArrayList<>();
 
   public History() {}
 
   public History(List<EpochRecord> epochs) {
+    this(epochs, List.of());
+  }
+
+  public History(List<EpochRecord> epochs, List<StepRecord> steps) {
     this.epochs.addAll(epochs);
+    this.steps.addAll(steps);
   }
 
   public void add(EpochRecord record) {
     epochs.add(record);
   }
 
+  public void add(StepRecord record) {
+    steps.add(record);
+  }
+
   public List<EpochRecord> epochs() {
     return List.copyOf(epochs);
+  }
+
+  /** The points by steps, in step order; empty for a run that evaluated only after each epoch. */
+  public List<StepRecord> steps() {
+    return List.copyOf(steps);
   }
 
   public boolean isEmpty() {
@@ -54,8 +72,14 @@ public final class History {
 
   /** Writes {@code history.csv}-style text: a header, then one row per epoch; atomically. */
   public void writeCsv(Path file) throws IOException {
-    CsvSchema schema = CSV.schemaFor(EpochRecord.class).withHeader().sortedBy(columns());
+    CsvSchema schema = CSV.schemaFor(EpochRecord.class).withHeader().sortedBy(columns(EpochRecord.class));
     AtomicFiles.write(file, (OutputStream out) -> CSV.writer(schema).writeValue(out, epochs));
+  }
+
+  /** Writes {@code steps.csv}-style text: a header, then one row per point by steps; atomically. */
+  public void writeStepsCsv(Path file) throws IOException {
+    CsvSchema schema = CSV.schemaFor(StepRecord.class).withHeader().sortedBy(columns(StepRecord.class));
+    AtomicFiles.write(file, (OutputStream out) -> CSV.writer(schema).writeValue(out, steps));
   }
 
   /** Writes the epochs as a JSON array, atomically. */
@@ -68,7 +92,8 @@ public final class History {
     return new History(Arrays.asList(JSON.readValue(file.toFile(), EpochRecord[].class)));
   }
 
-  private static String[] columns() {
-    return Arrays.stream(EpochRecord.class.getRecordComponents()).map(c -> c.getName()).toArray(String[]::new);
+  /** The record's components in declaration order, for the CSV's columns. */
+  private static String[] columns(Class<? extends Record> type) {
+    return Arrays.stream(type.getRecordComponents()).map(c -> c.getName()).toArray(String[]::new);
   }
 }

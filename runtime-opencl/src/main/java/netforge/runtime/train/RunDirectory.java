@@ -18,7 +18,7 @@ import netforge.runtime.io.SafetensorsFile;
 public final class RunDirectory implements AutoCloseable {
   /** The files a run writes; any of them means a run is there. */
   public static final List<String> RUN_FILES = List.of(Trainer.CHECKPOINT, Trainer.BEST, Trainer.FINAL,
-      Trainer.HISTORY_CSV, Trainer.HISTORY_JSON);
+      Trainer.HISTORY_CSV, Trainer.HISTORY_JSON, Trainer.STEPS_CSV);
 
   private final Path directory;
   private final ExistingRun policy;

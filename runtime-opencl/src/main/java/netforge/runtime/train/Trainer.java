@@ -23,15 +23,17 @@ import netforge.runtime.io.SafetensorsException;
  * every epoch the history (CSV and JSON), an atomic checkpoint, and the best weights so far. A run with a fixed
  * seed is reproducible, and {@code resume} continues from the last checkpoint bit-exactly. A NaN or infinite loss
  * stops the run with a message naming the step and where the values went non-finite; the last good checkpoint
- * stays on disk.
+ * stays on disk. A run can also evaluate every N steps ({@link Builder#evaluateEvery}), for curves by steps seen.
  *
- * <p>Files in the output directory: {@value #HISTORY_CSV}, {@value #HISTORY_JSON}, {@value #CHECKPOINT} (the
+ * <p>Files in the output directory: {@value #HISTORY_CSV}, {@value #HISTORY_JSON}, {@value #STEPS_CSV} (with
+ * {@link Builder#evaluateEvery} only), {@value #CHECKPOINT} (the
  * last epoch), {@value #BEST} (weights of the epoch with the best test accuracy) and {@value #FINAL} (weights at
  * the end); {@link Builder#save} keeps fewer.
  */
 public final class Trainer {
   public static final String HISTORY_CSV = "history.csv";
   public static final String HISTORY_JSON = "history.json";
+  public static final String STEPS_CSV = "steps.csv";
   public static final String CHECKPOINT = "checkpoint.safetensors";
   public static final String BEST = "best.safetensors";
   public static final String FINAL = "model.safetensors";
@@ -50,6 +52,7 @@ public final class Trainer {
   private final SavedWeights saved;
   /** Whether this trainer has run a step yet: the first compiles the kernels on drivers that do that lazily. */
   private boolean launched;
+  private final int evaluateEvery;
 
   private Trainer(Builder b) {
     this.model = b.model;
@@ -63,6 +66,7 @@ public final class Trainer {
     this.label = b.label != null ? b.label : b.optimizer.kind().userName();
     this.progress = b.progress;
     this.saved = b.saved;
+    this.evaluateEvery = b.evaluateEvery;
   }
 
   public static Builder builder(Model model) {
@@ -102,7 +106,7 @@ public final class Trainer {
         model.setParameters(c.parameters());
         updates.restore(c.optimizerState(), c.optimizerSteps());
         engine.setStep(c.engineStep());
-        history = new History(c.history());
+        history = new History(c.history(), c.steps());
         resumedFrom = c.epoch();
       }
       int sinceBest = epochsSinceBest(history);
@@ -120,7 +124,7 @@ public final class Trainer {
         if (output != null && saved.checkpoint()) {
           new Checkpoint(model.spec().name(), epoch, engine.step(), updates.steps(), optimizer.toString(),
               engine.seed(), train.batchSize(), train.imagesPerEpoch(), test.imagesPerEpoch(), train.order(epoch), parameters,
-              updates.state(), history.epochs()).write(checkpointFile, model.spec());
+              updates.state(), history.epochs(), history.steps()).write(checkpointFile, model.spec());
         }
         if (output != null && saved.best() && best) {
           model.save(output.resolve(BEST));
@@ -128,6 +132,9 @@ public final class Trainer {
         if (output != null) {
           history.writeCsv(output.resolve(HISTORY_CSV));
           history.writeJson(output.resolve(HISTORY_JSON));
+          if (evaluateEvery > 0) {
+            history.writeStepsCsv(output.resolve(STEPS_CSV));
+          }
         }
         progress.finished(label, record, epochs);
         stoppedEarly = epoch < epochs && patienceRanOut(sinceBest);
@@ -147,6 +154,11 @@ public final class Trainer {
     int correct = 0;
     int seen = 0;
     double lr = 0;
+    // Steps and images of the epochs before this one: a resumed run continues the count where its checkpoint left it.
+    int stepsBefore = (epoch - 1) * train.batchesPerEpoch();
+    long imagesBefore = (long) (epoch - 1) * train.imagesPerEpoch();
+    Window window = new Window();
+    long testingNanos = 0; // of the test passes within the epoch: not training time, for the images per second
     try (EpochBatches batchesOfEpoch = train.epoch(epoch);
         TrainingProgress.Epoch view = progress.epoch(label, epoch, epochs, train.imagesPerEpoch())) {
       while (batchesOfEpoch.hasNext()) {
@@ -170,25 +182,66 @@ public final class Trainer {
         batches++;
         correct += loss.correct();
         seen += batch.count();
+        window.add(loss, batch.count());
         view.step(batch.count(), lossSum / batches, (double) correct / seen);
+        int step = stepsBefore + batches;
+        // The epoch's last step gets its point from the epoch's own test pass below, not from a second one.
+        if (evaluateEvery > 0 && step % evaluateEvery == 0 && batchesOfEpoch.hasNext()) {
+          long testStart = System.nanoTime();
+          TestResult tested = test(test, epoch, engine);
+          testingNanos += System.nanoTime() - testStart;
+          history.add(window.point(step, imagesBefore + seen, epoch, tested));
+          window = new Window();
+        }
       }
     }
-    double trainSeconds = (System.nanoTime() - start) / 1e9;
-    double testLoss = 0;
-    int testCorrect = 0;
+    double trainSeconds = (System.nanoTime() - start - testingNanos) / 1e9;
+    TestResult tested = test(test, epoch, engine);
+    if (evaluateEvery > 0 && window.batches > 0) {
+      history.add(window.point(stepsBefore + batches, imagesBefore + seen, epoch, tested));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    return new EpochRecord(epoch, lossSum / Math.max(1, batches), (double) correct / Math.max(1, seen),
+        tested.loss(), tested.accuracy(), lr, seconds, seen / trainSeconds);
+  }
+
+  /** Mean loss and accuracy on the whole test loader, in evaluation mode. */
+  private record TestResult(double loss, double accuracy) {}
+
+  private static TestResult test(BatchLoader test, int epoch, ModelEngine engine) {
+    double lossSum = 0;
+    int correct = 0;
     int tested = 0;
     try (EpochBatches testBatches = test.epoch(epoch)) {
       while (testBatches.hasNext()) {
         Batch batch = testBatches.next();
         Loss loss = engine.evaluate(batch.inputs(), batch.labels());
-        testLoss += loss.mean() * batch.count();
-        testCorrect += loss.correct();
+        lossSum += loss.mean() * batch.count();
+        correct += loss.correct();
         tested += batch.count();
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new EpochRecord(epoch, lossSum / Math.max(1, batches), (double) correct / Math.max(1, seen),
-        testLoss / Math.max(1, tested), (double) testCorrect / Math.max(1, tested), lr, seconds, seen / trainSeconds);
+    return new TestResult(lossSum / Math.max(1, tested), (double) correct / Math.max(1, tested));
+  }
+
+  /** The training steps since the last point by steps: their mean loss and accuracy. */
+  private static final class Window {
+    private double lossSum;
+    private int batches;
+    private int correct;
+    private int seen;
+
+    void add(Loss loss, int images) {
+      lossSum += loss.mean();
+      batches++;
+      correct += loss.correct();
+      seen += images;
+    }
+
+    StepRecord point(int step, long images, int epoch, TestResult tested) {
+      return new StepRecord(step, images, epoch, lossSum / batches, (double) correct / seen, tested.loss(),
+          tested.accuracy());
+    }
   }
 
   private NonFiniteLossException nonFinite(Loss loss, int epoch, Batch batch, ModelEngine engine, History history,
@@ -310,6 +363,7 @@ public final class Trainer {
     private String label;
     private TrainingProgress progress = TrainingProgress.console(System.out);
     private SavedWeights saved = SavedWeights.ALL;
+    private int evaluateEvery;
 
     private Builder(Model model) {
       this.model = model;
@@ -396,6 +450,20 @@ public final class Trainer {
      */
     public Builder save(SavedWeights weights) {
       this.saved = Objects.requireNonNull(weights, "weights");
+      return this;
+    }
+
+    /**
+     * Also evaluates on the test loader every {@code steps} training steps (counted from the run's first step, across
+     * epochs) and after each epoch's last step, and records each as a {@link StepRecord} in {@link History#steps()}
+     * and {@value #STEPS_CSV}; 0, the default, evaluates only after each epoch. The extra test passes change
+     * nothing of the training itself: the epochs, weights and checkpoints are the same bits as without them.
+     */
+    public Builder evaluateEvery(int steps) {
+      if (steps < 0) {
+        throw new IllegalArgumentException("the evaluation interval must be at least 0 steps, was " + steps);
+      }
+      this.evaluateEvery = steps;
       return this;
     }
 

@@ -32,7 +32,7 @@ class CheckpointFuzzTest {
           new int[] {3}, 15, 24)), List.of(new ParamSpec("fc.weight", new int[] {3, 4}, 0, 4),
       new ParamSpec("fc.bias", new int[] {3}, 12, 4)));
   static final String[] KEYS = {"epoch", "engine.step", "optimizer.steps", "optimizer", "seed", "batch", "limit",
-      "history", "netforge.checkpoint", "network"};
+      "history", "history.steps", "netforge.checkpoint", "network"};
 
   private static Checkpoint sample() {
     float[] params = new float[15];
@@ -42,7 +42,8 @@ class CheckpointFuzzTest {
     return new Checkpoint("Tiny", 2, 17, 17, "adam(lr=0.001)", 7, 8, 64, 32, new int[] {3, 1, 2, 0}, params,
         Map.of("exp_avg", new float[15], "exp_avg_sq", new float[15]),
         List.of(new EpochRecord(1, 2.0, 0.1, 2.1, 0.2, 0.001, 3.5, 20), new EpochRecord(2, 1.5, 0.3, 1.6, 0.4, 0.001,
-            3.4, 21)));
+            3.4, 21)),
+        List.of(new StepRecord(3, 24, 1, 2.2, 0.15, 2.15, 0.18), new StepRecord(8, 64, 1, 1.9, 0.2, 2.1, 0.2)));
   }
 
   @Test
@@ -58,9 +59,37 @@ class CheckpointFuzzTest {
       assertArrayEquals(original.parameters(), read.parameters());
       assertArrayEquals(original.dataOrder(), read.dataOrder());
       assertEquals(original.history(), read.history());
+      assertEquals(original.steps(), read.steps());
       assertEquals(original.optimizerState().keySet(), read.optimizerState().keySet());
     } finally {
       Files.delete(file);
+    }
+  }
+
+  /** Checkpoints written before points by steps were recorded have none: they resume with an empty list. */
+  @Test
+  void checkpointWithoutSteps_readsWithNone() throws IOException {
+    Path good = Files.createTempFile("checkpoint", ".safetensors");
+    Path old = Files.createTempFile("checkpoint", ".safetensors");
+    try {
+      sample().write(good, SPEC);
+      SafetensorsFile f = SafetensorsFile.read(good);
+      SafetensorsWriter writer = SafetensorsFile.writer();
+      f.metadata().forEach((key, value) -> {
+        if (!key.equals(Checkpoint.STEPS)) {
+          writer.metadata(key, value);
+        }
+      });
+      for (String name : f.names()) {
+        writer.bytes(name, f.dtype(name), f.bytes(name), f.shape(name));
+      }
+      writer.write(old);
+      Checkpoint read = Checkpoint.read(old, SPEC);
+      assertEquals(List.of(), read.steps());
+      assertEquals(sample().history(), read.history());
+    } finally {
+      Files.delete(good);
+      Files.delete(old);
     }
   }
 

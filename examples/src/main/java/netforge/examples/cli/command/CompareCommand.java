@@ -10,17 +10,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import netforge.examples.cli.ComparisonDirectory;
 import netforge.examples.cli.DataOptions;
 import netforge.examples.cli.DatasetChoice;
 import netforge.examples.cli.DatasetChoiceConverter;
+import netforge.examples.cli.CurvesCsv;
 import netforge.examples.cli.DeviceOption;
+import netforge.examples.cli.EvaluationInterval;
 import netforge.examples.cli.ExitCodes;
 import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.ModelSession;
 import netforge.examples.cli.NetworkOption;
 import netforge.examples.cli.OptimizerNames;
+import netforge.examples.cli.PublishedAccuracy;
 import netforge.examples.cli.ResultsTable;
 import netforge.examples.cli.TrainingOptions;
 import netforge.examples.plot.AnimatedGif;
@@ -37,6 +41,7 @@ import netforge.runtime.train.OptimizerConfig;
 import netforge.runtime.train.OptimizerKind;
 import netforge.runtime.train.RunLock;
 import netforge.runtime.train.SavedWeights;
+import netforge.runtime.train.StepRecord;
 import netforge.runtime.train.Trainer;
 import netforge.runtime.train.TrainingProgress;
 import picocli.CommandLine.Command;
@@ -45,8 +50,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code netforge compare}: the tutorial's experiment. Every optimizer trains the same network from the same
- * initial weights on the same data order; then a results table, a 2x2 PNG of the curves per data set, and an
- * animated GIF of them growing epoch by epoch.
+ * initial weights on the same data order, tested every few steps; then a results table (beside the tutorial's
+ * published accuracies with {@code --full}), a 2x2 PNG of the curves by training images seen per data set, and an
+ * animated GIF of them growing.
  */
 @ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.NO_DATA,
     ExitCodes.OUT_OF_MEMORY})
@@ -60,12 +66,16 @@ import picocli.CommandLine.Option;
         "  netforge compare --full",
         "      (the tutorial's 20 epochs on all of Fashion-MNIST and CIFAR-10)",
         "",
-        "Writes to --output: results.md, results.csv, <dataset>-curves.png, <dataset>-curves.gif, and one "
-            + "directory per data set and optimizer with its history (and weights, with --save)."})
+        "Writes to --output: results.md, results.csv, curves.csv (every point of the curves), "
+            + "<dataset>-curves.png and <dataset>-curves.gif, and one directory per data set and optimizer with its "
+            + "history (and weights, with --save)."})
 public final class CompareCommand implements Callable<Integer> {
   /** The tutorial compares every kind but AdamW, with {@link OptimizerConfig#tutorial}'s settings. */
   public static final List<OptimizerKind> TUTORIAL_OPTIMIZERS = Arrays.stream(OptimizerKind.values())
       .filter(kind -> kind != OptimizerKind.ADAMW).toList();
+
+  /** At most this many frames in an animation, however often a run was tested: a GIF of a few MB. */
+  private static final int GIF_FRAMES = 40;
 
   @Mixin
   NetworkOption networkOption;
@@ -85,6 +95,11 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Mixin
   TrainingOptions training;
+
+  @Option(names = "--eval-every", paramLabel = "STEPS", description = "Test every STEPS training steps (and after "
+      + "each epoch) for the curves. Default: about " + EvaluationInterval.POINTS + " points per run, at least one "
+      + "per epoch; each test pass costs about a third of training on as many images as the test set has.")
+  Integer evalEvery;
 
   @Option(names = "--output", paramLabel = "DIR", defaultValue = "runs/compare",
       description = "Default: ${DEFAULT-VALUE}.")
@@ -108,6 +123,7 @@ public final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    EvaluationInterval.requireValid(evalEvery);
     applyDefaults();
     List<OptimizerKind> kinds = optimizers == null ? TUTORIAL_OPTIMIZERS
         : optimizers.stream().map(OptimizerKind::parse).distinct().toList();
@@ -135,6 +151,8 @@ public final class CompareCommand implements Callable<Integer> {
   private Integer compare(List<OptimizerKind> kinds, List<DatasetChoice> choices) throws Exception {
     PrintStream out = System.out;
     Map<DatasetChoice, Map<String, List<EpochRecord>>> results = new LinkedHashMap<>();
+    Map<DatasetChoice, Map<OptimizerKind, List<StepRecord>>> curves = new LinkedHashMap<>();
+    List<String> notComparable = new ArrayList<>();
     // Every data set is found, read and checked against the network, and the device opened, before the first
     // epoch: a missing CIFAR-10 must fail now, not after all of Fashion-MNIST has trained.
     List<DataOfOneSet> sets = new ArrayList<>();
@@ -148,33 +166,48 @@ public final class CompareCommand implements Callable<Integer> {
         DatasetChoice choice = set.choice();
         BatchLoader trainBatches = set.train();
         BatchLoader testBatches = set.test();
-        out.printf("%s: %d epochs of %d training images, %d test images%n", choice.title(), training.epochs,
-            trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch());
+        int interval = EvaluationInterval.steps(training.epochs, trainBatches.batchesPerEpoch(), evalEvery);
+        out.printf("%s: %d epochs of %d training images, %d test images; testing every %d steps of %d images%n",
+            choice.title(), training.epochs, trainBatches.imagesPerEpoch(), testBatches.imagesPerEpoch(), interval,
+            trainBatches.batchSize());
+        PublishedAccuracy.differenceFromTutorial(choice, training.epochs, trainBatches.imagesPerEpoch())
+            .ifPresent(notComparable::add);
         Map<String, List<EpochRecord>> runs = new LinkedHashMap<>();
+        Map<OptimizerKind, List<StepRecord>> points = new LinkedHashMap<>();
         results.put(choice, runs);
+        curves.put(choice, points);
         for (OptimizerKind kind : kinds) {
           OptimizerConfig config = OptimizerConfig.tutorial(kind);
           // Same seed: the same initial weights, data order, augmentation and dropout masks for every optimizer.
           try (Model model = session.create(training.seed)) {
             var result = Trainer.builder(model).optimizer(config).epochs(training.epochs)
                 .output(runDirectory(choice, kind)).label(kind.userName())
-                .existingRun(ComparisonDirectory.policy(overwrite))
+                .existingRun(ComparisonDirectory.policy(overwrite)).evaluateEvery(interval)
                 .save(save).progress(TrainingProgress.console(out)).fit(trainBatches, testBatches);
             runs.put(kind.userName(), result.history().epochs());
+            points.put(kind, result.history().steps());
           }
-          writeFigures(choice, runs);
+          writeFigures(choice, points);
         }
       }
     }
-    String table = ResultsTable.markdown(networkOption.network().spec().name(), results);
+    String table = ResultsTable.markdown(networkOption.network().spec().name(), results, full)
+        + (full ? notComparable.stream().map(note -> "Note: " + note + "\n").collect(Collectors.joining()) : "");
     AtomicFiles.write(output.resolve("results.md"), (OutputStream o) -> o.write(table.getBytes(
         java.nio.charset.StandardCharsets.UTF_8)));
     String csv = ResultsTable.csv(results);
     AtomicFiles.write(output.resolve("results.csv"), (OutputStream o) -> o.write(csv.getBytes(
         java.nio.charset.StandardCharsets.UTF_8)));
+    String curvesCsv = CurvesCsv.csv(curves);
+    AtomicFiles.write(output.resolve("curves.csv"), (OutputStream o) -> o.write(curvesCsv.getBytes(
+        java.nio.charset.StandardCharsets.UTF_8)));
     out.println();
     out.print(table);
-    out.printf("%nWritten to %s: results.md, results.csv, and per data set <dataset>-curves.png and "
+    if (!full) {
+      out.printf("The tutorial's published accuracies (%d epochs on every training image) are printed beside the "
+          + "results of compare --full.%n", PublishedAccuracy.EPOCHS);
+    }
+    out.printf("%nWritten to %s: results.md, results.csv, curves.csv, and per data set <dataset>-curves.png and "
         + "<dataset>-curves.gif%n", output.toAbsolutePath());
     return ExitCodes.OK;
   }
@@ -213,15 +246,16 @@ public final class CompareCommand implements Callable<Integer> {
   }
 
   /** The PNG and GIF of one data set, rewritten after every optimizer so a long run shows progress. */
-  private void writeFigures(DatasetChoice choice, Map<String, List<EpochRecord>> runs) throws java.io.IOException {
+  private void writeFigures(DatasetChoice choice, Map<OptimizerKind, List<StepRecord>> runs)
+      throws java.io.IOException {
     ComparisonCharts charts = new ComparisonCharts(choice.title() + ", " + networkOption.network().spec().name(), runs);
     BufferedImage figure = charts.render();
     AtomicFiles.write(output.resolve(choice.id() + "-curves.png"), (OutputStream o) -> ImageIO.write(figure, "png", o));
     List<BufferedImage> frames = new ArrayList<>();
-    for (int epoch = 1; epoch <= charts.epochs(); epoch++) {
-      frames.add(charts.render(epoch));
+    for (int shown : charts.frames(GIF_FRAMES)) {
+      frames.add(charts.render(shown));
     }
     AtomicFiles.write(output.resolve(choice.id() + "-curves.gif"),
-        (OutputStream o) -> AnimatedGif.write(o, frames, 700, 2500));
+        (OutputStream o) -> AnimatedGif.write(o, frames, 600, 2500));
   }
 }
