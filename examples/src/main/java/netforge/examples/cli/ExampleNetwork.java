@@ -7,8 +7,6 @@ import netforge.examples.alexnet.AlexNetCifarModel;
 import netforge.examples.alexnet.AlexNetImageNetModel;
 import netforge.examples.alexnet.AlexNetModel;
 import netforge.examples.lenet.LeNet5Model;
-import netforge.runtime.Device;
-import netforge.runtime.Model;
 import netforge.runtime.ModelType;
 import netforge.runtime.spec.NetworkSpec;
 
@@ -52,18 +50,9 @@ public enum ExampleNetwork {
     return type.spec();
   }
 
-  /** The per-layer table the processor computed at compile time. */
-  public String summary() {
-    return type.summary();
-  }
-
-  public Model create(Device device, long seed) {
-    return type.create(device, seed);
-  }
-
-  /** The network's generated OpenCL program, as the processor wrote it next to the model class. */
-  public String programSource() {
-    return type.programSource();
+  /** The generated model class: its summary, its factory, its OpenCL program. */
+  public ModelType<?> type() {
+    return type;
   }
 
   /** Parses a name users type ({@code alexnet-cifar}, {@code AlexNetCifar}, {@code alexnet_cifar}). */

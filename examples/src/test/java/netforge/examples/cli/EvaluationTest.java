@@ -25,7 +25,7 @@ class EvaluationTest {
     int[] shape = ExampleNetwork.LENET5.spec().inputShape();
     BatchLoader loader = BatchLoader.over(test).pipeline(DatasetChoice.FASHION_MNIST.pipeline(shape, false))
         .batchSize(100).shuffle(false).limit(250).build();
-    try (Device device = OpenCl.open(); Model model = ExampleNetwork.LENET5.create(device, 4)) {
+    try (Device device = OpenCl.open(); Model model = ExampleNetwork.LENET5.type().create(device, 4)) {
       Evaluation evaluation = Evaluation.run(model, loader);
       double lossSum = 0;
       int correct = 0;

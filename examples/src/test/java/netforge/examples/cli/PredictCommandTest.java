@@ -134,7 +134,7 @@ class PredictCommandTest {
     int[] shape = ExampleNetwork.LENET5.spec().inputShape();
     float[] input = DatasetChoice.FASHION_MNIST.pipeline(shape, false).apply(test, 0, new SplittableRandom(0))
         .values();
-    try (Device device = OpenCl.open(); Model model = ExampleNetwork.LENET5.create(device, 1)) {
+    try (Device device = OpenCl.open(); Model model = ExampleNetwork.LENET5.type().create(device, 1)) {
       double[] expected = Logits.softmax(model.forward(input, 1), 0, 10);
       for (Ranked r : printed) {
         double percent = 100 * expected[FashionMnist.CLASS_NAMES.indexOf(r.name())];

@@ -34,7 +34,7 @@ class PresetsTest {
   @Test
   void programSource_isTheGeneratedProgramBesideEachModel() {
     for (ExampleNetwork network : ExampleNetwork.values()) {
-      assertTrue(network.programSource().contains("__kernel"), network.id());
+      assertTrue(network.type().programSource().contains("__kernel"), network.id());
     }
   }
 }
