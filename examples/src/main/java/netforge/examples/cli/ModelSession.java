@@ -55,11 +55,14 @@ public final class ModelSession implements AutoCloseable {
   /** A new model with weights initialised from {@code seed}. */
   public Model create(long seed) {
     // Building the program takes seconds on a CPU (longer for a big network): say so rather than sit still.
-    out.printf(Locale.ROOT, "Building %s's OpenCL program for %s ...%n", network.spec().name(), device.name());
+    out.printf(Locale.ROOT, "Building %s's OpenCL program for %s ...", network.spec().name(), device.name());
+    out.flush();
     long start = System.nanoTime();
-    Model model = network.create(device, seed);
-    out.printf(Locale.ROOT, "Built in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    return model;
+    try {
+      return network.create(device, seed);
+    } finally { // ends the line, also before a failure is reported
+      out.printf(Locale.ROOT, " %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
   }
 
   /** A new model holding {@code parameters} (as read from a weights file); closed again if they do not fit. */

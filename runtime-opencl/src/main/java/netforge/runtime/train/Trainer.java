@@ -165,15 +165,18 @@ public final class Trainer {
         Batch batch = batchesOfEpoch.next();
         double rate = schedule.lr(epoch - 1, updates.steps());
         lr = rate;
-        boolean first = !launched;
-        long stepStart = System.nanoTime();
-        if (first) {
+        Loss loss;
+        if (launched) {
+          loss = engine.trainingStep(batch.inputs(), batch.labels(), () -> updates.step(rate));
+        } else {
+          long stepStart = System.nanoTime();
           view.firstStep();
-        }
-        Loss loss = engine.trainingStep(batch.inputs(), batch.labels(), () -> updates.step(rate));
-        if (first) {
-          launched = true;
-          view.firstStepDone((System.nanoTime() - stepStart) / 1e9);
+          try {
+            loss = engine.trainingStep(batch.inputs(), batch.labels(), () -> updates.step(rate));
+          } finally { // a failed first step ends the view's line too, before the error is reported
+            launched = true;
+            view.firstStepDone((System.nanoTime() - stepStart) / 1e9);
+          }
         }
         if (!Double.isFinite(loss.mean())) {
           throw nonFinite(loss, epoch, batch, engine, history, rate);

@@ -78,14 +78,15 @@ public interface TrainingProgress {
 
           @Override
           public void firstStep() {
-            out.printf(Locale.ROOT, "%s: first step; kernels compile on their first launch (once per device and "
-                + "driver, then cached), which can take a minute on a CPU ...%n", label);
+            // One line, finished when the step is: said before the wait, with how long it took after it.
+            out.printf(Locale.ROOT, "%s: first step (kernels compile on their first launch, once per device and "
+                + "driver; up to a minute on a CPU) ...", label);
             out.flush();
           }
 
           @Override
           public void firstStepDone(double seconds) {
-            out.printf(Locale.ROOT, "%s: first step done in %.1f s%n", label, seconds);
+            out.printf(Locale.ROOT, " %.1f s%n", seconds);
             out.flush();
           }
 
