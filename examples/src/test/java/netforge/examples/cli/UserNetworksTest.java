@@ -9,9 +9,15 @@ import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.ModelType;
 import netforge.runtime.ParameterInit;
+import netforge.runtime.data.BatchLoader;
+import netforge.runtime.data.Dataset;
+import netforge.runtime.data.DatasetLocator;
+import netforge.runtime.data.Split;
 import netforge.runtime.io.Safetensors;
 import netforge.runtime.io.SafetensorsFile;
 import netforge.runtime.testing.NeedsOpenCl;
+import netforge.runtime.train.Trainer;
+import netforge.runtime.train.TrainingProgress;
 import netforge.runtime.testing.OpenCl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +94,28 @@ class UserNetworksTest {
     CliRun run = CliRun.of("evaluate", "--weights", weights.toString(), "--offline", "--limit", "100");
     assertEquals(ExitCodes.OK, run.exitCode(), run.transcript());
     assertTrue(run.out().contains("Evaluating DropoutLeNet with the weights " + weights), run.out());
+  }
+
+  @Test
+  @NeedsOpenCl
+  void evaluate_ofACheckpoint_withoutNetwork_takesTheModelClassItRecords() throws Exception {
+    Path run = directory.resolve("run");
+    ModelType<?> type = ModelType.forName(NETWORK, getClass().getClassLoader());
+    Dataset fashion = Dataset.fashionMnist(DatasetLocator.builder().downloadsOff("this test is offline").build(),
+        notice -> { });
+    BatchLoader train = BatchLoader.over(fashion.load(Split.TRAIN)).pipeline(fashion.pipeline(type.spec(), true))
+        .batchSize(32).limit(64).build();
+    BatchLoader test = BatchLoader.over(fashion.load(Split.TEST)).pipeline(fashion.pipeline(type.spec(), false))
+        .batchSize(32).limit(32).shuffle(false).build();
+    try (Device device = OpenCl.open(); Model model = type.create(device, 5)) {
+      Trainer.builder(model).epochs(1).output(run).progress(TrainingProgress.silent()).fit(train, test);
+    }
+    Path checkpoint = run.resolve(Trainer.CHECKPOINT);
+    assertEquals(NETWORK + "Model", SafetensorsFile.readMetadata(checkpoint).get(Safetensors.MODEL_CLASS_KEY));
+
+    CliRun evaluation = CliRun.of("evaluate", "--weights", checkpoint.toString(), "--offline", "--limit", "50");
+    assertEquals(ExitCodes.OK, evaluation.exitCode(), evaluation.transcript());
+    assertTrue(evaluation.out().contains("Evaluating DropoutLeNet with the weights " + checkpoint), evaluation.out());
   }
 
   @Test

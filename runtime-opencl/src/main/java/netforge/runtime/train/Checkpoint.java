@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import netforge.runtime.io.SafetensorsException;
+import netforge.runtime.io.Safetensors;
 import netforge.runtime.io.SafetensorsFile;
 import netforge.runtime.io.SafetensorsWriter;
 import netforge.runtime.spec.NetworkSpec;
@@ -36,6 +37,14 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
   private static final ObjectMapper JSON = new ObjectMapper();
 
   public void write(Path file, NetworkSpec spec) throws IOException {
+    write(file, spec, null);
+  }
+
+  /**
+   * As {@link #write(Path, NetworkSpec)}, recording also the generated model class (as {@link Safetensors#save}
+   * does), so that a checkpoint used as weights names its network.
+   */
+  public void write(Path file, NetworkSpec spec, String modelClass) throws IOException {
     SafetensorsWriter writer = SafetensorsFile.writer()
         .metadata("format", "pt")
         .metadata(FORMAT, VERSION)
@@ -50,6 +59,9 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
         .metadata(TEST_IMAGES, Integer.toString(testImages))
         .metadata("history", JSON.writeValueAsString(history))
         .metadata(STEPS, JSON.writeValueAsString(steps));
+    if (modelClass != null) {
+      writer.metadata(Safetensors.MODEL_CLASS_KEY, modelClass);
+    }
     for (ParamSpec p : spec.parameters()) {
       float[] values = Arrays.copyOfRange(parameters, (int) p.offset(), (int) (p.offset() + p.size()));
       writer.floats(p.name(), values, Arrays.stream(p.shape()).asLongStream().toArray());

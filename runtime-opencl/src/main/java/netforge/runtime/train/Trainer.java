@@ -124,7 +124,7 @@ public final class Trainer {
         if (output != null && saved.checkpoint()) {
           new Checkpoint(model.spec().name(), epoch, engine.step(), updates.steps(), optimizer.toString(),
               engine.seed(), train.batchSize(), train.imagesPerEpoch(), test.imagesPerEpoch(), train.order(epoch), parameters,
-              updates.state(), history.epochs(), history.steps()).write(checkpointFile, model.spec());
+              updates.state(), history.epochs(), history.steps()).write(checkpointFile, model.spec(), model.getClass().getName());
         }
         if (output != null && saved.best() && best) {
           model.save(output.resolve(BEST));
