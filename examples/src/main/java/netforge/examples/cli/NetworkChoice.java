@@ -1,5 +1,6 @@
 package netforge.examples.cli;
 
+import java.util.Arrays;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.ModelType;
@@ -28,7 +29,10 @@ public record NetworkChoice(String id, ModelType<?> type) {
         throw new IllegalArgumentException("unknown network '" + text + "'; choose one of " + ExampleNetwork.ids()
             + ", or give the class name of a network of your own (com.example.MyNet) with --classpath", notAnExample);
       }
-      return new NetworkChoice(text, ModelType.forName(text, loader));
+      ModelType<?> type = ModelType.forName(text, loader);
+      // An example named by its class (as a weights file records it) keeps its short name in messages.
+      return Arrays.stream(ExampleNetwork.values()).filter(example -> example.type() == type).findFirst()
+          .map(ExampleNetwork::choice).orElseGet(() -> new NetworkChoice(text, type));
     }
   }
 

@@ -74,6 +74,13 @@ class UserNetworksTest {
   }
 
   @Test
+  void anExampleNamedByItsClass_keepsItsShortName() {
+    NetworkChoice lenet = NetworkChoice.parse("netforge.examples.lenet.LeNet5Model", getClass().getClassLoader());
+    assertEquals("lenet5", lenet.id());
+    assertEquals(ExampleNetwork.LENET5.type(), lenet.type());
+  }
+
+  @Test
   void modelType_isFoundByEitherName_andIsTheGeneratedConstant() {
     ModelType<?> type = ModelType.forName(NETWORK, getClass().getClassLoader());
     assertEquals(NETWORK + "Model", type.modelClass().getName());
