@@ -77,11 +77,15 @@ public final class ModelType<M extends Model> {
     }
   }
 
+  /** The class, or null when there is none of that name; a class that is there but cannot be loaded is an error. */
   private static Class<?> load(String className, ClassLoader loader) {
     try {
       return Class.forName(className, true, loader);
-    } catch (ClassNotFoundException | NoClassDefFoundError e) {
+    } catch (ClassNotFoundException e) {
       return null;
+    } catch (LinkageError e) { // a class it needs is missing, or its static initialiser failed
+      throw new IllegalArgumentException(className + " is on the class path but cannot be loaded: " + e
+          + "; is every class it needs on the class path?", e);
     }
   }
 

@@ -16,12 +16,22 @@ public final class ClassPathOption {
           + "files), separated by '${sys:path.separator}', e.g. target/classes.")
   List<Path> entries = List.of();
 
+  /** One loader per command, so that every lookup sees the same classes (it lives as long as the command). */
+  private ClassLoader loader;
+
   /**
    * A class loader that sees the command line's own classes (the runtime, the examples) and then {@code --classpath}.
    *
    * @throws IllegalArgumentException naming an entry that does not exist
    */
   public ClassLoader loader() {
+    if (loader == null) {
+      loader = newLoader();
+    }
+    return loader;
+  }
+
+  private ClassLoader newLoader() {
     ClassLoader own = ClassPathOption.class.getClassLoader();
     if (entries.isEmpty()) {
       return own;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Random;
 import netforge.examples.reference.ReferenceNetwork;
 import netforge.runtime.ParameterInit;
+import netforge.runtime.onnx.OnnxExport;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.testing.OnnxRuntimeInference;
 import org.junit.jupiter.api.Test;
@@ -63,6 +64,20 @@ class ExportCommandTest {
     CliRun replaced = CliRun.of("export", "--network", "lenet5", "--onnx", onnx.toString(), "--overwrite");
     assertEquals(ExitCodes.OK, replaced.exitCode(), replaced.transcript());
     assertComputes(onnx, ExampleNetwork.LENET5.spec(), ParameterInit.pytorchDefault(ExampleNetwork.LENET5.spec(), 0));
+  }
+
+  @Test
+  void anExistingDataFile_isKept_withoutOverwrite_andAStaleOneRemovedWithIt() throws Exception {
+    Path onnx = dir.resolve("stale.onnx");
+    Path data = Files.writeString(OnnxExport.dataFile(onnx), "parameters of an earlier, larger export");
+    CliRun refused = CliRun.of("export", "--network", "lenet5", "--onnx", onnx.toString());
+    assertEquals(ExitCodes.USAGE, refused.exitCode(), refused.transcript());
+    assertTrue(refused.err().contains(data + " already exists; --overwrite replaces it"), refused.transcript());
+    assertFalse(Files.exists(onnx));
+
+    CliRun replaced = CliRun.of("export", "--network", "lenet5", "--onnx", onnx.toString(), "--overwrite");
+    assertEquals(ExitCodes.OK, replaced.exitCode(), replaced.transcript());
+    assertFalse(Files.exists(data), "LeNet-5's parameters are inside the model: the old data file must go");
   }
 
   @Test

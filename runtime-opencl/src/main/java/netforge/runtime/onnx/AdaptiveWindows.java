@@ -30,8 +30,14 @@ final class AdaptiveWindows {
     return end(i) - start(i);
   }
 
-  /** Whether every window has the same size and they start a fixed stride apart: a plain pooling window. */
+  /**
+   * Whether every window has the same size and they start a fixed stride apart: a plain pooling window. Not when
+   * windows repeat (pooling up from fewer inputs than outputs puts two windows at one start): ONNX has no stride 0.
+   */
   boolean regular() {
+    if (out > 1 && stride() < 1) {
+      return false;
+    }
     for (int i = 0; i < out; i++) {
       if (size(i) != size(0) || start(i) != i * stride()) {
         return false;

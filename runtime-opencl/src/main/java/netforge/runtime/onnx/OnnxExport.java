@@ -1,6 +1,7 @@
 package netforge.runtime.onnx;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -44,16 +45,23 @@ public final class OnnxExport {
 
   /** {@link #write(NetworkSpec, float[], Path)} with another limit for parameters inside the file. */
   static List<Path> write(NetworkSpec spec, float[] parameters, Path file, long inlineBytes) throws IOException {
+    Path data = dataFile(file);
     if (spec.parameterCount() * Float.BYTES <= inlineBytes) {
       ModelProto model = model(spec, parameters, Tensors::floats);
       AtomicFiles.write(file, model::writeTo);
+      // A data file left by an earlier, larger export beside this name would mislead whoever finds it.
+      Files.deleteIfExists(data);
       return List.of(file);
     }
-    Path data = dataFile(file);
     ExternalData external = new ExternalData(data.getFileName().toString());
     ModelProto model = model(spec, parameters, external::tensor);
     external.write(data);
-    AtomicFiles.write(file, model::writeTo);
+    try {
+      AtomicFiles.write(file, model::writeTo);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(data); // a data file without its model is gigabytes nobody can use
+      throw e;
+    }
     return List.of(file, data);
   }
 

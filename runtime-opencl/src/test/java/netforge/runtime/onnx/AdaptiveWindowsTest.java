@@ -43,6 +43,8 @@ class AdaptiveWindowsTest {
   void unevenWindows_areNotRegular() {
     assertFalse(new AdaptiveWindows(5, 3).regular()); // sizes 2, 3, 2
     assertFalse(new AdaptiveWindows(4, 6).regular()); // AlexNetCifar's 4 -> 6: sizes 1, 2, 1, 1, 2, 1
+    assertFalse(new AdaptiveWindows(1, 6).regular()); // one input copied six times: equal sizes, but stride 0
+    assertFalse(new AdaptiveWindows(2, 6).regular()); // windows 0,0,0,1,1,1: stride 0 between the first two
     assertFalse(new AdaptiveWindows(3, 6).regular()); // sizes 1, 1, 1, 1, 1, 1 but starts 0, 0, 1, 1, 2, 2
   }
 

@@ -86,6 +86,7 @@ public final class ExportCommand implements Callable<Integer> {
         : NetworkChoice.parse(networkName != null ? networkName : DEFAULT_NETWORK, classPath.loader());
     NetworkSpec net = network.spec();
     OutputFile.check(onnx, overwrite, "--overwrite");
+    OutputFile.check(OnnxExport.dataFile(onnx), overwrite, "--overwrite"); // an export may write or remove it
     float[] parameters;
     String source;
     if (weights != null) {

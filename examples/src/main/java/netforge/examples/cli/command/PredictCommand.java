@@ -41,7 +41,8 @@ import picocli.CommandLine;
  * light garment centred on a black background: an ordinary photo (a dark shirt on a white bed, a person wearing
  * it) is prepared correctly and still gets an arbitrary answer, often a confident one. The help says so.
  */
-@ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.OUT_OF_MEMORY})
+@ReturnsExitCodes({ExitCodes.OK, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NO_DEVICE, ExitCodes.NO_DATA,
+    ExitCodes.OUT_OF_MEMORY})
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Classify image files with trained weights: the most likely classes of each, with probabilities "
         + "(softmax of the network's outputs) in %%.",
