@@ -3,6 +3,7 @@ package netforge.examples.cli;
 import static netforge.examples.cli.EvaluateCommandTest.assertNoStackTrace;
 import static netforge.examples.cli.EvaluateCommandTest.requireOpenCl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -108,6 +109,19 @@ class FolderDatasetTest {
     assertEquals(ExitCodes.USAGE, run.exitCode(), run.transcript());
     assertEquals("error: lenet5 has 10 output classes but tiny has 3: its outputs cannot be read as tiny's classes "
         + "[a, b, c]", run.err().strip());
+  }
+
+  @Test
+  void twoFoldersOfOneName_areRefusedBeforeAnythingRuns() throws IOException {
+    Path first = Files.createDirectories(directory.resolve("a/pets"));
+    Path second = Files.createDirectories(directory.resolve("b/pets"));
+    Path output = directory.resolve("comparison");
+    CliRun run = CliRun.of("compare", "--network", "lenet5", "--datasets", "folder:" + first + ",folder:" + second,
+        "--output", output.toString());
+    assertEquals(ExitCodes.USAGE, run.exitCode(), run.transcript());
+    assertEquals("error: --datasets names two data sets that would both be written as 'folder-pets' (folder:" + first
+        + " and folder:" + second + "); compare folders of different names", run.err().strip());
+    assertFalse(Files.exists(output), "nothing is written");
   }
 
   @Test

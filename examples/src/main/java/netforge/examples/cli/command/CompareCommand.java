@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,9 +129,25 @@ public final class CompareCommand implements Callable<Integer> {
     List<OptimizerKind> kinds = optimizers == null ? TUTORIAL_OPTIMIZERS
         : optimizers.stream().map(OptimizerKind::parse).distinct().toList();
     List<DatasetChoice> choices = datasets.stream().distinct().toList();
+    requireDistinctIds(choices);
     // Every run directory is checked before the first epoch, not when its optimizer's turn comes.
     try (RunLock lock = ComparisonDirectory.open(output, overwrite, runDirectories(choices, kinds))) {
       return compare(kinds, choices);
+    }
+  }
+
+  /**
+   * Results, figures and run directories are named by each data set's id, so two folders of the same name
+   * ({@code folder:a/pets,folder:b/pets}) would write over each other: refused before anything runs.
+   */
+  private static void requireDistinctIds(List<DatasetChoice> choices) {
+    Map<String, DatasetChoice> byId = new HashMap<>();
+    for (DatasetChoice choice : choices) {
+      DatasetChoice earlier = byId.putIfAbsent(choice.id(), choice);
+      if (earlier != null) {
+        throw new IllegalArgumentException("--datasets names two data sets that would both be written as '"
+            + choice.id() + "' (" + earlier + " and " + choice + "); compare folders of different names");
+      }
     }
   }
 
