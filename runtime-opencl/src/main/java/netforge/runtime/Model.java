@@ -2,6 +2,9 @@ package netforge.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
+import netforge.runtime.io.Safetensors;
+import netforge.runtime.onnx.OnnxExport;
 import netforge.runtime.spec.NetworkSpec;
 
 /**
@@ -59,12 +62,12 @@ public interface Model extends AutoCloseable {
    * name and model class in the metadata.
    */
   default void save(Path file) throws IOException {
-    netforge.runtime.io.Safetensors.save(file, spec(), parameters(), getClass().getName());
+    Safetensors.save(file, spec(), parameters(), getClass().getName());
   }
 
   /** Reads parameters saved by {@link #save} or by PyTorch, checking every name, dtype and shape. */
   default void load(Path file) throws IOException {
-    setParameters(netforge.runtime.io.Safetensors.load(file, spec()));
+    setParameters(Safetensors.load(file, spec()));
   }
 
   /**
@@ -72,9 +75,11 @@ public interface Model extends AutoCloseable {
    * run: input {@code "input"} {@code [batch, c, h, w]}, output {@code "logits"} {@code [batch, classes]}, computed
    * as {@link #forward} does (evaluation mode, no dropout); parameters named as {@link #save} names them. Past
    * 1 GiB of parameters (protobuf's files stop at 2 GiB) they go to {@code <file>.data} beside it, as ONNX allows.
+   *
+   * @return the files written: {@code file}, and the data file when there is one
    */
-  default void exportOnnx(Path file) throws IOException {
-    netforge.runtime.onnx.OnnxExport.write(spec(), parameters(), file);
+  default List<Path> exportOnnx(Path file) throws IOException {
+    return OnnxExport.write(spec(), parameters(), file);
   }
 
   @Override
