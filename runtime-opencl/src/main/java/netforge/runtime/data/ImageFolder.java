@@ -72,6 +72,8 @@ public final class ImageFolder implements Dataset {
   static final int ANNOUNCED_FILES = 1_000;
   /** Java's largest array, a little under 2^31 (the JDK reserves a few header words). */
   private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+  /** What {@link #decodeInto} returns when the heap ran out while other files were decoded beside this one. */
+  private static final SkippedFile OUT_OF_MEMORY_SIDE_BY_SIDE = new SkippedFile(Path.of(""), "out of memory");
 
   private final FolderLayout layout;
   private final ImageShape imageShape;
@@ -157,6 +159,17 @@ public final class ImageFolder implements Dataset {
     SkippedFile[] failures = new SkippedFile[files.size()];
     IntStream.range(0, files.size()).parallel()
         .forEach(i -> failures[i] = decodeInto(files.get(i), pixels, i * size));
+    // Each decode checks its own need against the free heap, but side by side several large pictures can still
+    // exhaust it: those are decoded again one at a time, so that the heap, not the timing, decides.
+    for (int i = 0; i < files.size(); i++) {
+      if (failures[i] == OUT_OF_MEMORY_SIDE_BY_SIDE) {
+        failures[i] = decodeInto(files.get(i), pixels, i * size);
+        if (failures[i] == OUT_OF_MEMORY_SIDE_BY_SIDE) {
+          failures[i] = new SkippedFile(files.get(i), "too large to decode in this heap (raise -Xmx, or "
+              + "NETFORGE_JAVA_OPTS for the netforge command)");
+        }
+      }
+    }
 
     // The readable images move up over the skipped ones, keeping their order.
     List<Path> kept = new ArrayList<>();
@@ -200,6 +213,8 @@ public final class ImageFolder implements Dataset {
       return null;
     } catch (UnreadableImageException e) {
       return new SkippedFile(file, e.problem());
+    } catch (OutOfMemoryError e) { // this decode's own arrays are unreachable now, and freed
+      return OUT_OF_MEMORY_SIDE_BY_SIDE;
     }
   }
 
