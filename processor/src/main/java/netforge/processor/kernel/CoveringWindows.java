@@ -5,8 +5,9 @@ package netforge.processor.kernel;
  * over an input padded by {@code padH} rows and {@code padW} columns to an {@code oh x ow} output: at most
  * {@code ceil(kh / s) x ceil(kw / s)} of them. {@link #open} emits two unrolled loops over those candidates that
  * define, for each, its output position {@code oh, ow}, the pixel's row and column inside it {@code dh, dw}, and
- * {@code covers}: whether the candidate is a real window that holds the pixel. The caller's body reads through indices clamped with {@code covers} and
- * selects, so there are no branches and PoCL vectorizes across work-items. Backward pooling and col2im share it.
+ * {@code covers}: whether the candidate is a real window that holds the pixel. The caller's body reads through
+ * indices clamped with {@code covers} and selects, so there are no branches and PoCL vectorizes across work-items.
+ * Backward pooling and col2im share it.
  */
 final class CoveringWindows {
   private CoveringWindows() {}
