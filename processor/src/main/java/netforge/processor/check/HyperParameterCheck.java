@@ -113,13 +113,17 @@ final class HyperParameterCheck implements NetworkCheck {
     }
   }
 
-  /** {@code p} beside {@code ph} or {@code pw}: sited on the per-axis value, fixed by writing both axes out. */
+  /**
+   * {@code p} beside {@code ph} or {@code pw}: sited on the per-axis value, fixed by writing both axes out (a
+   * negative value, itself wrong, as no padding).
+   */
   private static void givenTwice(Report report, String layer, InferredOp step, int p, int ph, int pw) {
     String axis = ph != Padding.SAME_AS_P ? "ph" : "pw";
     String shown = ph != Padding.SAME_AS_P && pw != Padding.SAME_AS_P
         ? AnnotationText.of(step.op(), "p", "ph", "pw") : AnnotationText.of(step.op(), "p", axis);
     add(report, Message.PADDING_GIVEN_TWICE, site(step, axis),
-        List.of(Hint.PADDING_ONE_WAY.format(Padding.resolve(p, ph), Padding.resolve(p, pw))), layer, shown);
+        List.of(Hint.PADDING_ONE_WAY.format(Math.max(0, Padding.resolve(p, ph)), Math.max(0, Padding.resolve(p, pw)))),
+        layer, shown);
   }
 
   /**
