@@ -23,4 +23,16 @@ public @interface AvgPool {
 
   /** Implicit zero padding on every side. */
   int p() default 0;
+
+  /**
+   * Padding above and below, as the first of PyTorch's {@code padding=(ph, pw)}; -1 (the default) means equal to
+   * {@link #p()}. Give {@code ph} or {@code pw} without {@code p} {@code [nn.PaddingGivenTwice]}.
+   */
+  int ph() default -1;
+
+  /**
+   * Padding left and right, as the second of PyTorch's {@code padding=(ph, pw)}; -1 (the default) means equal to
+   * {@link #p()}.
+   */
+  int pw() default -1;
 }

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A 2-D convolution, as PyTorch's {@code nn.Conv2d(in, out, kernel_size, stride, padding, bias)}; the number of
- * input channels is inferred. Weights are stored {@code [out, in, kh, kw]} (OIHW).
+ * A 2-D convolution, as PyTorch's {@code nn.Conv2d(in, out, kernel_size, stride, padding, bias)}, its padding either
+ * {@code p} or the pair {@code ph}, {@code pw}; the number of input channels is inferred. Weights are stored
+ * {@code [out, in, kh, kw]} (OIHW).
  *
  * <p>The kernel is square ({@code k = 3}) or rectangular ({@code kh = 1, kw = 7}). Rules:
  * <ul>
@@ -16,9 +17,11 @@ import java.lang.annotation.Target;
  *       {@code [nn.NonPositiveParameter]}; give either {@code k} or both {@code kh} and {@code kw}
  *       {@code [nn.KernelSize]};</li>
  *   <li>{@code 0 <= p < kernel size}: more padding than that only adds all-zero windows
- *       {@code [nn.NegativePadding]}, {@code [nn.PaddingTooLarge]};</li>
+ *       {@code [nn.NegativePadding]}, {@code [nn.PaddingTooLarge]}; per axis, {@code 0 <= ph < kh} and
+ *       {@code 0 <= pw < kw}, and {@code p} is not given beside them {@code [nn.PaddingGivenTwice]};</li>
  *   <li>the input is {@code [channels, height, width]}, not a flattened vector {@code [nn.NeedsSpatialInput]};</li>
- *   <li>the output {@code (in + 2p - k) / s + 1} is at least 1 in both dimensions {@code [nn.NonPositiveOutput]};</li>
+ *   <li>the output {@code (in + 2p - k) / s + 1} is at least 1 in both dimensions, each with its own padding
+ *       {@code [nn.NonPositiveOutput]};</li>
  *   <li>a window that does not tile the padded input drops its last rows or columns, as PyTorch does: a warning
  *       {@code [nn.WindowDropsInput]}.</li>
  * </ul>
@@ -44,6 +47,18 @@ public @interface Conv {
 
   /** Zero padding added to every side. */
   int p() default 0;
+
+  /**
+   * Padding above and below, as the first of PyTorch's {@code padding=(ph, pw)}; -1 (the default) means equal to
+   * {@link #p()}. Give {@code ph} or {@code pw} without {@code p} {@code [nn.PaddingGivenTwice]}.
+   */
+  int ph() default -1;
+
+  /**
+   * Padding left and right, as the second of PyTorch's {@code padding=(ph, pw)}; -1 (the default) means equal to
+   * {@link #p()}.
+   */
+  int pw() default -1;
 
   /** Whether the layer adds a learned bias per output channel. */
   boolean bias() default true;

@@ -22,6 +22,7 @@ public final class Probes {
     return List.of(
         new Probe("ConvProbe", ConvProbeModel.SPEC, ConvProbeModel::create),
         new Probe("StrideProbe", StrideProbeModel.SPEC, StrideProbeModel::create),
-        new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create));
+        new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create),
+        new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create));
   }
 }

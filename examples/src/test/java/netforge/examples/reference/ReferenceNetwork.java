@@ -104,11 +104,11 @@ public final class ReferenceNetwork {
 
   static int[] outShape(OpSpec op, int[] in) {
     if (op instanceof OpSpec.Conv c) {
-      return new int[] {c.out(), (in[1] + 2 * c.pad() - c.kh()) / c.stride() + 1,
-          (in[2] + 2 * c.pad() - c.kw()) / c.stride() + 1};
+      return new int[] {c.out(), (in[1] + 2 * c.padH() - c.kh()) / c.stride() + 1,
+          (in[2] + 2 * c.padW() - c.kw()) / c.stride() + 1};
     } else if (op instanceof OpSpec.Pool p) {
-      return new int[] {in[0], (in[1] + 2 * p.pad() - p.k()) / p.stride() + 1,
-          (in[2] + 2 * p.pad() - p.k()) / p.stride() + 1};
+      return new int[] {in[0], (in[1] + 2 * p.padH() - p.k()) / p.stride() + 1,
+          (in[2] + 2 * p.padW() - p.k()) / p.stride() + 1};
     } else if (op instanceof OpSpec.AdaptiveAvgPool a) {
       return new int[] {in[0], a.h(), a.w()};
     } else if (op instanceof OpSpec.Dense d) {
@@ -135,12 +135,12 @@ public final class ReferenceNetwork {
               double sum = bias >= 0 ? params[(int) bias + o] : 0;
               for (int cc = 0; cc < ci; cc++) {
                 for (int a = 0; a < c.kh(); a++) {
-                  int ih = i * c.stride() - c.pad() + a;
+                  int ih = i * c.stride() - c.padH() + a;
                   if (ih < 0 || ih >= h) {
                     continue;
                   }
                   for (int b = 0; b < c.kw(); b++) {
-                    int iw = j * c.stride() - c.pad() + b;
+                    int iw = j * c.stride() - c.padW() + b;
                     if (iw < 0 || iw >= w) {
                       continue;
                     }
@@ -174,8 +174,8 @@ public final class ReferenceNetwork {
             double sum = 0;
             for (int a = 0; a < p.k(); a++) {
               for (int b = 0; b < p.k(); b++) {
-                int ih = i * p.stride() - p.pad() + a;
-                int iw = j * p.stride() - p.pad() + b;
+                int ih = i * p.stride() - p.padH() + a;
+                int iw = j * p.stride() - p.padW() + b;
                 if (ih < 0 || ih >= h || iw < 0 || iw >= w) {
                   continue;
                 }
@@ -260,12 +260,12 @@ public final class ReferenceNetwork {
               }
               for (int cc = 0; cc < ci; cc++) {
                 for (int a = 0; a < c.kh(); a++) {
-                  int ih = i * c.stride() - c.pad() + a;
+                  int ih = i * c.stride() - c.padH() + a;
                   if (ih < 0 || ih >= h) {
                     continue;
                   }
                   for (int b = 0; b < c.kw(); b++) {
-                    int iw = j * c.stride() - c.pad() + b;
+                    int iw = j * c.stride() - c.padW() + b;
                     if (iw < 0 || iw >= w) {
                       continue;
                     }
@@ -305,8 +305,8 @@ public final class ReferenceNetwork {
             int where = -1;
             for (int a = 0; a < p.k(); a++) {
               for (int b = 0; b < p.k(); b++) {
-                int ih = i * p.stride() - p.pad() + a;
-                int iw = j * p.stride() - p.pad() + b;
+                int ih = i * p.stride() - p.padH() + a;
+                int iw = j * p.stride() - p.padW() + b;
                 if (ih < 0 || ih >= h || iw < 0 || iw >= w) {
                   continue;
                 }

@@ -10,6 +10,7 @@ import netforge.processor.diag.Site;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.InferredOp;
 import netforge.processor.model.Op;
+import netforge.processor.model.Padding;
 
 /** Each step's own numbers are in range: sizes and strides at least 1, padding limits, probabilities, LRN. */
 final class HyperParameterCheck implements NetworkCheck {
@@ -71,7 +72,12 @@ final class HyperParameterCheck implements NetworkCheck {
       kernelOk &= atLeast(report, layer, step, "kw", c.kw(), c.kw() == 0 ? 0 : 1, Hint.KERNEL_WIDTH_AT_LEAST_1.format());
     }
     atLeast(report, layer, step, "s", c.stride(), 1, Hint.CONV_STRIDE.format());
-    if (c.pad() < 0) {
+    if (Padding.givenTwice(c.pad(), c.padH(), c.padW())) {
+      givenTwice(report, layer, step, c.pad(), c.padH(), c.padW());
+    } else if (c.padH() != Padding.SAME_AS_P || c.padW() != Padding.SAME_AS_P) {
+      convAxis(report, layer, step, "ph", c.padH(), kernelOk ? c.kernelHeight() : 0, c.k() != 0 ? "k" : "kh");
+      convAxis(report, layer, step, "pw", c.padW(), kernelOk ? c.kernelWidth() : 0, c.k() != 0 ? "k" : "kw");
+    } else if (c.pad() < 0) {
       add(report, Message.NEGATIVE_PADDING, site(step, "p"), List.of(Hint.NO_PADDING.format()),
           layer, AnnotationText.of(c, "p"));
     } else if (kernelOk) {
@@ -97,13 +103,65 @@ final class HyperParameterCheck implements NetworkCheck {
           List.of(Hint.POOL_STRIDE.format()),
           layer, AnnotationText.of(p, "s"), 1);
     }
-    if (p.pad() < 0) {
-      add(report, Message.NEGATIVE_PADDING, site(step, "p"), List.of(Hint.NO_PADDING.format()),
-          layer, AnnotationText.of(p, "p"));
-    } else if (kOk && p.pad() > p.k() / 2) {
-      add(report, Message.PADDING_TOO_LARGE, site(step, "p"),
-          List.of(Hint.POOL_PADDING_RULE.format(), Hint.POOL_PADDING.format(p.k() / 2)),
-          layer, AnnotationText.of(p, "p"), "at most half the window, k / 2 = " + p.k() / 2);
+    if (Padding.givenTwice(p.pad(), p.padH(), p.padW())) {
+      givenTwice(report, layer, step, p.pad(), p.padH(), p.padW());
+    } else if (p.padH() != Padding.SAME_AS_P || p.padW() != Padding.SAME_AS_P) {
+      poolAxis(report, layer, step, p, "ph", p.padH(), kOk);
+      poolAxis(report, layer, step, p, "pw", p.padW(), kOk);
+    } else {
+      poolAxis(report, layer, step, p, "p", p.pad(), kOk);
+    }
+  }
+
+  /**
+   * {@code p} beside {@code ph} or {@code pw}: sited on the per-axis value, fixed by writing both axes out (a
+   * negative value, itself wrong, as no padding).
+   */
+  private static void givenTwice(Report report, String layer, InferredOp step, int p, int ph, int pw) {
+    String axis = ph != Padding.SAME_AS_P ? "ph" : "pw";
+    String shown = ph != Padding.SAME_AS_P && pw != Padding.SAME_AS_P
+        ? AnnotationText.of(step.op(), "p", "ph", "pw") : AnnotationText.of(step.op(), "p", axis);
+    add(report, Message.PADDING_GIVEN_TWICE, site(step, axis),
+        List.of(Hint.PADDING_ONE_WAY.format(Math.max(0, Padding.resolve(p, ph)), Math.max(0, Padding.resolve(p, pw)))),
+        layer, shown);
+  }
+
+  /**
+   * One axis's own padding ({@code ph} or {@code pw}), when given: not negative, less than the kernel's side on
+   * that axis ({@code kernelSide} 0 when the kernel is itself wrong and reported).
+   */
+  private static void convAxis(Report report, String layer, InferredOp step, String axis, int value, int kernelSide,
+      String kernelAttribute) {
+    if (value == Padding.SAME_AS_P) {
+      return;
+    }
+    if (value < 0) {
+      add(report, Message.NEGATIVE_PADDING, site(step, axis), List.of(Hint.NO_AXIS_PADDING.format(axis)),
+          layer, AnnotationText.of(step.op(), axis));
+    } else if (kernelSide > 0 && value >= kernelSide) {
+      add(report, Message.PADDING_TOO_LARGE, site(step, axis),
+          List.of(Hint.PADDING_SEES_ONLY_ZEROS.format(),
+              Hint.AXIS_PADDING_KEEPS_SIZE.format(axis, kernelSide - 1, axis, (kernelSide - 1) / 2)),
+          layer, AnnotationText.of(step.op(), axis),
+          "less than the kernel " + (axis.equals("ph") ? "height" : "width") + ", " + kernelAttribute + " = "
+              + kernelSide);
+    }
+  }
+
+  /** A pool's padding {@code p}, {@code ph} or {@code pw}, when given: between 0 and half the window. */
+  private static void poolAxis(Report report, String layer, InferredOp step, Op.Pool p, String attribute, int value,
+      boolean kOk) {
+    if (value == Padding.SAME_AS_P && !attribute.equals("p")) {
+      return;
+    }
+    if (value < 0) {
+      add(report, Message.NEGATIVE_PADDING, site(step, attribute),
+          List.of(attribute.equals("p") ? Hint.NO_PADDING.format() : Hint.NO_AXIS_PADDING.format(attribute)),
+          layer, AnnotationText.of(p, attribute));
+    } else if (kOk && value > p.k() / 2) {
+      add(report, Message.PADDING_TOO_LARGE, site(step, attribute),
+          List.of(Hint.POOL_PADDING_RULE.format(), Hint.POOL_PADDING.format(attribute, p.k() / 2)),
+          layer, AnnotationText.of(p, attribute), "at most half the window, k / 2 = " + p.k() / 2);
     }
   }
 

@@ -55,19 +55,19 @@ final class TooLargeCheck implements NetworkCheck {
     Op op = step.op();
     Shape in = step.in();
     if (op instanceof Op.Conv c) {
-      return windowed(c.out(), in, c.kernelHeight(), c.kernelWidth(), c.stride(), c.pad());
+      return windowed(c.out(), in, c.kernelHeight(), c.kernelWidth(), c.stride(), c.padHeight(), c.padWidth());
     } else if (op instanceof Op.Pool p) {
       // k = 2, p = 1, s = 1 makes an output one row and one column larger than its input.
-      return windowed(in.channels(), in, p.k(), p.k(), p.effectiveStride(), p.pad());
+      return windowed(in.channels(), in, p.k(), p.k(), p.effectiveStride(), p.padHeight(), p.padWidth());
     } else if (op instanceof Op.AdaptiveAvgPool a) {
       return ShapeRules.product(in.channels(), a.h(), a.w());
     }
     return 0;
   }
 
-  private static long windowed(long channels, Shape in, int kh, int kw, int s, int p) {
-    return ShapeRules.product(channels, Math.max(0, ShapeRules.windowOutput(in.height(), kh, s, p)),
-        Math.max(0, ShapeRules.windowOutput(in.width(), kw, s, p)));
+  private static long windowed(long channels, Shape in, int kh, int kw, int s, int ph, int pw) {
+    return ShapeRules.product(channels, Math.max(0, ShapeRules.windowOutput(in.height(), kh, s, ph)),
+        Math.max(0, ShapeRules.windowOutput(in.width(), kw, s, pw)));
   }
 
   private static void add(InferredNetwork network, Report report, InferredOp step, Message message,

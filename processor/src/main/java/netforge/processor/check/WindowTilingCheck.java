@@ -27,21 +27,21 @@ final class WindowTilingCheck implements NetworkCheck {
         continue;
       }
       if (step.op() instanceof Op.Conv c) {
-        warn(network, report, step, c.kernelHeight(), c.kernelWidth(), c.stride(), c.pad(),
+        warn(network, report, step, c.kernelHeight(), c.kernelWidth(), c.stride(), c.padHeight(), c.padWidth(),
             c.k() != 0 ? new String[] {"k", "s"} : new String[] {"kh", "kw", "s"});
       } else if (step.op() instanceof Op.Pool p) {
-        warn(network, report, step, p.k(), p.k(), p.effectiveStride(), p.pad(),
+        warn(network, report, step, p.k(), p.k(), p.effectiveStride(), p.padHeight(), p.padWidth(),
             p.stride() == 0 ? new String[] {"k"} : new String[] {"k", "s"});
       }
     }
   }
 
-  private static void warn(InferredNetwork network, Report report, InferredOp step, int kh, int kw, int s, int p,
-      String[] shownAttributes) {
+  private static void warn(InferredNetwork network, Report report, InferredOp step, int kh, int kw, int s, int ph,
+      int pw, String[] shownAttributes) {
     int h = step.in().height();
     int w = step.in().width();
-    long rows = ShapeRules.unreadByWindow(h, kh, s, p);
-    long columns = ShapeRules.unreadByWindow(w, kw, s, p);
+    long rows = ShapeRules.unreadByWindow(h, kh, s, ph);
+    long columns = ShapeRules.unreadByWindow(w, kw, s, pw);
     if (rows == 0 && columns == 0) {
       return;
     }

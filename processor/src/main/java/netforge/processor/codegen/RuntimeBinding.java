@@ -76,12 +76,19 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
   }
 
   private static CodeBlock opSpec(Op op) {
-    if (op instanceof Op.Conv c) {
+    // one padding where both axes share it, so that networks without ph, pw read as they always did
+    if (op instanceof Op.Conv c && c.padHeight() == c.padWidth()) {
       return CodeBlock.of("new $T.Conv($L, $L, $L, $L, $L, $L)", OP_SPEC, c.out(), c.kernelHeight(), c.kernelWidth(),
-          c.stride(), c.pad(), c.bias());
-    } else if (op instanceof Op.Pool p) {
+          c.stride(), c.padHeight(), c.bias());
+    } else if (op instanceof Op.Conv c) {
+      return CodeBlock.of("new $T.Conv($L, $L, $L, $L, $L, $L, $L)", OP_SPEC, c.out(), c.kernelHeight(),
+          c.kernelWidth(), c.stride(), c.padHeight(), c.padWidth(), c.bias());
+    } else if (op instanceof Op.Pool p && p.padHeight() == p.padWidth()) {
       return CodeBlock.of("new $T.Pool($L, $L, $L, $L)", OP_SPEC, p.kind() == Op.PoolKind.MAX, p.k(),
-          p.effectiveStride(), p.pad());
+          p.effectiveStride(), p.padHeight());
+    } else if (op instanceof Op.Pool p) {
+      return CodeBlock.of("new $T.Pool($L, $L, $L, $L, $L)", OP_SPEC, p.kind() == Op.PoolKind.MAX, p.k(),
+          p.effectiveStride(), p.padHeight(), p.padWidth());
     } else if (op instanceof Op.AdaptiveAvgPool a) {
       return CodeBlock.of("new $T.AdaptiveAvgPool($L, $L)", OP_SPEC, a.h(), a.w());
     } else if (op instanceof Op.Dense d) {

@@ -1,8 +1,11 @@
 package netforge.processor.diag;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 import netforge.processor.model.Op;
+import netforge.processor.model.Padding;
 
 /** Renders a step as an annotation with chosen attributes, e.g. {@code @Conv(k = 13, p = 1)}, for messages. */
 public final class AnnotationText {
@@ -17,6 +20,38 @@ public final class AnnotationText {
     return "@" + op.annotation() + values;
   }
 
+  /**
+   * The padding attributes a windowed step was given, for showing beside its window: {@code ph} and {@code pw}
+   * where written, else {@code p} when it pads, else none.
+   */
+  public static List<String> paddingAttributes(Op op) {
+    int p;
+    int ph;
+    int pw;
+    if (op instanceof Op.Conv c) {
+      p = c.pad();
+      ph = c.padH();
+      pw = c.padW();
+    } else if (op instanceof Op.Pool pool) {
+      p = pool.pad();
+      ph = pool.padH();
+      pw = pool.padW();
+    } else {
+      return List.of();
+    }
+    List<String> given = new ArrayList<>();
+    if (ph != Padding.SAME_AS_P) {
+      given.add("ph");
+    }
+    if (pw != Padding.SAME_AS_P) {
+      given.add("pw");
+    }
+    if (given.isEmpty() && p > 0) {
+      given.add("p");
+    }
+    return given;
+  }
+
   /** The value of one attribute of a step, as a user would write it. */
   public static String value(Op op, String attribute) {
     if (op instanceof Op.Conv c) {
@@ -27,12 +62,16 @@ public final class AnnotationText {
         case "kw" -> String.valueOf(c.kw());
         case "s" -> String.valueOf(c.stride());
         case "p" -> String.valueOf(c.pad());
+        case "ph" -> String.valueOf(c.padH());
+        case "pw" -> String.valueOf(c.padW());
         default -> String.valueOf(c.bias());
       };
     } else if (op instanceof Op.Pool p) {
       return switch (attribute) {
         case "k" -> String.valueOf(p.k());
         case "s" -> String.valueOf(p.stride());
+        case "ph" -> String.valueOf(p.padH());
+        case "pw" -> String.valueOf(p.padW());
         default -> String.valueOf(p.pad());
       };
     } else if (op instanceof Op.AdaptiveAvgPool a) {

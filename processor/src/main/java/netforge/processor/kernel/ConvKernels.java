@@ -21,7 +21,7 @@ import netforge.processor.model.Op;
 final class ConvKernels implements StageKernels {
   private final Stage stage;
   private final String prefix;
-  private final int ci, h, w, co, oh, ow, kh, kw, s, pad;
+  private final int ci, h, w, co, oh, ow, kh, kw, s, padH, padW;
   private final long kk, pixels, inSize;
   private final Kernel gemm, im2col, packCols, col2im;
   private final MaskBias maskBias;
@@ -39,7 +39,8 @@ final class ConvKernels implements StageKernels {
     kh = c.kernelHeight();
     kw = c.kernelWidth();
     s = c.stride();
-    pad = c.pad();
+    padH = c.padHeight();
+    padW = c.padWidth();
     kk = (long) ci * kh * kw;
     pixels = (long) oh * ow;
     inSize = (long) ci * h * w;
@@ -57,8 +58,8 @@ final class ConvKernels implements StageKernels {
 
   @Override
   public void openCl(ClSource cl) {
-    cl.section("stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %d",
-        stage.index(), stage.layer(), ci, h, w, co, oh, ow, kh, kw, s, pad);
+    cl.section("stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %s",
+        stage.index(), stage.layer(), ci, h, w, co, oh, ow, kh, kw, s, CoveringWindows.padding(padH, padW));
     cl.blank();
     im2col(cl);
     Gemm.render(cl, gemm, "Y = W x im2col(X) + bias, then the epilogue; stored NCHW", e -> {
@@ -106,7 +107,7 @@ final class ConvKernels implements StageKernels {
     cl.line("const __global real* image = col + img * %d;", pixels);
     cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
     cl.line("real sum = 0;");
-    CoveringWindows.open(cl, kh, kw, s, pad, oh, ow);
+    CoveringWindows.open(cl, kh, kw, s, padH, padW, oh, ow);
     cl.line("const real v = image[covers ? (size_t)((c * %d + dh) * %d + dw) * cols + oh * %d + ow : 0];", kh, kw,
         ow);
     cl.line("sum += covers ? v : (real)0;");
@@ -139,7 +140,7 @@ final class ConvKernels implements StageKernels {
     cl.line("const __global real* base = channel + (size_t)(first / %d) * %d;", pixels, inSize);
     cl.line("const int16 img = n / %d - first / %d, oh = n %% %d / %d, ow = n %% %d;", pixels, pixels, pixels, ow,
         ow);
-    cl.line("const int16 ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
+    cl.line("const int16 ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, padH, s, padW);
     cl.line("const int16 inside = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d;", h, w);
     // 16 lanes span at most 16 / pixels + 2 images past the first: an int offset unless images are huge
     if ((16L / pixels + 2) * inSize < Integer.MAX_VALUE) {
@@ -168,7 +169,7 @@ final class ConvKernels implements StageKernels {
     cl.open("for (int j = 0; j < TNV; ++j) {");
     cl.line("const int16 n = strip * TN + j * 16 + NF_LANE;");
     cl.line("const int16 ci = n / %d, kh = n / %d %% %d, kw = n %% %d;", kh * kw, kw, kh, kw);
-    cl.line("const int16 ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, pad, s, pad);
+    cl.line("const int16 ih = oh * %d - %d + kh, iw = ow * %d - %d + kw;", s, padH, s, padW);
     cl.line("const int16 inside = n < n_cols && ih >= 0 && ih < %d && iw >= 0 && iw < %d;", h, w);
     cl.line("const int16 at = select((int16)(0), ci * %d + ih * %d + iw, inside);", (long) h * w, w);
     gatherAndStore(cl, "image");

@@ -14,7 +14,7 @@ final class PoolKernels implements StageKernels {
   private final Stage stage;
   private final String prefix;
   private final boolean max;
-  private final int c, h, w, oh, ow, k, s, pad;
+  private final int c, h, w, oh, ow, k, s, padH, padW;
   private final Kernel forward, backward;
 
   PoolKernels(Stage stage, String prefix) {
@@ -29,7 +29,8 @@ final class PoolKernels implements StageKernels {
     ow = stage.out().width();
     k = pool.k();
     s = pool.effectiveStride();
-    pad = pool.pad();
+    padH = pool.padHeight();
+    padW = pool.padWidth();
     boolean byteArgmax = (long) k * k <= 255;
     forward = new Kernel(name(true), Signatures.poolForward(byteArgmax));
     backward = new Kernel(name(false), Signatures.poolBackward(byteArgmax));
@@ -46,8 +47,9 @@ final class PoolKernels implements StageKernels {
 
   @Override
   public void openCl(ClSource cl) {
-    cl.section("stage %d, %s: %s pooling [%d, %d, %d] -> [%d, %d, %d], window %d, stride %d, padding %d",
-        stage.index(), stage.layer(), max ? "max" : "average", c, h, w, c, oh, ow, k, s, pad);
+    cl.section("stage %d, %s: %s pooling [%d, %d, %d] -> [%d, %d, %d], window %d, stride %d, padding %s",
+        stage.index(), stage.layer(), max ? "max" : "average", c, h, w, c, oh, ow, k, s,
+        CoveringWindows.padding(padH, padW));
     cl.blank();
     // branches inside the window keep PoCL from vectorizing across work-items: 8x slower on AlexNet's pools
     cl.line("// one work-item per output row; the window is unrolled and branch-free (selects, and clamped loads");
@@ -64,28 +66,29 @@ final class PoolKernels implements StageKernels {
     if (max) {
       // the window position of the maximum, kh * k + kw; until one is found (all -inf), the first position inside
       // the input, as PyTorch starts from
-      cl.line("int where = max(0, %d - oh * %d) * %d + max(0, %d - ow * %d);", pad, s, k, pad, s);
+      cl.line("int where = max(0, %d - oh * %d) * %d + max(0, %d - ow * %d);", padH, s, k, padW, s);
     }
     cl.line("#pragma unroll");
     cl.open("for (int kh = 0; kh < %d; ++kh) {", k);
-    cl.line("const int ih = oh * %d - %d + kh;", s, pad);
+    cl.line("const int ih = oh * %d - %d + kh;", s, padH);
     cl.line("#pragma unroll");
     cl.open("for (int kw = 0; kw < %d; ++kw) {", k);
-    cl.line("const int iw = ow * %d - %d + kw;", s, pad);
-    if (pad > 0) {
+    cl.line("const int iw = ow * %d - %d + kw;", s, padW);
+    boolean padded = padH > 0 || padW > 0;
+    if (padded) {
       cl.line("const int inside = ih >= 0 && ih < %d && iw >= 0 && iw < %d;", h, w);
       cl.line("const real v = xp[inside ? ih * %d + iw : 0];", w);
     } else {
       // without padding every window lies inside the input
       cl.line("const real v = xp[ih * %d + iw];", w);
     }
-    String inside = pad > 0 ? "inside && " : "";
+    String inside = padded ? "inside && " : "";
     if (max) {
       cl.line("const int better = %s(v > best || isnan(v));", inside);
       cl.line("best = better ? v : best;");
       cl.line("where = better ? kh * %d + kw : where;", k);
     } else {
-      cl.line(pad > 0 ? "sum += inside ? v : (real)0;" : "sum += v;");
+      cl.line(padded ? "sum += inside ? v : (real)0;" : "sum += v;");
     }
     cl.close();
     cl.close();
@@ -113,7 +116,7 @@ final class PoolKernels implements StageKernels {
     cl.line("const int ih = row %% %d;", h);
     cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
     cl.line("real g = 0;");
-    CoveringWindows.open(cl, k, k, s, pad, oh, ow);
+    CoveringWindows.open(cl, k, k, s, padH, padW, oh, ow);
     cl.line("const size_t o = plane * %d + (covers ? oh * %d + ow : 0);", (long) oh * ow, ow);
     String gradient = Epilogue.masked(stage, prefix, "dy[o]", "y[o]", "o");
     if (max) {

@@ -14,8 +14,16 @@ public sealed interface Op {
     return this instanceof Relu || this instanceof Dropout;
   }
 
-  /** A 2-D convolution; weights {@code [out, in, kh, kw]}. {@code k} given means {@code kh = kw = k}. */
-  record Conv(int out, int k, int kh, int kw, int stride, int pad, boolean bias) implements Op {
+  /**
+   * A 2-D convolution; weights {@code [out, in, kh, kw]}. {@code k} given means {@code kh = kw = k}; {@code pad} is
+   * the annotation's {@code p}, {@code padH} and {@code padW} its {@code ph} and {@code pw} (-1: equal to {@code p}).
+   */
+  record Conv(int out, int k, int kh, int kw, int stride, int pad, int padH, int padW, boolean bias) implements Op {
+    /** A convolution padded alike on both axes. */
+    public Conv(int out, int k, int kh, int kw, int stride, int pad, boolean bias) {
+      this(out, k, kh, kw, stride, pad, Padding.SAME_AS_P, Padding.SAME_AS_P, bias);
+    }
+
     public String annotation() {
       return "Conv";
     }
@@ -29,16 +37,44 @@ public sealed interface Op {
     public int kernelWidth() {
       return k != 0 ? k : kw;
     }
+
+    /** Rows of zeros above and below, from {@code ph} or {@code p}. */
+    public int padHeight() {
+      return Padding.resolve(pad, padH);
+    }
+
+    /** Columns of zeros left and right, from {@code pw} or {@code p}. */
+    public int padWidth() {
+      return Padding.resolve(pad, padW);
+    }
   }
 
-  /** Max or average pooling with a square window; {@code stride == 0} means equal to {@code k}. */
-  record Pool(PoolKind kind, int k, int stride, int pad) implements Op {
+  /**
+   * Max or average pooling with a square window; {@code stride == 0} means equal to {@code k}. Padding as for
+   * {@link Conv}.
+   */
+  record Pool(PoolKind kind, int k, int stride, int pad, int padH, int padW) implements Op {
+    /** A pool padded alike on both axes. */
+    public Pool(PoolKind kind, int k, int stride, int pad) {
+      this(kind, k, stride, pad, Padding.SAME_AS_P, Padding.SAME_AS_P);
+    }
+
     public String annotation() {
       return kind == PoolKind.MAX ? "MaxPool" : "AvgPool";
     }
 
     public int effectiveStride() {
       return stride == 0 ? k : stride;
+    }
+
+    /** Rows of padding above and below, from {@code ph} or {@code p}. */
+    public int padHeight() {
+      return Padding.resolve(pad, padH);
+    }
+
+    /** Columns of padding left and right, from {@code pw} or {@code p}. */
+    public int padWidth() {
+      return Padding.resolve(pad, padW);
     }
   }
 

@@ -41,10 +41,12 @@ public final class ShapeRules {
   /** Whether the step's own numbers are in range, independent of its input. */
   public static boolean hyperparametersValid(Op op) {
     if (op instanceof Op.Conv c) {
-      return c.out() >= 1 && kernelGiven(c) && c.stride() >= 1 && c.pad() >= 0
-          && c.pad() < c.kernelHeight() && c.pad() < c.kernelWidth();
+      return c.out() >= 1 && kernelGiven(c) && c.stride() >= 1 && !Padding.givenTwice(c.pad(), c.padH(), c.padW())
+          && c.padHeight() >= 0 && c.padHeight() < c.kernelHeight()
+          && c.padWidth() >= 0 && c.padWidth() < c.kernelWidth();
     } else if (op instanceof Op.Pool p) {
-      return p.k() >= 1 && p.stride() >= 0 && p.pad() >= 0 && p.pad() <= p.k() / 2;
+      return p.k() >= 1 && p.stride() >= 0 && !Padding.givenTwice(p.pad(), p.padH(), p.padW())
+          && p.padHeight() >= 0 && p.padHeight() <= p.k() / 2 && p.padWidth() >= 0 && p.padWidth() <= p.k() / 2;
     } else if (op instanceof Op.AdaptiveAvgPool a) {
       return a.h() >= 1 && a.w() >= 1;
     } else if (op instanceof Op.Dense d) {
@@ -81,12 +83,12 @@ public final class ShapeRules {
     }
     if (op instanceof Op.Conv c) {
       return spatial(c.out(),
-          windowOutput(in.height(), c.kernelHeight(), c.stride(), c.pad()),
-          windowOutput(in.width(), c.kernelWidth(), c.stride(), c.pad()));
+          windowOutput(in.height(), c.kernelHeight(), c.stride(), c.padHeight()),
+          windowOutput(in.width(), c.kernelWidth(), c.stride(), c.padWidth()));
     } else if (op instanceof Op.Pool p) {
       return spatial(in.channels(),
-          windowOutput(in.height(), p.k(), p.effectiveStride(), p.pad()),
-          windowOutput(in.width(), p.k(), p.effectiveStride(), p.pad()));
+          windowOutput(in.height(), p.k(), p.effectiveStride(), p.padHeight()),
+          windowOutput(in.width(), p.k(), p.effectiveStride(), p.padWidth()));
     } else if (op instanceof Op.AdaptiveAvgPool a) {
       return spatial(in.channels(), a.h(), a.w());
     } else if (op instanceof Op.Dense d) {

@@ -12,9 +12,11 @@ final class OpReader {
     try {
       return switch (kind) {
         case "Conv" -> new Op.Conv(i(values, "out"), i(values, "k"), i(values, "kh"), i(values, "kw"),
-            i(values, "s"), i(values, "p"), b(values, "bias"));
-        case "MaxPool" -> new Op.Pool(Op.PoolKind.MAX, i(values, "k"), i(values, "s"), i(values, "p"));
-        case "AvgPool" -> new Op.Pool(Op.PoolKind.AVG, i(values, "k"), i(values, "s"), i(values, "p"));
+            i(values, "s"), i(values, "p"), i(values, "ph"), i(values, "pw"), b(values, "bias"));
+        case "MaxPool" -> new Op.Pool(Op.PoolKind.MAX, i(values, "k"), i(values, "s"), i(values, "p"),
+            i(values, "ph"), i(values, "pw"));
+        case "AvgPool" -> new Op.Pool(Op.PoolKind.AVG, i(values, "k"), i(values, "s"), i(values, "p"),
+            i(values, "ph"), i(values, "pw"));
         case "AdaptiveAvgPool" -> new Op.AdaptiveAvgPool(i(values, "h"), i(values, "w"));
         case "Dense" -> new Op.Dense(i(values, "out"), i(values, "in"), b(values, "bias"));
         case "Flatten" -> new Op.Flatten();

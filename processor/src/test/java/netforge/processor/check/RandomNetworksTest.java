@@ -16,6 +16,7 @@ import netforge.processor.model.InferredOp;
 import netforge.processor.model.LayerModel;
 import netforge.processor.model.NetworkModel;
 import netforge.processor.model.Op;
+import netforge.processor.model.Padding;
 import netforge.processor.model.Op.PoolKind;
 import netforge.processor.model.ShapeInference;
 import org.junit.jupiter.api.Test;
@@ -33,9 +34,9 @@ class RandomNetworksTest {
   private static final Set<Message> INPUT_DEPENDENT = Set.of(Message.NON_POSITIVE_OUTPUT,
       Message.NEEDS_SPATIAL_INPUT, Message.SHAPE_MISMATCH, Message.TOO_LARGE, Message.WINDOW_DROPS_INPUT);
   private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
-      "Conv", Set.of("out", "k", "kh", "kw", "s", "p", "bias"),
-      "MaxPool", Set.of("k", "s", "p"),
-      "AvgPool", Set.of("k", "s", "p"),
+      "Conv", Set.of("out", "k", "kh", "kw", "s", "p", "ph", "pw", "bias"),
+      "MaxPool", Set.of("k", "s", "p", "ph", "pw"),
+      "AvgPool", Set.of("k", "s", "p", "ph", "pw"),
       "AdaptiveAvgPool", Set.of("h", "w"),
       "Dense", Set.of("out", "in", "bias"),
       "Dropout", Set.of("value"),
@@ -48,15 +49,20 @@ class RandomNetworksTest {
     return random.nextInt(4) == 0 ? SIZES[random.nextInt(SIZES.length)] : 1 + random.nextInt(6);
   }
 
+  /** {@code ph} or {@code pw}: mostly unset (as {@code p}), sometimes a value in or out of range. */
+  private int axisPadding() {
+    return random.nextInt(3) == 0 ? random.nextInt(5) - 2 : Padding.SAME_AS_P;
+  }
+
   private Op op() {
     return switch (random.nextInt(9)) {
       case 0, 1 -> random.nextBoolean()
           ? new Op.Conv(size(), size(), 0, 0, 1 + random.nextInt(3),
-              random.nextInt(3) - (random.nextInt(8) == 0 ? 2 : 0), random.nextBoolean())
+              random.nextInt(3) - (random.nextInt(8) == 0 ? 2 : 0), axisPadding(), axisPadding(), random.nextBoolean())
           : new Op.Conv(size(), random.nextInt(6) == 0 ? 3 : 0, size(), random.nextInt(5) == 0 ? 0 : size(),
               size(), random.nextInt(3), true);
       case 2 -> new Op.Pool(random.nextBoolean() ? PoolKind.MAX : PoolKind.AVG, size(), random.nextInt(4) - 1,
-          random.nextInt(3));
+          random.nextInt(3), axisPadding(), axisPadding());
       case 3 -> new Op.AdaptiveAvgPool(size(), size());
       case 4 -> new Op.Dense(size(), random.nextInt(3) == 0 ? size() : 0, random.nextBoolean());
       case 5 -> new Op.Flatten();

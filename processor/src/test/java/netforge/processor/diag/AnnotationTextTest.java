@@ -18,6 +18,17 @@ class AnnotationTextTest {
   }
 
   @Test
+  void paddingAttributes_areThePerAxisOnesWhereWritten_elsePWhenItPads() {
+    assertThat(AnnotationText.paddingAttributes(new Op.Conv(8, 3, 0, 0, 1, 0, 1, -1, true))).containsExactly("ph");
+    assertThat(AnnotationText.paddingAttributes(new Op.Pool(Op.PoolKind.MAX, 3, 1, 0, 0, 1)))
+        .containsExactly("ph", "pw").inOrder();
+    assertThat(AnnotationText.paddingAttributes(new Op.Conv(8, 3, 0, 0, 1, 1, true))).containsExactly("p");
+    assertThat(AnnotationText.paddingAttributes(new Op.Conv(8, 3, 0, 0, 1, 0, true))).isEmpty();
+    assertThat(AnnotationText.of(new Op.Pool(Op.PoolKind.AVG, 3, 1, 0, 2, -1), "ph", "pw"))
+        .isEqualTo("@AvgPool(ph = 2, pw = -1)");
+  }
+
+  @Test
   void of_poolStride_writesTheValueAsWritten() {
     assertThat(AnnotationText.of(new Op.Pool(Op.PoolKind.AVG, 2, 0, 0), "k", "s")).isEqualTo("@AvgPool(k = 2, s = 0)");
   }

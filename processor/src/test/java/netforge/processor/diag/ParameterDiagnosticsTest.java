@@ -165,6 +165,58 @@ class ParameterDiagnosticsTest {
   }
 
   @Test
+  void convPWithPh_reportsPaddingGivenTwiceOnPh_withBothAxesWrittenOut() {
+    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, p = 1, ph = 0) Layer conv1;", FC),
+        "[nn.PaddingGivenTwice] conv1: @Conv(p = 1, ph = 0) gives the padding twice, but p pads both axes and ph,"
+            + " pw one each", "p = 1, ph = ^0)");
+    assertThat(compilation).hadErrorContaining("fix: write ph = 0, pw = 1 without p, or p alone for the same padding"
+        + " on both axes");
+  }
+
+  @Test
+  void poolPWithPhAndPw_reportsPaddingGivenTwiceOnPh() {
+    Compilation compilation = assertOneError(net("@AvgPool(k = 3, p = 1, ph = 1, pw = 0) Layer pool1;", FC),
+        "[nn.PaddingGivenTwice] pool1: @AvgPool(p = 1, ph = 1, pw = 0) gives the padding twice", "p = 1, ph = ^1");
+    assertThat(compilation).hadErrorContaining("fix: write ph = 1, pw = 0 without p");
+  }
+
+  @Test
+  void convPw_negative_reportsNegativePaddingOnPw() {
+    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, pw = -2) Layer conv1;", FC),
+        "[nn.NegativePadding] conv1: @Conv(pw = -2) must not be negative", "k = 3, pw = ^-2)");
+    assertThat(compilation).hadErrorContaining("fix: use pw = 0 for no padding on that axis, or leave it out to take"
+        + " p's value");
+  }
+
+  @Test
+  void convPh_notBelowKernelHeight_reportsPaddingTooLargeOnPh() {
+    Compilation compilation = assertOneError(net("@Conv(out = 8, kh = 1, kw = 7, ph = 1, pw = 3) Layer conv1;", FC),
+        "[nn.PaddingTooLarge] conv1: @Conv(ph = 1) must be less than the kernel height, kh = 1",
+        "kw = 7, ph = ^1, pw = 3)");
+    assertThat(compilation).hadErrorContaining("fix: use ph <= 0; ph = 0 keeps the size for an odd kernel at stride"
+        + " 1");
+  }
+
+  @Test
+  void convPerAxisPadding_belowEachKernelSide_compiles() {
+    assertThat(compiler.compile(net("@Conv(out = 8, kh = 1, kw = 7, ph = 0, pw = 3) Layer conv1;", FC)))
+        .succeededWithoutWarnings();
+  }
+
+  @Test
+  void poolPw_aboveHalfTheWindow_reportsPaddingTooLargeOnPw() {
+    Compilation compilation = assertOneError(net("@MaxPool(k = 3, s = 1, pw = 2) Layer pool1;", FC),
+        "[nn.PaddingTooLarge] pool1: @MaxPool(pw = 2) must be at most half the window, k / 2 = 1",
+        "s = 1, pw = ^2)");
+    assertThat(compilation).hadErrorContaining("fix: use pw <= 1");
+  }
+
+  @Test
+  void poolPh_halfTheWindow_compiles() {
+    assertThat(compiler.compile(net("@MaxPool(k = 3, s = 1, ph = 1) Layer pool1;", FC))).succeededWithoutWarnings();
+  }
+
+  @Test
   void poolP_halfTheWindow_compiles() {
     assertThat(compiler.compile(net("@MaxPool(k = 3, s = 1, p = 1) Layer pool1;", FC))).succeededWithoutWarnings();
   }

@@ -110,6 +110,16 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  void poolK_largerThanInputPaddedOnlyAcross_reportsTheWidthWithItsOwnPadding() {
+    Compilation compilation = assertOneError(netWithInput(1, 4, 4, "@AvgPool(k = 7, ph = 2, pw = 1) Layer pool1;", FC),
+        "[nn.NonPositiveOutput] pool1: @AvgPool(k = 7, ph = 2, pw = 1) on a 4x4 input gives 1x0",
+        "@AvgPool(k = ^7, ph = 2");
+    assertThat(compilation).hadErrorContaining("rule: out = floor((in + 2p - k) / s) + 1 = floor((4 + 2 - 7) / 7) + 1"
+        + " = 0");
+    assertThat(compilation).hadErrorContaining("fix: use a window of at most 6 (k <= 6)");
+  }
+
+  @Test
   void conv_afterDense_reportsNeedsSpatialInput() {
     JavaFileObject source = net("@Dense(out = 100) Layer fc1;", "@Conv(out = 8, k = 3) Layer conv1;", FC);
     Compilation compilation = assertOneError(source,
@@ -210,6 +220,18 @@ class ShapeDiagnosticsTest {
     assertThat(compilation).hadWarningContaining("fix: to read every pixel, let the last window end on the last row"
         + " and column: an input of 223x223 or 227x227 here");
     assertThat(compilation).generatedSourceFile("test.NetModel");
+  }
+
+  @Test
+  void convStride_paddedOnlyVertically_warnsOfTheColumnOnly() {
+    JavaFileObject source = net("@Conv(out = 8, k = 3, s = 2, ph = 1) Layer conv1;", FC);
+    Compilation compilation = compiler.compile(source);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    Caret at = compiler.caret(source, "s = ^2, ph = 1)");
+    assertThat(compilation).hadWarningContaining("[nn.WindowDropsInput] conv1: @Conv(k = 3, s = 2) on a 28x28 input"
+        + " never reads its last 1 column (PyTorch floors the output size too)")
+        .inFile(source).onLine(at.line()).atColumn(at.column());
   }
 
   @Test

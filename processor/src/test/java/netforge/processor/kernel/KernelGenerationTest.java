@@ -54,6 +54,26 @@ class KernelGenerationTest {
   }
 
   @Test
+  void samePaddingWrittenPerAxis_generatesTheSameProgramAsP() throws IOException {
+    String perAxis = DEEP_NET.replace("k = 5, p = 2", "k = 5, ph = 2, pw = 2")
+        .replace("s = 2, p = 1) @ReLU", "s = 2, ph = 1, pw = 1) @ReLU").replace("@AvgPool(k = 3, s = 2, p = 1)",
+            "@AvgPool(k = 3, s = 2, ph = 1, pw = 1)");
+    assertThat(perAxis).doesNotContain("p = ");
+    assertEquals(program(DEEP_NET), program(perAxis));
+  }
+
+  @Test
+  void paddingPerAxis_offsetsRowsAndColumnsByTheirOwnPadding() throws IOException {
+    String program = program(DEEP_NET.replace("s = 2, p = 1) @ReLU", "s = 2, ph = 0, pw = 2) @ReLU")
+        .replace("@AvgPool(k = 3, s = 2, p = 1)", "@AvgPool(k = 3, s = 2, ph = 1, pw = 0)"));
+    assertThat(program).contains("convolution [6, 13, 13] -> [8, 6, 8], kernel 3x3, stride 2, padding 0x2");
+    assertThat(program).contains("const int16 ih = oh * 2 - 0 + kh, iw = ow * 2 - 2 + kw;");
+    assertThat(program).contains("average pooling [8, 6, 8] -> [8, 3, 3], window 3, stride 2, padding 1x0");
+    assertThat(program).contains("const int ih = oh * 2 - 1 + kh;");
+    assertThat(program).contains("const int iw = ow * 2 - 0 + kw;");
+  }
+
+  @Test
   void generation_isDeterministic_byteForByte() throws IOException {
     assertEquals(program(), program());
   }

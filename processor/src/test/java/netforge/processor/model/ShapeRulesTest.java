@@ -87,6 +87,11 @@ class ShapeRulesTest {
         arguments(maxPool(3, 2, 0), Shape.spatial(96, 55, 55), Shape.spatial(96, 27, 27)),
         arguments(maxPool(2, 0, 0), Shape.spatial(6, 24, 24), Shape.spatial(6, 12, 12)),  // s = 0 means s = k
         arguments(new Op.Pool(PoolKind.AVG, 2, 1, 1), Shape.spatial(1, 4, 4), Shape.spatial(1, 5, 5)),
+        // per axis: ph pads the height only, pw the width only, as PyTorch's padding=(ph, pw)
+        arguments(new Op.Conv(8, 0, 1, 7, 1, 0, 0, 3, true), Shape.spatial(3, 10, 10), Shape.spatial(8, 10, 10)),
+        arguments(new Op.Conv(8, 3, 0, 0, 2, 0, 1, -1, true), Shape.spatial(3, 9, 9), Shape.spatial(8, 5, 4)),
+        arguments(new Op.Pool(PoolKind.MAX, 3, 1, 0, 0, 1), Shape.spatial(2, 5, 4), Shape.spatial(2, 3, 4)),
+        arguments(new Op.Pool(PoolKind.AVG, 3, 2, 0, 1, 0), Shape.spatial(2, 6, 5), Shape.spatial(2, 3, 2)),
         arguments(new Op.AdaptiveAvgPool(6, 6), Shape.spatial(256, 5, 5), POOL5),
         arguments(new Op.Dense(4096, 0, true), POOL5, Shape.flat(4096)),
         arguments(new Op.Flatten(), POOL5, Shape.flat(9216)),
@@ -123,6 +128,13 @@ class ShapeRulesTest {
         arguments(new Op.Conv(8, 0, 3, 0, 1, 0, true), false),  // kh without kw
         arguments(new Op.Conv(8, 0, 1, 7, 1, 0, true), true),
         arguments(new Op.Conv(8, 0, 1, 7, 1, 1, true), false),  // p must be below the smaller side
+        arguments(new Op.Conv(8, 0, 1, 7, 1, 0, 0, 6, true), true),   // each axis below its own side
+        arguments(new Op.Conv(8, 0, 1, 7, 1, 0, 1, 0, true), false),  // ph must be below kh
+        arguments(new Op.Conv(8, 3, 0, 0, 1, 0, -2, -1, true), false),  // a negative ph other than "as p"
+        arguments(new Op.Conv(8, 3, 0, 0, 1, 1, 0, -1, true), false),  // p and ph: the padding given twice
+        arguments(new Op.Pool(PoolKind.MAX, 3, 0, 0, -1, 1), true),
+        arguments(new Op.Pool(PoolKind.MAX, 3, 0, 0, 2, -1), false),  // ph above k / 2
+        arguments(new Op.Pool(PoolKind.AVG, 3, 0, 1, -1, 1), false),  // p and pw
         arguments(maxPool(3, 0, 1), true),           // p = k / 2
         arguments(maxPool(3, 0, 2), false),
         arguments(maxPool(3, -1, 0), false),

@@ -65,13 +65,15 @@ final class LayerNodes {
     if (conv.bias()) {
       inputs.add(parameters.bias(layer, conv.out()));
     }
-    int p = conv.pad();
+    int ph = conv.padH();
+    int pw = conv.padW();
+    // ONNX orders pads as [top, left, bottom, right]
     String out = graph.node(layer.name() + "/Conv", "Conv", inputs,
         Attributes.ints("kernel_shape", conv.kh(), conv.kw()),
         Attributes.ints("strides", conv.stride(), conv.stride()),
-        Attributes.ints("pads", p, p, p, p));
-    return new Activation(out, new int[] {conv.out(), window(x.height(), conv.kh(), conv.stride(), p),
-        window(x.width(), conv.kw(), conv.stride(), p)});
+        Attributes.ints("pads", ph, pw, ph, pw));
+    return new Activation(out, new int[] {conv.out(), window(x.height(), conv.kh(), conv.stride(), ph),
+        window(x.width(), conv.kw(), conv.stride(), pw)});
   }
 
   private Activation pool(String layer, OpSpec.Pool pool, Activation x) {
@@ -79,15 +81,17 @@ final class LayerNodes {
     requireSpatial(layer, type, x);
     int k = pool.k();
     int s = pool.stride();
-    int p = pool.pad();
+    int ph = pool.padH();
+    int pw = pool.padW();
     List<AttributeProto> attributes = new ArrayList<>(List.of(
-        Attributes.ints("kernel_shape", k, k), Attributes.ints("strides", s, s), Attributes.ints("pads", p, p, p, p)));
+        Attributes.ints("kernel_shape", k, k), Attributes.ints("strides", s, s),
+        Attributes.ints("pads", ph, pw, ph, pw)));
     if (!pool.max()) {
       attributes.add(Attributes.integer("count_include_pad", 1));
     }
     String out = graph.node(layer + "/" + type, type, List.of(x.name()),
         attributes.toArray(AttributeProto[]::new));
-    return new Activation(out, new int[] {x.channels(), window(x.height(), k, s, p), window(x.width(), k, s, p)});
+    return new Activation(out, new int[] {x.channels(), window(x.height(), k, s, ph), window(x.width(), k, s, pw)});
   }
 
   private Activation dense(LayerSpec layer, OpSpec.Dense dense, Activation x) {

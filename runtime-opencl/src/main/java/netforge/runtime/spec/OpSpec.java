@@ -5,11 +5,27 @@ package netforge.runtime.spec;
  * with these, so tools (initialisation, safetensors, the test oracle) need no reflection.
  */
 public sealed interface OpSpec {
-  /** A 2-D convolution; weights {@code [out, in, kh, kw]}. */
-  record Conv(int out, int kh, int kw, int stride, int pad, boolean bias) implements OpSpec {}
+  /**
+   * A 2-D convolution; weights {@code [out, in, kh, kw]}; {@code padH} rows of zeros above and below,
+   * {@code padW} columns left and right, as PyTorch's {@code padding=(padH, padW)}.
+   */
+  record Conv(int out, int kh, int kw, int stride, int padH, int padW, boolean bias) implements OpSpec {
+    /** A convolution padded alike on both axes, as PyTorch's {@code padding=pad}. */
+    public Conv(int out, int kh, int kw, int stride, int pad, boolean bias) {
+      this(out, kh, kw, stride, pad, pad, bias);
+    }
+  }
 
-  /** Max ({@code max == true}) or average pooling with a square window; the stride is resolved (never 0). */
-  record Pool(boolean max, int k, int stride, int pad) implements OpSpec {}
+  /**
+   * Max ({@code max == true}) or average pooling with a square window; the stride is resolved (never 0); padding
+   * per axis as for {@link Conv}.
+   */
+  record Pool(boolean max, int k, int stride, int padH, int padW) implements OpSpec {
+    /** A pool padded alike on both axes. */
+    public Pool(boolean max, int k, int stride, int pad) {
+      this(max, k, stride, pad, pad);
+    }
+  }
 
   /** Adaptive average pooling to {@code h x w}. */
   record AdaptiveAvgPool(int h, int w) implements OpSpec {}

@@ -116,6 +116,27 @@ class OnnxOperatorsTest {
   }
 
   @Test
+  void maxPool_paddedPerAxis_writesPadsAsTopLeftBottomRight() throws IOException {
+    int[] in = {2, 5, 4};
+    OpSpec.Pool pool = new OpSpec.Pool(true, 3, 1, 0, 1);
+    NetworkSpec spec = OneStepNetworks.of(pool, in, new int[] {2, 3, 4});
+    double[] x = random(BATCH * 40, 11);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = -1 - Math.abs(x[i]); // all negative: a zero from the padding would win every border window
+    }
+    assertMatches(spec, x, pool(x, in, pool));
+  }
+
+  @Test
+  void averagePool_paddedPerAxis_padsEachAxisByItsOwnAmount() throws IOException {
+    int[] in = {2, 6, 5};
+    OpSpec.Pool pool = new OpSpec.Pool(false, 3, 2, 1, 0);
+    NetworkSpec spec = OneStepNetworks.of(pool, in, new int[] {2, 3, 2});
+    double[] x = random(BATCH * 60, 12);
+    assertMatches(spec, x, pool(x, in, pool));
+  }
+
+  @Test
   void dense_afterAnImage_flattensInNchwOrder_withPyTorchsWeightLayout() throws IOException {
     int[] in = {2, 3, 2};
     int out = 4;
@@ -219,17 +240,18 @@ class OnnxOperatorsTest {
     int w = in[2];
     int k = pool.k();
     int s = pool.stride();
-    int p = pool.pad();
-    int oh = (h + 2 * p - k) / s + 1;
-    int ow = (w + 2 * p - k) / s + 1;
+    int ph = pool.padH();
+    int pw = pool.padW();
+    int oh = (h + 2 * ph - k) / s + 1;
+    int ow = (w + 2 * pw - k) / s + 1;
     double[] y = new double[BATCH * c * oh * ow];
     for (int plane = 0; plane < BATCH * c; plane++) {
       for (int i = 0; i < oh; i++) {
         for (int j = 0; j < ow; j++) {
           double best = Double.NEGATIVE_INFINITY;
           double sum = 0;
-          for (int a = i * s - p; a < i * s - p + k; a++) {
-            for (int b = j * s - p; b < j * s - p + k; b++) {
+          for (int a = i * s - ph; a < i * s - ph + k; a++) {
+            for (int b = j * s - pw; b < j * s - pw + k; b++) {
               if (a >= 0 && a < h && b >= 0 && b < w) {
                 double v = (float) x[(plane * h + a) * w + b];
                 best = Math.max(best, v);
