@@ -2,6 +2,8 @@ package netforge.examples.cli;
 
 import static netforge.examples.cli.EvaluateCommandTest.assertNoStackTrace;
 import static netforge.examples.cli.EvaluateCommandTest.requireOpenCl;
+import static netforge.runtime.testing.TestImages.noise;
+import static netforge.runtime.testing.TestImages.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import netforge.runtime.data.ImageFolder;
 import netforge.runtime.data.ImageShape;
 import netforge.runtime.data.Split;
@@ -145,24 +145,5 @@ class FolderDatasetTest {
     CliRun blank = CliRun.of("train", "--dataset", "folder:");
     assertEquals(ExitCodes.USAGE, blank.exitCode(), blank.transcript());
     assertTrue(blank.err().contains("'folder:' names no directory; write folder:DIR"), blank.transcript());
-  }
-
-  private static BufferedImage noise(int type, int width, int height, long seed) {
-    BufferedImage image = new BufferedImage(width, height, type);
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        image.setRGB(x, y, random.nextInt() | 0xFF000000);
-      }
-    }
-    return image;
-  }
-
-  private static Path write(Path file, BufferedImage image, String format) throws IOException {
-    Files.createDirectories(file.getParent());
-    if (!ImageIO.write(image, format, file.toFile())) {
-      throw new IllegalStateException("no " + format + " writer for image type " + image.getType());
-    }
-    return file;
   }
 }

@@ -1,5 +1,7 @@
 package netforge.runtime.data;
 
+import static netforge.runtime.testing.TestImages.noise;
+import static netforge.runtime.testing.TestImages.write;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -299,24 +301,5 @@ class ImageFolderTest {
         () -> folder.pipeline(new ImageShape(1, 28, 28), false));
     assertEquals("pets: its images are decoded to 3x32x32 but the network takes 1x28x28; build the ImageFolder "
         + "with imageShape(1x28x28)", e.getMessage());
-  }
-
-  private static BufferedImage noise(int type, int width, int height, long seed) {
-    BufferedImage image = new BufferedImage(width, height, type);
-    SplittableRandom random = new SplittableRandom(seed);
-    for (int y = 0; y < height; y++) {
-      for (int x = 0; x < width; x++) {
-        image.setRGB(x, y, random.nextInt() | 0xFF000000);
-      }
-    }
-    return image;
-  }
-
-  private static Path write(Path file, BufferedImage image, String format) throws IOException {
-    Files.createDirectories(file.getParent());
-    if (!ImageIO.write(image, format, file.toFile())) {
-      throw new IllegalStateException("no " + format + " writer for image type " + image.getType());
-    }
-    return file;
   }
 }
