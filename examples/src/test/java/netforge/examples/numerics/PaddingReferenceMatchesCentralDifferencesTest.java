@@ -33,7 +33,12 @@ class PaddingReferenceMatchesCentralDifferencesTest {
 
   @Test
   void paddingProbe_gradientsOfParametersAndInput_matchCentralDifferences() {
-    Probe probe = Probes.all().stream().filter(p -> p.name().equals("PaddingProbe")).findFirst().orElseThrow();
+    assertReferenceMatchesCentralDifferences("PaddingProbe");
+  }
+
+  /** Every parameter's and the input's gradient from the reference against central differences of its loss. */
+  static void assertReferenceMatchesCentralDifferences(String probeName) {
+    Probe probe = Probes.all().stream().filter(p -> p.name().equals(probeName)).findFirst().orElseThrow();
     NetworkSpec spec = probe.spec();
     Random random = new Random(13);
     double[] params = new double[(int) spec.parameters().stream().mapToLong(p -> p.offset() + p.size()).max()

@@ -36,16 +36,33 @@ public final class ReferenceNetwork {
   private record Record(OpSpec op, int[] inShape, int[] outShape, double[] in, double[] out, long weight,
       long bias, int key) {}
 
-  /** Forward through every step; with {@code labels}, also the loss and all gradients. */
+  /**
+   * Forward through every layer, each reading the outputs of the layers it names (or the layer above); with
+   * {@code labels}, also the loss and all gradients, summed over every reader where a layer's output feeds several.
+   */
   public Result run(double[] input, int batch, int[] labels) {
-    List<Record> records = new ArrayList<>();
+    List<LayerSpec> layers = spec.layers();
+    int count = layers.size();
+    List<List<Integer>> sources = sources(layers);
+    List<List<Record>> records = new ArrayList<>();
+    double[][] outputs = new double[count][];
+    int[][] shapes = new int[count][];
     List<ParamSpec> parameterList = spec.parameters();
     int paramIndex = 0;
+    // The dropout key names the kernel stage, as the processor's fusion numbers them: each reduction or join opens a
+    // stage; an elementwise step at the start of a field continues the stage above only when nothing else reads its
+    // output (exclusive), and opens a stage of its own otherwise.
     int stage = 0;
     int position = 0;
-    double[] x = input;
-    int[] shape = spec.inputShape();
-    for (LayerSpec layer : spec.layers()) {
+    boolean[] exclusive = new boolean[count];
+    for (int l = 0; l < count; l++) {
+      LayerSpec layer = layers.get(l);
+      List<Integer> from = sources.get(l);
+      double[] x = from.get(0) < 0 ? input : outputs[from.get(0)];
+      int[] shape = from.get(0) < 0 ? spec.inputShape() : shapes[from.get(0)];
+      boolean continuesAbove = continuesAbove(l, sources);
+      boolean ownStage = false;
+      List<Record> steps = new ArrayList<>();
       for (OpSpec op : layer.ops()) {
         long weight = -1;
         long bias = -1;
@@ -56,24 +73,39 @@ public final class ReferenceNetwork {
             bias = parameterList.get(paramIndex++).offset();
           }
         }
-        boolean reduction = !(op instanceof OpSpec.Relu || op instanceof OpSpec.Dropout
-            || op instanceof OpSpec.Flatten);
-        if (reduction) {
+        boolean elementwise = isElementwise(op);
+        if (!elementwise && !(op instanceof OpSpec.Flatten)
+            || elementwise && !ownStage && !(continuesAbove && l > 0 && exclusive[l - 1])) {
           stage++;
           position = 0;
+          ownStage = true;
         }
         int key = DropoutMask.key(stage, position);
-        if (op instanceof OpSpec.Relu || op instanceof OpSpec.Dropout) {
+        if (elementwise) {
           position++;
+        }
+        if (op instanceof OpSpec.Add || op instanceof OpSpec.Concat) {
+          List<double[]> ins = from.stream().map(i -> i < 0 ? input : outputs[i]).toList();
+          List<int[]> inShapes = from.stream().map(i -> i < 0 ? spec.inputShape() : shapes[i]).toList();
+          int[] outShape = joinedShape(op, inShapes);
+          double[] y = join(op, ins, inShapes, batch, outShape);
+          steps.add(new Record(op, shape, outShape, null, y, -1, -1, key));
+          x = y;
+          shape = outShape;
+          continue;
         }
         int[] outShape = outShape(op, shape);
         double[] y = forward(op, x, batch, shape, outShape, weight, bias, key);
-        records.add(new Record(op, shape, outShape, x, y, weight, bias, key));
+        steps.add(new Record(op, shape, outShape, x, y, weight, bias, key));
         x = y;
         shape = outShape;
       }
+      exclusive[l] = ownStage || (continuesAbove && l > 0 && exclusive[l - 1]);
+      records.add(steps);
+      outputs[l] = x;
+      shapes[l] = shape;
     }
-    double[] logits = x;
+    double[] logits = outputs[count - 1];
     if (labels == null) {
       return new Result(logits, Double.NaN, null, null);
     }
@@ -96,10 +128,107 @@ public final class ReferenceNetwork {
       }
     }
     double[] gradients = new double[params.length];
-    for (int i = records.size() - 1; i >= 0; i--) {
-      g = backward(records.get(i), g, batch, gradients);
+    double[][] outputGradients = new double[count][];
+    outputGradients[count - 1] = g;
+    double[] inputGradient = new double[input.length];
+    for (int l = count - 1; l >= 0; l--) {
+      double[] gy = outputGradients[l];
+      if (gy == null) {
+        continue; // nothing reads this layer: its parameters get no gradient, as in PyTorch
+      }
+      List<Integer> from = sources.get(l);
+      List<Record> steps = records.get(l);
+      for (int i = steps.size() - 1; i >= 0 && gy != null; i--) {
+        Record r = steps.get(i);
+        if (r.op() instanceof OpSpec.Add || r.op() instanceof OpSpec.Concat) {
+          int offset = 0;
+          for (int source : from) {
+            int[] inShape = source < 0 ? spec.inputShape() : shapes[source];
+            int block = size(inShape);
+            double[] part = new double[batch * block];
+            int row = size(r.outShape());
+            for (int n = 0; n < batch; n++) {
+              for (int e = 0; e < block; e++) {
+                part[n * block + e] = gy[n * row + (r.op() instanceof OpSpec.Concat ? offset : 0) + e];
+              }
+            }
+            addGradient(source, part, outputGradients, inputGradient);
+            offset += block;
+          }
+          gy = null;
+        } else {
+          gy = backward(r, gy, batch, gradients);
+        }
+      }
+      if (gy != null) {
+        addGradient(from.get(0), gy, outputGradients, inputGradient);
+      }
     }
-    return new Result(logits, loss / batch, gradients, g);
+    return new Result(logits, loss / batch, gradients, inputGradient);
+  }
+
+  private static boolean isElementwise(OpSpec op) {
+    return op instanceof OpSpec.Relu || op instanceof OpSpec.Dropout;
+  }
+
+  /** Per layer, the layers it reads (-1 for the network's input). */
+  private static List<List<Integer>> sources(List<LayerSpec> layers) {
+    List<String> names = layers.stream().map(LayerSpec::name).toList();
+    List<List<Integer>> sources = new ArrayList<>();
+    for (int l = 0; l < layers.size(); l++) {
+      LayerSpec layer = layers.get(l);
+      sources.add(layer.readsLayerAbove() ? List.of(l - 1) : layer.inputs().stream().map(names::indexOf).toList());
+    }
+    return sources;
+  }
+
+  /** Whether layer {@code l} reads only the layer above, and is that layer's only reader. */
+  private static boolean continuesAbove(int l, List<List<Integer>> sources) {
+    if (l == 0 || !sources.get(l).equals(List.of(l - 1))) {
+      return false;
+    }
+    for (int other = 0; other < sources.size(); other++) {
+      if (other != l && sources.get(other).contains(l - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void addGradient(int source, double[] g, double[][] outputGradients, double[] inputGradient) {
+    double[] target = source < 0 ? inputGradient : outputGradients[source];
+    if (target == null) {
+      outputGradients[source] = g.clone();
+      return;
+    }
+    for (int i = 0; i < g.length; i++) {
+      target[i] += g[i];
+    }
+  }
+
+  static int[] joinedShape(OpSpec op, List<int[]> inputs) {
+    int[] shape = inputs.get(0).clone();
+    if (op instanceof OpSpec.Concat) {
+      shape[0] = inputs.stream().mapToInt(s -> s[0]).sum();
+    }
+    return shape;
+  }
+
+  /** An add sums its inputs element by element; a concatenation stacks each image's inputs one after another. */
+  private static double[] join(OpSpec op, List<double[]> inputs, List<int[]> shapes, int batch, int[] out) {
+    int row = size(out);
+    double[] y = new double[batch * row];
+    int offset = 0;
+    for (int i = 0; i < inputs.size(); i++) {
+      int block = size(shapes.get(i));
+      for (int n = 0; n < batch; n++) {
+        for (int e = 0; e < block; e++) {
+          y[n * row + (op instanceof OpSpec.Concat ? offset : 0) + e] += inputs.get(i)[n * block + e];
+        }
+      }
+      offset += block;
+    }
+    return y;
   }
 
   static int[] outShape(OpSpec op, int[] in) {

@@ -9,14 +9,17 @@ public final class Checks {
   private static final List<NetworkCheck> ALL = List.of(
       new InputCheck(),
       new NoLayersCheck(),
+      new SourceCheck(),
       new HyperParameterCheck(),
       new NothingToAttachCheck(),
       new SpatialInputCheck(),
       new NonPositiveOutputCheck(),
       new TooLargeCheck(),
       new DenseInCheck(),
+      new JoinShapeCheck(),
       new WindowTilingCheck(),
-      new ClassesCheck());
+      new ClassesCheck(),
+      new UnusedLayerCheck());
 
   private Checks() {}
 

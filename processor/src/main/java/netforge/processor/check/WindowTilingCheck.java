@@ -17,7 +17,8 @@ import netforge.processor.model.ShapeRules;
 /**
  * A warning when a window never reads some input rows or columns: those after the last window, when the stride
  * does not tile the padded input (PyTorch floors the output size too: often harmless, as AlexNet's k = 11, s = 4
- * on 224x224, sometimes a wrong size), and those between windows when the stride exceeds the window.
+ * on 224x224, sometimes a wrong size), and those between windows when the stride exceeds the window. A 1x1
+ * convolution without padding is exempt: with a stride it subsamples by design, as ResNet's projection shortcut does.
  */
 final class WindowTilingCheck implements NetworkCheck {
   @Override
@@ -26,7 +27,10 @@ final class WindowTilingCheck implements NetworkCheck {
       if (step.out().isError() || !step.in().isSpatial()) {
         continue;
       }
-      if (step.op() instanceof Op.Conv c) {
+      if (step.op() instanceof Op.Conv c && c.kernelHeight() == 1 && c.kernelWidth() == 1 && c.padHeight() == 0
+          && c.padWidth() == 0) {
+        continue; // a strided 1x1 convolution subsamples on purpose: ResNet's projection shortcut
+      } else if (step.op() instanceof Op.Conv c) {
         warn(network, report, step, c.kernelHeight(), c.kernelWidth(), c.stride(), c.padHeight(), c.padWidth(),
             c.k() != 0 ? new String[] {"k", "s"} : new String[] {"kh", "kw", "s"});
       } else if (step.op() instanceof Op.Pool p) {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import java.util.ArrayList;
 import netforge.processor.kernel.ArgumentClasses;
+import netforge.processor.kernel.BackwardStep;
+import netforge.processor.kernel.InputGradient;
 import netforge.processor.kernel.ClSource;
 import netforge.processor.kernel.KernelPlan;
 import netforge.processor.kernel.PlannedBuffer;
@@ -79,20 +82,16 @@ final class LaunchSequenceWriter {
       type.addMethod(f.build());
       forward.addStatement("$N(p)", String.format("forward%02d", stage.index()));
     }
-    for (int i = stages.size() - 1; i >= 0; i--) {
-      Stage stage = stages.get(i);
-      if (!stage.needsBackward()) {
-        continue;
-      }
-      int fromEnd = stages.size() - 1 - i;
+    for (BackwardStep step : plan.backward()) {
+      Stage stage = step.stage();
       MethodSpec.Builder b = MethodSpec.methodBuilder(String.format("backward%02d", stage.index()))
           .addJavadoc("Backward through stage $L, $L: reads $L, writes parameter gradients$L.\n", stage.index(),
-              stage.layer(), KernelPlan.gradient(fromEnd), stage.needsInputGradient() ? " and dX into " + KernelPlan.gradient(fromEnd + 1)
-                  : "")
+              stage.layer(), step.gradIn(), inputGradients(step))
           .addModifiers(Modifier.PRIVATE, Modifier.STATIC).addParameter(PASS, "p");
       CodeBlock.Builder body = CodeBlock.builder();
       body.addStatement("p.scope($S)", String.format("%s %s", stage.tag(false), stage.layer()));
-      kernels.get(i).backward(body, classes, KernelPlan.gradient(fromEnd), KernelPlan.gradient(fromEnd + 1));
+      plan.kernelsOf(stage).backward(body, classes, step);
+      plan.sums(body, classes, step);
       b.addCode(body.build());
       type.addMethod(b.build());
       backward.addStatement("$N(p)", String.format("backward%02d", stage.index()));
@@ -100,7 +99,7 @@ final class LaunchSequenceWriter {
     type.addMethod(forward.build());
     CodeBlock.Builder lossBody = CodeBlock.builder();
     lossBody.addStatement("p.scope($S)", "loss");
-    plan.loss().launch(lossBody, classes, KernelPlan.gradient(0));
+    plan.loss().launch(lossBody, classes, KernelPlan.GRAD_A);
     type.addMethod(MethodSpec.methodBuilder("loss").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .addParameter(PASS, "p").addCode(lossBody.build()).build());
     type.addMethod(backward.build());
@@ -114,6 +113,22 @@ final class LaunchSequenceWriter {
         .build());
     classes.nestedTypes().forEach(type::addType);
     return type.build();
+  }
+
+  /** " and dX into gradB", as the backward method's comment says where input gradients go. */
+  private static String inputGradients(BackwardStep step) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < step.targets().size(); i++) {
+      InputGradient target = step.targets().get(i);
+      if (target == null) {
+        continue;
+      }
+      String input = step.targets().size() == 1 ? "dX" : "d" + step.stage().inputs().get(i).buffer();
+      String sum = step.sums().stream().filter(s -> s.src().equals(target.buffer()))
+          .map(s -> ", added to " + s.dst()).findFirst().orElse("");
+      parts.add(input + (target.accumulate() ? " added to " : " into ") + target.buffer() + sum);
+    }
+    return parts.isEmpty() ? "" : " and " + String.join(", ", parts);
   }
 
   private static MethodSpec buffers(KernelPlan plan) {

@@ -16,6 +16,7 @@ import netforge.processor.kernel.ParameterTensor;
 import netforge.processor.model.InferredLayer;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.InferredOp;
+import netforge.processor.model.LayerGraph;
 import netforge.processor.model.Op;
 import netforge.processor.parse.GeneratedNames;
 import netforge.processor.runtime.RuntimeTypes;
@@ -58,10 +59,16 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
     for (InferredLayer layer : network.layers()) {
       StringJoiner ops = new StringJoiner(", ");
       for (InferredOp step : layer.ops()) {
-        ops.add(opSpec(step.op()).toString());
+        if (!(step.op() instanceof Op.From)) { // the source is in the layer's inputs
+          ops.add(opSpec(step.op()).toString());
+        }
       }
-      spec.add("new $T($S, $S, $T.of($L), new int[] {$L}, new int[] {$L}, $LL, $LL)$L\n", LAYER_SPEC, layer.name(),
-          layer.layer().description(), ModelWriter.LIST, ops, ModelWriter.shapeList(layer.in()),
+      List<String> sources = LayerGraph.namedSources(layer.layer());
+      CodeBlock inputs = sources.isEmpty() ? CodeBlock.of("")
+          : CodeBlock.of("$T.of($L), ", ModelWriter.LIST, sources.stream().map(n -> CodeBlock.of("$S", n))
+              .collect(CodeBlock.joining(", ")));
+      spec.add("new $T($S, $S, $L$T.of($L), new int[] {$L}, new int[] {$L}, $LL, $LL)$L\n", LAYER_SPEC, layer.name(),
+          layer.layer().description(), inputs, ModelWriter.LIST, ops, ModelWriter.shapeList(layer.in()),
           ModelWriter.shapeList(layer.out()), layer.parameters(), layer.flops(),
           layer.index() + 1 < network.layers().size() ? "," : "");
     }
@@ -101,6 +108,10 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
       return CodeBlock.of("new $T.Dropout($L)", OP_SPEC, d.p());
     } else if (op instanceof Op.Lrn l) {
       return CodeBlock.of("new $T.Lrn($L, $L, $L, $L)", OP_SPEC, l.size(), l.alpha(), l.beta(), l.k());
+    } else if (op instanceof Op.Add) {
+      return CodeBlock.of("new $T.Add()", OP_SPEC);
+    } else if (op instanceof Op.Concat) {
+      return CodeBlock.of("new $T.Concat()", OP_SPEC);
     }
     throw new IllegalArgumentException("no run-time description for " + op);
   }

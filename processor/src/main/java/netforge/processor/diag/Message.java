@@ -49,6 +49,16 @@ public enum Message {
   INACCESSIBLE_FIELD("InaccessibleField", "%s: the layer field is %s, so the generated %s cannot fill it"),
   OUTSIDE_NETWORK("OutsideNetwork", "%s: @%s is on a field of %s, which is not annotated @Network"),
   NOTHING_TO_ATTACH("NothingToAttach", "%s: @%s has no layer before it to attach to"),
+  SOURCE_NOT_FIRST("SourceNotFirst", "%s: @%s names this field's input, so it comes first, before @%s"),
+  TWO_SOURCES("TwoSources", "%s: one field names its input twice, with @%s and @%s"),
+  UNKNOWN_LAYER("UnknownLayer", "%s: @%s names \"%s\", but %s has no layer field of that name"),
+  LATER_LAYER("LaterLayer", "%s: @%s names \"%s\", declared below this field, so its output does not exist yet here"),
+  SELF_SOURCE("LaterLayer", "%s: @%s names this field itself, but a layer cannot read its own output"),
+  JOIN_ARITY("JoinArity", "%s: @%s needs at least two layers, but names %d"),
+  ADD_SHAPE_MISMATCH("AddShapeMismatch", "%s: @Add of \"%s\" %s and \"%s\" %s, whose shapes differ"),
+  CONCAT_SHAPE_MISMATCH("ConcatShapeMismatch", "%s: @Concat of \"%s\" %s and \"%s\" %s, %s"),
+  UNUSED_LAYER("UnusedLayer", Kind.WARNING, "%s: nothing reads this layer's output, and only the last layer's leaves"
+      + " the network"),
   WINDOW_DROPS_INPUT("WindowDropsInput", Kind.WARNING,
       "%s: %s on %s input never reads %s"),
   INTERNAL("Internal", "%s: internal error in the NetForge processor: %s"),
@@ -90,6 +100,8 @@ public enum Message {
   public enum Hint {
     // every shape error
     SHAPE_TRACE_HEADING("input shape flows from:"),
+    BRANCH_TRACE_HEADING("\"%s\" branch:"),
+    INPUT_TRACE_HEADING("the network's input:"),
     // an internal failure
     REPORT_INTERNAL("please report this with the network's source; the other networks were still processed"),
     // the class
@@ -166,6 +178,23 @@ public enum Message {
     NOTHING_BEFORE("ReLU and dropout apply to the output of a layer, and no layer comes before this one"),
     WRITE_AFTER_LAYER("fix: write %s after %s (annotations apply in the order written), or remove it"),
     REMOVE_OR_MOVE_DOWN("fix: remove it, or move it to a field after the first layer"),
+    // graphs
+    SOURCE_FIRST("fix: write @%s first; the field's input comes before what the field does to it"),
+    ONE_SOURCE("fix: keep one; to combine several layers, name them all in one @Add or @Concat"),
+    DID_YOU_MEAN("fix: did you mean \"%s\"?"),
+    NAME_LAYER_ABOVE("fix: name one of the layer fields above this one: %s"),
+    FIRST_FIELD_READS_INPUT("fix: remove @%s; the first field reads the network's input, and no layer is above it"),
+    MOVE_ABOVE("fix: a layer reads only layers declared above it, so the network has no cycle: move %s above %s, or"
+        + " name a layer above"),
+    NAME_OTHER_LAYER("fix: name the layer whose output this field reads, declared above it"),
+    JOIN_TWO("fix: name every layer to %s, e.g. @%s({\"%s\", \"other\"}); to read a single layer, use @From"),
+    ADD_PROJECTION("fix: project \"%s\" to %s with a 1x1 convolution of stride %d, as ResNet's downsample does:"
+        + " @From(\"%s\") @Conv(out = %d, k = 1, s = %d, bias = false) Layer %sProjection; then add that layer"),
+    ADD_SAME_SHAPE("fix: make both branches end in the same shape; @Add does not broadcast"),
+    CONCAT_SAME_SIZE("fix: make every branch end at %s: change the stride or padding on the \"%s\" branch, or pool"
+        + " the larger ones"),
+    CONCAT_SAME_KIND("fix: concatenate layers of one kind: put @Flatten on the spatial ones, or pool them first"),
+    REMOVE_UNUSED("fix: remove it, or read it with @From(\"%s\"), @Add or @Concat"),
     SHRINK_TENSOR("fix: use fewer output channels or features, or downsample the input earlier"),
     SHRINK_NETWORK("fix: use fewer channels or features here or in the layers before, or downsample before the first"
         + " @Dense"),

@@ -16,11 +16,17 @@ import java.util.List;
  * @param logits the buffer holding the network's output
  * @param kernels the kernels of each stage, parallel to {@code stages}
  * @param loss the loss kernel, reading {@code logits}
+ * @param backward the backward pass, stage by stage from the last, with its gradient buffers
+ * @param gradientSums the kernel that sums gradients at branch points, or null when no step needs it
  */
 public record KernelPlan(String network, String resourceName, List<Stage> stages, List<PlannedBuffer> buffers,
-    List<ParameterTensor> parameters, BufferName logits, List<StageKernels> kernels, LossKernels loss) {
+    List<ParameterTensor> parameters, BufferName logits, List<StageKernels> kernels, LossKernels loss,
+    List<BackwardStep> backward, GradientSums gradientSums) {
 
-  /** The two gradient buffers alternate: the last stage reads gradA and writes gradB, the one before the reverse. */
+  /**
+   * The loss writes the logits' gradient into gradA; in a chain the stages then alternate gradA and gradB, each
+   * reading its output's gradient from one and writing its input's into the other ({@link GradientPlanner}).
+   */
   public static final BufferName GRAD_A = BufferName.planned("gradA");
   public static final BufferName GRAD_B = BufferName.planned("gradB");
 
@@ -29,13 +35,19 @@ public record KernelPlan(String network, String resourceName, List<Stage> stages
     buffers = List.copyOf(buffers);
     parameters = List.copyOf(parameters);
     kernels = List.copyOf(kernels);
+    backward = List.copyOf(backward);
     if (kernels.size() != stages.size()) {
       throw new IllegalArgumentException(kernels.size() + " kernel groups for " + stages.size() + " stages");
     }
   }
 
-  /** The gradient buffer the stage {@code fromEnd} places from the last one reads; {@code fromEnd + 1} it writes. */
-  public static BufferName gradient(int fromEnd) {
-    return fromEnd % 2 == 0 ? GRAD_A : GRAD_B;
+  /** The kernels of {@code stage}. */
+  public StageKernels kernelsOf(Stage stage) {
+    return kernels.get(stages.indexOf(stage));
+  }
+
+  /** Emits the sums of a backward step, after its stage's kernels. */
+  public void sums(com.palantir.javapoet.CodeBlock.Builder java, ArgumentClasses classes, BackwardStep step) {
+    step.sums().forEach(sum -> gradientSums.launch(java, classes, sum));
   }
 }

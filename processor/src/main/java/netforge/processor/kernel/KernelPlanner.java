@@ -16,23 +16,24 @@ public final class KernelPlanner {
   /** Plans the network's kernels; {@code resourceName} is the {@code .cl} file next to the generated class. */
   public static KernelPlan plan(InferredNetwork network, String resourceName) {
     String prefix = Names.prefix(network.name());
-    List<Stage> stages = FusionPlanner.plan(network);
+    FusionPlanner.Fused fused = FusionPlanner.fuse(network);
+    List<Stage> stages = fused.stages();
     List<StageKernels> kernels = new ArrayList<>();
     for (Stage stage : stages) {
       kernels.add(StageKernels.of(stage, prefix));
     }
-    BufferName logits = stages.isEmpty() ? BufferName.INPUT : stages.get(stages.size() - 1).output();
+    BufferName logits = fused.logits();
     LossKernels loss = new LossKernels(prefix, network.model().classes(), logits);
-    return new KernelPlan(network.name(), resourceName, stages, buffers(network, stages, kernels),
-        ParameterTensor.layout(stages), logits, kernels, loss);
+    GradientPlanner.Result gradients = GradientPlanner.plan(stages, kernels, logits, network.model().classes());
+    boolean sums = gradients.steps().stream().anyMatch(step -> !step.sums().isEmpty());
+    return new KernelPlan(network.name(), resourceName, stages, buffers(network, stages, kernels, gradients),
+        ParameterTensor.layout(stages), logits, kernels, loss, gradients.steps(), sums ? new GradientSums(prefix) : null);
   }
 
-  private static List<PlannedBuffer> buffers(InferredNetwork network, List<Stage> stages, List<StageKernels> kernels) {
+  private static List<PlannedBuffer> buffers(InferredNetwork network, List<Stage> stages, List<StageKernels> kernels,
+      GradientPlanner.Result gradients) {
     List<PlannedBuffer> buffers = new ArrayList<>();
     buffers.add(perImage(BufferName.INPUT, network.model().input().size()));
-    // Each gradient buffer is sized by the largest gradient it holds: the loss writes gradA; the stage r places from
-    // the end reads gradient(r) (its output's) and writes gradient(r + 1) (its input's).
-    long[] gradientSize = {network.model().classes(), 0};
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
       buffers.add(perImage(stage.output(), stage.out().size()));
@@ -40,16 +41,8 @@ public final class KernelPlanner {
         // bytes packed four to a 32-bit element; rounding per image keeps every batch size covered
         buffers.add(perImage(pool.argmaxBufferName(), pool.argmaxElementsPerImage()));
       }
-      int fromEnd = stages.size() - 1 - i;
-      if (stage.needsBackward()) {
-        gradientSize[fromEnd % 2] = Math.max(gradientSize[fromEnd % 2], stage.out().size());
-      }
-      if (stage.needsInputGradient()) {
-        gradientSize[(fromEnd + 1) % 2] = Math.max(gradientSize[(fromEnd + 1) % 2], stage.in().size());
-      }
     }
-    buffers.add(perImage(KernelPlan.GRAD_A, gradientSize[0]));
-    buffers.add(perImage(KernelPlan.GRAD_B, Math.max(1, gradientSize[1])));
+    gradients.buffers().forEach((name, elements) -> buffers.add(perImage(name, elements)));
     ScratchSizes sizes = new ScratchSizes();
     kernels.forEach(k -> k.scratch(sizes));
     for (Map.Entry<BufferName, List<ScratchUse>> e : sizes.uses().entrySet()) {

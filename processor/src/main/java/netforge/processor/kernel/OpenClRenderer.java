@@ -23,6 +23,9 @@ public final class OpenClRenderer {
     for (StageKernels k : plan.kernels()) {
       k.openCl(cl);
     }
+    if (plan.gradientSums() != null) {
+      plan.gradientSums().openCl(cl);
+    }
     plan.loss().openCl(cl);
     return cl.toString();
   }

@@ -5,27 +5,47 @@ import netforge.processor.model.Op;
 import netforge.processor.model.Shape;
 
 /**
- * One fused kernel group: a reduction (convolution, dense, pooling, LRN) with the elementwise steps that follow it
- * (ReLU, dropout) applied in its epilogue, per tinygrad's rule: elementwise work fuses into its producer, a
- * reduction never recomputes its input. Each stage stores one activation, its output after the epilogue.
+ * One fused kernel group: a reduction (convolution, dense, pooling, LRN) or a join (add, concatenation) with the
+ * elementwise steps that follow it (ReLU, dropout) applied in its epilogue, per tinygrad's rule: elementwise work fuses
+ * into its producer, a reduction never recomputes its input. Each stage stores one activation, its output after the
+ * epilogue. An elementwise step whose input another layer also reads cannot change that input in place: it gets a
+ * stage of its own, a one-input add.
  *
  * @param index 1-based position, the {@code NN} of kernel names
  * @param layer the field the reduction came from
- * @param reduction the reduction step
+ * @param reduction the reduction or join step
  * @param epilogue elementwise steps after it, in order
- * @param in the stage's input shape (a dense layer's input may be spatial: it is read flattened)
+ * @param inputs what the stage reads: one input, or a join's, in the order named
  * @param out the stage's output shape
- * @param input the buffer holding the input: {@code input} or the previous stage's output
  * @param output the buffer this stage writes
  * @param weightOffset offset of the weight tensor in the flat parameter buffer, or -1
  * @param biasOffset offset of the bias, or -1
- * @param needsInputGradient whether a stage before this one has parameters, so dX must be computed
+ * @param reachesLoss whether the loss depends on this stage's output (a layer nothing reads does not)
  */
-public record Stage(int index, String layer, Op reduction, List<Op> epilogue, Shape in, Shape out, BufferName input,
-    BufferName output, long weightOffset, long biasOffset, boolean needsInputGradient) {
+public record Stage(int index, String layer, Op reduction, List<Op> epilogue, List<StageInput> inputs, Shape out,
+    BufferName output, long weightOffset, long biasOffset, boolean reachesLoss) {
 
   public Stage {
     epilogue = List.copyOf(epilogue);
+    inputs = List.copyOf(inputs);
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException(layer + ": a stage reads at least one input");
+    }
+  }
+
+  /** The shape of the (first) input; a dense layer's input may be spatial: it is read flattened. */
+  public Shape in() {
+    return inputs.get(0).shape();
+  }
+
+  /** The buffer holding the (first) input: {@code input} or an earlier stage's output. */
+  public BufferName input() {
+    return inputs.get(0).buffer();
+  }
+
+  /** Whether the gradient of some input must be computed: a stage before this one has parameters. */
+  public boolean needsInputGradient() {
+    return inputs.stream().anyMatch(StageInput::needsGradient);
   }
 
   public boolean hasParameters() {
@@ -34,7 +54,7 @@ public record Stage(int index, String layer, Op reduction, List<Op> epilogue, Sh
 
   /** Whether the backward pass has any work here. */
   public boolean needsBackward() {
-    return hasParameters() || needsInputGradient;
+    return reachesLoss && (hasParameters() || needsInputGradient());
   }
 
   /** {@code f03} / {@code b03}: the kernel-name part naming the pass and the stage. */

@@ -22,6 +22,23 @@ public interface StageKernels {
    */
   void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut);
 
+  /**
+   * Whether the backward kernels can add an input's gradient into its buffer instead of overwriting it: then an input
+   * other layers also read needs no extra pass to sum the gradients ({@link InputGradient#accumulate()}).
+   */
+  default boolean addsToInputGradients() {
+    return false;
+  }
+
+  /**
+   * The backward pass with its buffers planned: by default the single-input form, the output's gradient in
+   * {@code step.gradIn()} and the input's in {@code step.gradOut()} (always overwritten: see
+   * {@link #addsToInputGradients()}).
+   */
+  default void backward(CodeBlock.Builder java, ArgumentClasses classes, BackwardStep step) {
+    backward(java, classes, step.gradIn(), step.gradOut());
+  }
+
   /** Adds this stage's needs to the scratch buffers. */
   void scratch(ScratchSizes sizes);
 
@@ -37,6 +54,8 @@ public interface StageKernels {
       return new AdaptivePoolKernels(stage, prefix);
     } else if (op instanceof Op.Lrn) {
       return new LrnKernels(stage, prefix);
+    } else if (op instanceof Op.Join) {
+      return new JoinKernels(stage, prefix);
     }
     throw new IllegalArgumentException("no kernels for " + op);
   }

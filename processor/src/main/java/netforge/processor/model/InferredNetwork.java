@@ -2,8 +2,8 @@ package netforge.processor.model;
 
 import java.util.List;
 
-/** A network with every shape inferred. */
-public record InferredNetwork(NetworkModel model, List<InferredLayer> layers) {
+/** A network with every shape inferred, and the graph of which layer reads which. */
+public record InferredNetwork(NetworkModel model, LayerGraph graph, List<InferredLayer> layers) {
   public InferredNetwork {
     layers = List.copyOf(layers);
   }
@@ -15,6 +15,11 @@ public record InferredNetwork(NetworkModel model, List<InferredLayer> layers) {
   /** The last layer's output: the class scores of a correct network. */
   public Shape output() {
     return layers.isEmpty() ? model.input() : layers.get(layers.size() - 1).out();
+  }
+
+  /** The shape of the output of {@code layer}, or the network's input for {@link LayerGraph#NETWORK_INPUT}. */
+  public Shape outputOf(int layer) {
+    return layer == LayerGraph.NETWORK_INPUT ? model.input() : layers.get(layer).out();
   }
 
   public long parameters() {

@@ -1,5 +1,7 @@
 package netforge.processor.model;
 
+import java.util.List;
+
 /**
  * One step of a layer field, in the order its annotations are written. A <em>reduction</em> (convolution, dense,
  * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (ReLU,
@@ -12,6 +14,57 @@ public sealed interface Op {
 
   default boolean isElementwise() {
     return this instanceof Relu || this instanceof Dropout;
+  }
+
+  /**
+   * Whether this step names where the field's input comes from ({@link From}, {@link Add}, {@link Concat}) rather
+   * than transforming it: such a step comes first on its field.
+   */
+  default boolean isSource() {
+    return this instanceof From || this instanceof Join;
+  }
+
+  /** The layers this step reads by name, in the order written; empty for a step that reads the field's input. */
+  default List<String> sources() {
+    if (this instanceof From f) {
+      return List.of(f.layer());
+    }
+    return this instanceof Join j ? j.layers() : List.of();
+  }
+
+  /** The field reads the output of the named layer instead of the field above it. */
+  record From(String layer) implements Op {
+    public String annotation() {
+      return "From";
+    }
+  }
+
+  /** A step that combines the outputs of several named layers into one: {@link Add}, {@link Concat}. */
+  sealed interface Join extends Op permits Add, Concat {
+    /** The names of the inputs, in the order written. */
+    List<String> layers();
+  }
+
+  /** The element-wise sum of the named layers' outputs, which have one shape. */
+  record Add(List<String> layers) implements Join {
+    public Add {
+      layers = List.copyOf(layers);
+    }
+
+    public String annotation() {
+      return "Add";
+    }
+  }
+
+  /** The named layers' outputs stacked along the channels (or features), in order. */
+  record Concat(List<String> layers) implements Join {
+    public Concat {
+      layers = List.copyOf(layers);
+    }
+
+    public String annotation() {
+      return "Concat";
+    }
   }
 
   /**

@@ -1,5 +1,7 @@
 package netforge.processor.model;
 
+import java.util.List;
+
 /**
  * The arithmetic of every step: output shape, validity of hyper-parameters, parameter and FLOP counts. Pure
  * functions; the checks use them to decide what to report, and {@link ShapeInference} to decide what flows on.
@@ -97,6 +99,29 @@ public final class ShapeRules {
       return in.flattened();
     }
     return in; // ReLU, dropout and LRN keep the shape
+  }
+
+  /**
+   * The output of a join of {@code inputs}, or {@link Shape#ERROR} when an input is unknown or they do not fit:
+   * an add needs one shape; a concatenation one height and width (or all vectors), and gives the channels' sum.
+   */
+  public static Shape joined(Op.Join join, List<Shape> inputs) {
+    if (inputs.isEmpty() || inputs.stream().anyMatch(Shape::isError)) {
+      return Shape.ERROR;
+    }
+    Shape first = inputs.get(0);
+    if (join instanceof Op.Add) {
+      return inputs.stream().allMatch(first::equals) ? first : Shape.ERROR;
+    }
+    long channels = 0;
+    for (Shape in : inputs) {
+      if (in.kind() != first.kind() || in.height() != first.height() || in.width() != first.width()) {
+        return Shape.ERROR;
+      }
+      channels = sum(channels, in.channels());
+    }
+    return first.isSpatial() ? spatial(channels, first.height(), first.width())
+        : channels <= MAX_ELEMENTS ? Shape.flat((int) channels) : Shape.ERROR;
   }
 
   private static Shape spatial(long c, long h, long w) {

@@ -38,7 +38,9 @@ public final class NetworkParser {
 
   /** Annotations that make a field a layer; at most one per field. */
   static final Set<String> LAYER_KINDS = Set.of("Conv", "Dense", "MaxPool", "AvgPool", "AdaptiveAvgPool", "LRN",
-      "Flatten");
+      "Flatten", "Add", "Concat");
+  /** Annotations that name where a field's input comes from instead of the field above; at most one per field. */
+  static final Set<String> SOURCES = Set.of("From", "Add", "Concat");
   /** Annotations that fuse into the layer before them; any number per field. */
   static final Set<String> ELEMENTWISE = Set.of("ReLU", "Dropout");
   /** Why a superclass's package-private layer field cannot be filled by the generated model. */
@@ -55,7 +57,7 @@ public final class NetworkParser {
   /** Whether {@code mirror} is one of the DSL's per-field annotations. */
   public static boolean isFieldAnnotation(AnnotationMirror mirror) {
     String name = simpleNameIfOurs(mirror);
-    return name != null && (LAYER_KINDS.contains(name) || ELEMENTWISE.contains(name));
+    return name != null && (LAYER_KINDS.contains(name) || ELEMENTWISE.contains(name) || SOURCES.contains(name));
   }
 
   public ParsedNetwork parse(TypeElement type) {
@@ -128,17 +130,31 @@ public final class NetworkParser {
         continue;
       }
       String firstKind = null;
+      String firstSource = null;
       List<Op> ops = new ArrayList<>();
       for (int i = 0; i < ours.size(); i++) {
         String kind = simpleNameIfOurs(ours.get(i));
-        if (LAYER_KINDS.contains(kind)) {
-          if (firstKind != null) {
-            report.add(new Diagnostic(Message.TWO_LAYER_KINDS, Site.annotation(index, i),
-                Message.TWO_LAYER_KINDS.format(name, firstKind, kind),
-                List.of(Hint.ONE_LAYER_PER_FIELD.format(kind))));
-            complete = false;
-          }
-          firstKind = firstKind == null ? kind : firstKind;
+        boolean secondLayer = LAYER_KINDS.contains(kind) && firstKind != null;
+        if (secondLayer) {
+          report.add(new Diagnostic(Message.TWO_LAYER_KINDS, Site.annotation(index, i),
+              Message.TWO_LAYER_KINDS.format(name, firstKind, kind),
+              List.of(Hint.ONE_LAYER_PER_FIELD.format(kind))));
+          complete = false;
+        } else if (SOURCES.contains(kind) && firstSource != null) {
+          report.add(new Diagnostic(Message.TWO_SOURCES, Site.annotation(index, i),
+              Message.TWO_SOURCES.format(name, firstSource, kind), List.of(Hint.ONE_SOURCE.format())));
+          complete = false;
+        } else if (SOURCES.contains(kind) && i > 0) {
+          report.add(new Diagnostic(Message.SOURCE_NOT_FIRST, Site.annotation(index, i),
+              Message.SOURCE_NOT_FIRST.format(name, kind, simpleNameIfOurs(ours.get(0))),
+              List.of(Hint.SOURCE_FIRST.format(kind))));
+          complete = false;
+        }
+        if (LAYER_KINDS.contains(kind) && firstKind == null) {
+          firstKind = kind;
+        }
+        if (SOURCES.contains(kind) && firstSource == null) {
+          firstSource = kind;
         }
         Op op = OpReader.read(kind, values(ours.get(i)));
         if (op == null) {

@@ -1,5 +1,7 @@
 package netforge.processor.parse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.lang.model.element.AnnotationValue;
 import netforge.processor.model.Op;
@@ -22,6 +24,9 @@ final class OpReader {
         case "Flatten" -> new Op.Flatten();
         case "ReLU" -> new Op.Relu();
         case "Dropout" -> new Op.Dropout(d(values, "value"));
+        case "From" -> new Op.From(s(values, "value"));
+        case "Add" -> new Op.Add(strings(values, "value"));
+        case "Concat" -> new Op.Concat(strings(values, "value"));
         case "LRN" -> new Op.Lrn(i(values, "size"), d(values, "alpha"), d(values, "beta"), d(values, "k"));
         default -> null;
       };
@@ -60,6 +65,27 @@ final class OpReader {
       return x;
     }
     throw new MissingValue();
+  }
+
+  private static String s(Map<String, AnnotationValue> values, String name) throws MissingValue {
+    if (raw(values, name) instanceof String v) {
+      return v;
+    }
+    throw new MissingValue();
+  }
+
+  private static List<String> strings(Map<String, AnnotationValue> values, String name) throws MissingValue {
+    if (!(raw(values, name) instanceof List<?> elements)) {
+      throw new MissingValue();
+    }
+    List<String> strings = new ArrayList<>();
+    for (Object element : elements) {
+      if (!(element instanceof AnnotationValue v && v.getValue() instanceof String text)) {
+        throw new MissingValue();
+      }
+      strings.add(text);
+    }
+    return strings;
   }
 
   private static boolean b(Map<String, AnnotationValue> values, String name) throws MissingValue {

@@ -22,10 +22,11 @@ final class LayerNodes {
     this.parameters = parameters;
   }
 
-  Activation add(LayerSpec layer, Activation in) {
-    Activation x = in;
+  /** The layer's nodes, reading {@code inputs}: the output of each layer it reads, in order. */
+  Activation add(LayerSpec layer, List<Activation> inputs) {
+    Activation x = inputs.get(0);
     for (OpSpec op : layer.ops()) {
-      x = step(layer, op, x);
+      x = op instanceof OpSpec.Add || op instanceof OpSpec.Concat ? join(layer.name(), op, inputs) : step(layer, op, x);
     }
     if (!Arrays.equals(x.shape(), layer.outputShape())) {
       throw new IllegalStateException(layer.name() + ": the exported steps give " + Arrays.toString(x.shape())
@@ -56,6 +57,18 @@ final class LayerNodes {
       return x;
     }
     throw new IllegalArgumentException(name + ": no ONNX export for " + op);
+  }
+
+  /** ONNX's variadic Sum for an add (of one shape), Concat along the channels (axis 1, after the batch). */
+  private Activation join(String name, OpSpec op, List<Activation> inputs) {
+    List<String> names = inputs.stream().map(Activation::name).toList();
+    int[] first = inputs.get(0).shape();
+    if (op instanceof OpSpec.Add) {
+      return new Activation(graph.node(name + "/Sum", "Sum", names), first);
+    }
+    int[] shape = first.clone();
+    shape[0] = inputs.stream().mapToInt(Activation::channels).sum();
+    return new Activation(graph.node(name + "/Concat", "Concat", names, Attributes.integer("axis", 1)), shape);
   }
 
   private Activation conv(LayerSpec layer, OpSpec.Conv conv, Activation x) {

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.List;
 import netforge.runtime.io.AtomicFiles;
 import netforge.runtime.onnx.proto.OnnxProtos.ModelProto;
@@ -80,8 +83,12 @@ public final class OnnxExport {
     Parameters tensors = new Parameters(graph, spec, parameters, store);
     LayerNodes layers = new LayerNodes(graph, tensors);
     Activation x = new Activation(Graph.INPUT, spec.inputShape());
+    Map<String, Activation> outputs = new HashMap<>();
     for (LayerSpec layer : spec.layers()) {
-      x = layers.add(layer, x);
+      List<Activation> inputs = layer.readsLayerAbove() ? List.of(x)
+          : layer.inputs().stream().map(outputs::get).toList();
+      x = layers.add(layer, inputs);
+      outputs.put(layer.name(), x);
     }
     tensors.checkAllExported();
     if (!Arrays.equals(x.shape(), new int[] {spec.classes()})) {

@@ -42,6 +42,12 @@ public sealed interface OpSpec {
   /** Inverted dropout with drop probability {@code p}. */
   record Dropout(double p) implements OpSpec {}
 
+  /** The element-wise sum of the layer's inputs ({@link LayerSpec#inputs()}), which share one shape. */
+  record Add() implements OpSpec {}
+
+  /** The layer's inputs stacked along the channels (or features), in order, as {@code torch.cat(xs, dim=1)}. */
+  record Concat() implements OpSpec {}
+
   /** Local response normalisation, PyTorch's formula. */
   record Lrn(int size, double alpha, double beta, double k) implements OpSpec {}
 }
