@@ -219,7 +219,8 @@ public final class NetworkProcessor extends AbstractProcessor {
         Element owner = field.getEnclosingElement();
         boolean ownerIsNetwork = owner.getAnnotationMirrors().stream().anyMatch(m ->
             ((TypeElement) m.getAnnotationType().asElement()).getQualifiedName().contentEquals(NetworkParser.NETWORK));
-        if (ownerIsNetwork || owner.getKind() == ElementKind.PACKAGE || !reported.add(field)) {
+        if (ownerIsNetwork || NetworkParser.isBlock(owner) || owner.getKind() == ElementKind.PACKAGE
+            || !reported.add(field)) {
           continue;
         }
         AnnotationMirror first = field.getAnnotationMirrors().stream()

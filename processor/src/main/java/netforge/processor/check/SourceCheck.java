@@ -43,7 +43,7 @@ final class SourceCheck implements NetworkCheck {
         String name = named.get(e);
         // javac places a message on an array value, not on one of its elements: the caret marks the names' "{"
         Site site = Site.annotation(layer.index(), 0, "value");
-        int target = names.indexOf(name);
+        int target = network.graph().indexOf(name);
         if (target == layer.index()) {
           report.add(new Diagnostic(Message.SELF_SOURCE, site,
               Message.SELF_SOURCE.format(layer.name(), source.annotation()), List.of(Hint.NAME_OTHER_LAYER.format())));

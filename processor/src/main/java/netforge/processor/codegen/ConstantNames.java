@@ -34,7 +34,8 @@ final class ConstantNames {
     }).toList();
   }
 
+  /** {@code fcOut -> FC_OUT}; a block's {@code layer2.0.conv1 -> LAYER2_0_CONV1}. */
   static String upperSnake(String camel) {
-    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT);
+    return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(Locale.ROOT);
   }
 }

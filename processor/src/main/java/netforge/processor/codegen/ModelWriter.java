@@ -94,7 +94,9 @@ public final class ModelWriter {
     MethodSpec.Builder fill = MethodSpec.methodBuilder(GeneratedNames.FILL_LAYER_FIELDS)
         .addModifiers(Modifier.PRIVATE);
     for (InferredLayer layer : network.layers()) {
-      fill.addStatement("super.$N = LAYERS.get($L)", layer.name(), layer.index());
+      if (layer.layer().field() != null) { // a block's inner layers have no field; its use holds its output
+        fill.addStatement("super.$N = LAYERS.get($L)", layer.layer().field(), layer.index());
+      }
     }
     cls.addMethod(fill.build());
 

@@ -57,6 +57,10 @@ public enum Message {
   JOIN_ARITY("JoinArity", "%s: @%s needs at least two layers, but names %d"),
   ADD_SHAPE_MISMATCH("AddShapeMismatch", "%s: @Add of \"%s\" %s and \"%s\" %s, whose shapes differ"),
   CONCAT_SHAPE_MISMATCH("ConcatShapeMismatch", "%s: @Concat of \"%s\" %s and \"%s\" %s, %s"),
+  USE_ALONE("UseAlone", "%s: @Use places a block, so it is the only annotation on its field, but @%s is here too"),
+  NOT_A_BLOCK("NotABlock", "%s: @Use names %s, which is not annotated @Block"),
+  EMPTY_BLOCK("EmptyBlock", "%s: the block %s has no layer fields"),
+  NESTED_BLOCK("NestedBlock", "%s: the block %s uses another block in %s, but blocks do not nest"),
   UNUSED_LAYER("UnusedLayer", Kind.WARNING, "%s: nothing reads this layer's output, and only the last layer's leaves"
       + " the network"),
   WINDOW_DROPS_INPUT("WindowDropsInput", Kind.WARNING,
@@ -194,6 +198,10 @@ public enum Message {
     CONCAT_SAME_SIZE("fix: make every branch end at %s: change the stride or padding on the \"%s\" branch, or pool"
         + " the larger ones"),
     CONCAT_SAME_KIND("fix: concatenate layers of one kind: put @Flatten on the spatial ones, or pool them first"),
+    USE_OWN_FIELD("fix: move the other annotations to a field of their own, above or below this one"),
+    ANNOTATE_BLOCK("fix: annotate %s with @Block, or name a class that is"),
+    DECLARE_BLOCK_LAYERS("fix: declare its layers as Layer fields, e.g. @Conv(out = Block.OUT, k = 3, p = 1) Layer conv1;"),
+    FLATTEN_BLOCKS("fix: write the inner block's layers into this block, or use both blocks from the network"),
     REMOVE_UNUSED("fix: remove it, or read it with @From(\"%s\"), @Add or @Concat"),
     SHRINK_TENSOR("fix: use fewer output channels or features, or downsample the input earlier"),
     SHRINK_NETWORK("fix: use fewer channels or features here or in the layers before, or downsample before the first"

@@ -10,7 +10,7 @@ import java.util.TreeSet;
 /**
  * Which layers each layer of a network reads: the network as a DAG. A field reads the field above it (the first
  * field reads the network's input), unless its first step names its sources ({@code @From}, {@code @Add},
- * {@code @Concat}). A source must be declared above its reader, so source order is always a topological order
+ * {@code @Concat}), by layer name or, for a block's output, by the name of the field that uses it. A source must be declared above its reader, so source order is always a topological order
  * and a cycle cannot be written without naming a later layer; a name that is unknown or not above its reader
  * leaves that reader unresolved, for {@code GraphCheck} to report and shape inference to skip.
  */
@@ -19,15 +19,21 @@ public final class LayerGraph {
   public static final int NETWORK_INPUT = -1;
 
   private final List<String> names;
+  private final Map<String, Integer> index = new HashMap<>();
   private final List<List<Integer>> sources = new ArrayList<>();
   private final List<List<Integer>> readers = new ArrayList<>();
 
   private LayerGraph(List<LayerModel> layers) {
     names = layers.stream().map(LayerModel::name).toList();
-    Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < layers.size(); i++) {
       index.putIfAbsent(layers.get(i).name(), i);
       readers.add(new ArrayList<>());
+    }
+    for (int i = 0; i < layers.size(); i++) {
+      String field = layers.get(i).field();
+      if (field != null) {
+        index.putIfAbsent(field, i); // a block's use stands for its last layer
+      }
     }
     for (int i = 0; i < layers.size(); i++) {
       List<String> named = namedSources(layers.get(i));
@@ -52,6 +58,11 @@ public final class LayerGraph {
         }
       }
     }
+  }
+
+  /** The layer a source name names: a layer's own name, or the field of a block's use; -1 when none. */
+  public int indexOf(String name) {
+    return index.getOrDefault(name, -1);
   }
 
   public static LayerGraph of(List<LayerModel> layers) {

@@ -41,6 +41,8 @@ public final class NetworkParser {
       "Flatten", "Add", "Concat");
   /** Annotations that name where a field's input comes from instead of the field above; at most one per field. */
   static final Set<String> SOURCES = Set.of("From", "Add", "Concat");
+  /** Places a block's layers: the only annotation on its field. */
+  static final String USE = "Use";
   /** Annotations that fuse into the layer before them; any number per field. */
   static final Set<String> ELEMENTWISE = Set.of("ReLU", "Dropout");
   /** Why a superclass's package-private layer field cannot be filled by the generated model. */
@@ -57,7 +59,8 @@ public final class NetworkParser {
   /** Whether {@code mirror} is one of the DSL's per-field annotations. */
   public static boolean isFieldAnnotation(AnnotationMirror mirror) {
     String name = simpleNameIfOurs(mirror);
-    return name != null && (LAYER_KINDS.contains(name) || ELEMENTWISE.contains(name) || SOURCES.contains(name));
+    return name != null && (LAYER_KINDS.contains(name) || ELEMENTWISE.contains(name) || SOURCES.contains(name)
+        || name.equals(USE));
   }
 
   public ParsedNetwork parse(TypeElement type) {
@@ -75,6 +78,7 @@ public final class NetworkParser {
     generated.check(type, report, members);
     generated.checkFields(type, report, members);
     TypeMirror layerType = env.getElementUtils().getTypeElement(LAYER_TYPE).asType();
+    BlockExpander blocks = new BlockExpander(env.getTypeUtils(), layerType, lines, this::values);
 
     boolean javacErrors = network == null;
     boolean complete = true;
@@ -127,6 +131,27 @@ public final class NetworkParser {
             Message.MISSING_LAYER_ANNOTATION.format(name),
             List.of(Hint.ANNOTATE_LAYER.format())));
         complete = false;
+        continue;
+      }
+      int useAt = indexOf(ours, USE);
+      if (useAt >= 0 && ours.size() > 1) {
+        int other = useAt == 0 ? 1 : 0;
+        report.add(new Diagnostic(Message.USE_ALONE, Site.annotation(index, other),
+            Message.USE_ALONE.format(name, simpleNameIfOurs(ours.get(other))), List.of(Hint.USE_OWN_FIELD.format())));
+        complete = false;
+        continue;
+      } else if (useAt >= 0) {
+        String above = layers.isEmpty() ? null : layers.get(layers.size() - 1).name();
+        BlockExpander.Expansion use = blocks.expand(field, ours.get(0), index, above, report);
+        if (use == null) {
+          complete = false;
+        } else if (use.layers().isEmpty() || use.javacErrors()) {
+          javacErrors = true;
+        } else {
+          fields.remove(index);
+          fields.addAll(use.sources());
+          layers.addAll(use.layers());
+        }
         continue;
       }
       String firstKind = null;
@@ -294,6 +319,20 @@ public final class NetworkParser {
       }
     }
     return null;
+  }
+
+  /** Whether {@code type} is a {@code @Block}, whose layer fields belong to the networks that use it. */
+  public static boolean isBlock(Element type) {
+    return BlockExpander.isBlock(type);
+  }
+
+  private static int indexOf(List<AnnotationMirror> annotations, String kind) {
+    for (int i = 0; i < annotations.size(); i++) {
+      if (kind.equals(simpleNameIfOurs(annotations.get(i)))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static String simpleNameIfOurs(AnnotationMirror mirror) {

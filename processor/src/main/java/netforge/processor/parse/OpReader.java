@@ -11,6 +11,12 @@ final class OpReader {
   private OpReader() {}
 
   static Op read(String kind, Map<String, AnnotationValue> values) {
+    return read(kind, values, BlockBinding.NONE);
+  }
+
+  /** Reads a step of a block's field, its block constants and names bound as {@code binding} says. */
+  static Op read(String kind, Map<String, AnnotationValue> raw, BlockBinding binding) {
+    Values values = new Values(raw, binding);
     try {
       return switch (kind) {
         case "Conv" -> new Op.Conv(i(values, "out"), i(values, "k"), i(values, "kh"), i(values, "kw"),
@@ -42,22 +48,25 @@ final class OpReader {
     }
   }
 
-  private static Object raw(Map<String, AnnotationValue> values, String name) throws MissingValue {
-    AnnotationValue v = values.get(name);
+  /** An annotation's values by attribute name, read through a block's binding. */
+  private record Values(Map<String, AnnotationValue> byName, BlockBinding binding) {}
+
+  private static Object raw(Values values, String name) throws MissingValue {
+    AnnotationValue v = values.byName().get(name);
     if (v == null) {
       throw new MissingValue();
     }
     return v.getValue();
   }
 
-  private static int i(Map<String, AnnotationValue> values, String name) throws MissingValue {
+  private static int i(Values values, String name) throws MissingValue {
     if (raw(values, name) instanceof Integer v) {
-      return v;
+      return values.binding().integer(v);
     }
     throw new MissingValue();
   }
 
-  private static double d(Map<String, AnnotationValue> values, String name) throws MissingValue {
+  private static double d(Values values, String name) throws MissingValue {
     Object v = raw(values, name);
     if (v instanceof Double x) {
       return x;
@@ -67,14 +76,14 @@ final class OpReader {
     throw new MissingValue();
   }
 
-  private static String s(Map<String, AnnotationValue> values, String name) throws MissingValue {
+  private static String s(Values values, String name) throws MissingValue {
     if (raw(values, name) instanceof String v) {
-      return v;
+      return values.binding().layer(v);
     }
     throw new MissingValue();
   }
 
-  private static List<String> strings(Map<String, AnnotationValue> values, String name) throws MissingValue {
+  private static List<String> strings(Values values, String name) throws MissingValue {
     if (!(raw(values, name) instanceof List<?> elements)) {
       throw new MissingValue();
     }
@@ -83,12 +92,12 @@ final class OpReader {
       if (!(element instanceof AnnotationValue v && v.getValue() instanceof String text)) {
         throw new MissingValue();
       }
-      strings.add(text);
+      strings.add(values.binding().layer(text));
     }
     return strings;
   }
 
-  private static boolean b(Map<String, AnnotationValue> values, String name) throws MissingValue {
+  private static boolean b(Values values, String name) throws MissingValue {
     if (raw(values, name) instanceof Boolean v) {
       return v;
     }

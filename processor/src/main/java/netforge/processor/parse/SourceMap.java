@@ -22,6 +22,8 @@ public final class SourceMap {
   private final AnnotationMirror network;
   private final List<FieldSource> fields;
   private final MemberSites members;
+  /** Code, use field and attribute of each diagnostic printed on a block's use. */
+  private final java.util.Set<List<Object>> printedOnUses = new java.util.HashSet<>();
 
   SourceMap(TypeElement type, AnnotationMirror network, List<FieldSource> fields, MemberSites members) {
     this.type = type;
@@ -36,6 +38,11 @@ public final class SourceMap {
 
   public void print(Messager messager, Diagnostic diagnostic) {
     Site site = diagnostic.site();
+    if (site.target() == Site.Target.ANNOTATION && fields.get(site.layer()).isBlockUse()
+        && !printedOnUses.add(List.of(diagnostic.message().code(), fields.get(site.layer()).field(),
+            String.valueOf(site.attribute())))) {
+      return; // a use's two layers that took one bad value from it: one error for the value
+    }
     String text = diagnostic.text();
     var kind = diagnostic.message().kind();
     switch (site.target()) {
@@ -55,8 +62,16 @@ public final class SourceMap {
       case MEMBER -> messager.printMessage(kind, text, members.get(site.layer()));
       case ANNOTATION -> {
         FieldSource field = fields.get(site.layer());
-        AnnotationMirror mirror = field.annotations().get(site.annotation());
-        AnnotationValue value = site.attribute() == null ? null : explicitValue(mirror, site.attribute());
+        String attribute = site.attribute();
+        AnnotationMirror mirror;
+        if (field.isBlockUse()) {
+          // a step of a block's layer: on the @Use, at the value the block took from it, if any
+          mirror = field.annotations().get(0);
+          attribute = attribute == null ? null : field.useAttributes().get(site.annotation()).get(attribute);
+        } else {
+          mirror = field.annotations().get(site.annotation());
+        }
+        AnnotationValue value = attribute == null ? null : explicitValue(mirror, attribute);
         if (value == null) {
           messager.printMessage(kind, text, field.field(), mirror);
         } else {
