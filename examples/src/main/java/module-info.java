@@ -12,9 +12,11 @@ module netforge.examples {
   requires static java.compiler; // @Generated on the generated models
 
   exports netforge.examples.alexnet;
+  exports netforge.examples.inception;
   exports netforge.examples.lenet;
 
   opens netforge.examples.alexnet to netforge.runtime;
+  opens netforge.examples.inception to netforge.runtime;
   opens netforge.examples.lenet to netforge.runtime;
   opens netforge.examples.cli to info.picocli, com.fasterxml.jackson.databind;
   opens netforge.examples.cli.command to info.picocli;

@@ -6,6 +6,7 @@ import java.util.Locale;
 import netforge.examples.alexnet.AlexNetCifarModel;
 import netforge.examples.alexnet.AlexNetImageNetModel;
 import netforge.examples.alexnet.AlexNetModel;
+import netforge.examples.inception.MiniInceptionModel;
 import netforge.examples.lenet.LeNet5Model;
 import netforge.runtime.ModelType;
 import netforge.runtime.spec.NetworkSpec;
@@ -21,7 +22,9 @@ public enum ExampleNetwork {
   ALEXNET_CIFAR("alexnet-cifar", "the tutorial's AlexNet for 3x32x32 (CIFAR-10, Fashion-MNIST resized)",
       AlexNetCifarModel.TYPE),
   ALEXNET_IMAGENET("alexnet-imagenet", "classic AlexNet, 3x227x227, 1000 classes", AlexNetImageNetModel.TYPE),
-  LENET5("lenet5", "LeNet-5 with ReLU and max pooling, 1x28x28", LeNet5Model.TYPE);
+  LENET5("lenet5", "LeNet-5 with ReLU and max pooling, 1x28x28", LeNet5Model.TYPE),
+  MINI_INCEPTION("mini-inception", "three Inception modules (1x1, 3x3 and pool branches concatenated), 3x32x32",
+      MiniInceptionModel.TYPE);
 
   private final String id;
   private final String about;
