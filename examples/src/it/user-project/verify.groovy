@@ -21,6 +21,13 @@ def run = { List<String> args ->
 def (summaryExit, summary, summaryErr) = run(['summary', '--classpath', 'target/classes', 'com.example.TinyNet'])
 assert summaryExit == 0 : summaryErr
 assert summary.contains('Total parameters: 52,138')
+// README's residual network of blocks: compiled with the project, its layers named after the block uses.
+assert new File(basedir, 'target/classes/com/example/SmallResNetModel.class').isFile()
+def (resNetExit, resNetSummary, resNetErr) = run(['summary', '--classpath', 'target/classes',
+    'com.example.SmallResNet'])
+assert resNetExit == 0 : resNetErr
+assert resNetSummary.contains('layer2.downsample')
+assert resNetSummary.contains('Total parameters: 38,346')
 def (evaluateExit, evaluation, evaluateErr) = run(['evaluate', '--classpath', 'target/classes',
     '--weights', 'target/tinynet-run/tinynet.safetensors', '--offline', '--limit', '200', '--no-tune'])
 assert evaluateExit == 0 : evaluation + evaluateErr
