@@ -2,8 +2,9 @@ package netforge.processor.model;
 
 /**
  * One step of a layer field, in the order its annotations are written. A <em>reduction</em> (convolution, dense,
- * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (ReLU,
- * dropout) fuses into the kernel before it; {@link Flatten} only changes how the shape is viewed.
+ * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (an
+ * {@link Activation}, dropout) fuses into the kernel before it; {@link Flatten} only changes how the shape is
+ * viewed.
  */
 public sealed interface Op {
 
@@ -11,8 +12,11 @@ public sealed interface Op {
   String annotation();
 
   default boolean isElementwise() {
-    return this instanceof Relu || this instanceof Dropout;
+    return this instanceof Activation || this instanceof Dropout;
   }
+
+  /** A pointwise nonlinearity: ReLU and its kin, each PyTorch's module of the same name. */
+  sealed interface Activation extends Op permits Relu, LeakyRelu, Tanh, Sigmoid, Gelu, Silu {}
 
   /**
    * A 2-D convolution; weights {@code [out, in, kh, kw]}. {@code k} given means {@code kh = kw = k}; {@code pad} is
@@ -102,9 +106,44 @@ public sealed interface Op {
   }
 
   /** {@code max(0, x)}. */
-  record Relu() implements Op {
+  record Relu() implements Activation {
     public String annotation() {
       return "ReLU";
+    }
+  }
+
+  /** {@code x > 0 ? x : slope * x}, PyTorch's {@code LeakyReLU(negative_slope)}. */
+  record LeakyRelu(double slope) implements Activation {
+    public String annotation() {
+      return "LeakyReLU";
+    }
+  }
+
+  /** {@code tanh(x)}. */
+  record Tanh() implements Activation {
+    public String annotation() {
+      return "Tanh";
+    }
+  }
+
+  /** {@code 1 / (1 + exp(-x))}. */
+  record Sigmoid() implements Activation {
+    public String annotation() {
+      return "Sigmoid";
+    }
+  }
+
+  /** {@code x * Phi(x)}, with the exact normal CDF (PyTorch's {@code GELU(approximate='none')}). */
+  record Gelu() implements Activation {
+    public String annotation() {
+      return "GELU";
+    }
+  }
+
+  /** {@code x * sigmoid(x)}. */
+  record Silu() implements Activation {
+    public String annotation() {
+      return "SiLU";
     }
   }
 

@@ -40,7 +40,7 @@ public final class NetworkParser {
   static final Set<String> LAYER_KINDS = Set.of("Conv", "Dense", "MaxPool", "AvgPool", "AdaptiveAvgPool", "LRN",
       "Flatten");
   /** Annotations that fuse into the layer before them; any number per field. */
-  static final Set<String> ELEMENTWISE = Set.of("ReLU", "Dropout");
+  static final Set<String> ELEMENTWISE = Set.of("ReLU", "LeakyReLU", "Tanh", "Sigmoid", "GELU", "SiLU", "Dropout");
   /** Why a superclass's package-private layer field cannot be filled by the generated model. */
   private static final String OTHER_PACKAGE = "package-private in another package";
 
