@@ -23,6 +23,8 @@ public final class Probes {
         new Probe("ConvProbe", ConvProbeModel.SPEC, ConvProbeModel::create),
         new Probe("StrideProbe", StrideProbeModel.SPEC, StrideProbeModel::create),
         new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create),
-        new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create));
+        new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create),
+        new Probe("ActivationProbe", ActivationProbeModel.SPEC, ActivationProbeModel::create),
+        new Probe("ActivationChainProbe", ActivationChainProbeModel.SPEC, ActivationChainProbeModel::create));
   }
 }

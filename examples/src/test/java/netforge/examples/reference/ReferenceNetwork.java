@@ -8,6 +8,7 @@ import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.OpSpec;
 import netforge.runtime.spec.ParamSpec;
+import netforge.runtime.testing.ErrorFunction;
 
 /**
  * The test oracle: every layer of the DSL, forward and backward, written the plain way in double precision,
@@ -56,14 +57,13 @@ public final class ReferenceNetwork {
             bias = parameterList.get(paramIndex++).offset();
           }
         }
-        boolean reduction = !(op instanceof OpSpec.Relu || op instanceof OpSpec.Dropout
-            || op instanceof OpSpec.Flatten);
+        boolean reduction = !(elementwise(op) || op instanceof OpSpec.Flatten);
         if (reduction) {
           stage++;
           position = 0;
         }
         int key = DropoutMask.key(stage, position);
-        if (op instanceof OpSpec.Relu || op instanceof OpSpec.Dropout) {
+        if (elementwise(op)) {
           position++;
         }
         int[] outShape = outShape(op, shape);
@@ -100,6 +100,13 @@ public final class ReferenceNetwork {
       g = backward(records.get(i), g, batch, gradients);
     }
     return new Result(logits, loss / batch, gradients, g);
+  }
+
+  /** The steps that fuse into the stage before them, each taking a position of its dropout key. */
+  private static boolean elementwise(OpSpec op) {
+    return op instanceof OpSpec.Relu || op instanceof OpSpec.LeakyRelu || op instanceof OpSpec.Tanh
+        || op instanceof OpSpec.Sigmoid || op instanceof OpSpec.Gelu || op instanceof OpSpec.Silu
+        || op instanceof OpSpec.Dropout;
   }
 
   static int[] outShape(OpSpec op, int[] in) {
@@ -221,6 +228,26 @@ public final class ReferenceNetwork {
       for (int i = 0; i < y.length; i++) {
         y[i] = x[i] < 0 ? 0 : x[i];
       }
+    } else if (op instanceof OpSpec.LeakyRelu l) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = x[i] > 0 ? x[i] : l.slope() * x[i];
+      }
+    } else if (op instanceof OpSpec.Tanh) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.tanh(x[i]);
+      }
+    } else if (op instanceof OpSpec.Sigmoid) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = sigmoid(x[i]);
+      }
+    } else if (op instanceof OpSpec.Gelu) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = x[i] * ErrorFunction.normalCdf(x[i]); // x * Phi(x), PyTorch's approximate='none'
+      }
+    } else if (op instanceof OpSpec.Silu) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = x[i] * sigmoid(x[i]);
+      }
     } else if (op instanceof OpSpec.Dropout d) {
       for (int i = 0; i < y.length; i++) {
         y[i] = !training ? x[i] : DropoutMask.keep(seed, step, key, i, d.p()) ? x[i] / (1 - d.p()) : 0;
@@ -229,6 +256,10 @@ public final class ReferenceNetwork {
       System.arraycopy(x, 0, y, 0, y.length); // flatten
     }
     return y;
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
   }
 
   private static double lrnScale(OpSpec.Lrn l, double[] x, int n, int c, int ch, int plane, int q) {
@@ -367,6 +398,29 @@ public final class ReferenceNetwork {
     } else if (op instanceof OpSpec.Relu) {
       for (int i = 0; i < dx.length; i++) {
         dx[i] = x[i] > 0 ? g[i] : 0;
+      }
+    } else if (op instanceof OpSpec.LeakyRelu l) {
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = x[i] > 0 ? g[i] : l.slope() * g[i];
+      }
+    } else if (op instanceof OpSpec.Tanh) {
+      double[] y = r.out();
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = g[i] * (1 - y[i] * y[i]);
+      }
+    } else if (op instanceof OpSpec.Sigmoid) {
+      double[] y = r.out();
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = g[i] * y[i] * (1 - y[i]);
+      }
+    } else if (op instanceof OpSpec.Gelu) {
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = g[i] * (ErrorFunction.normalCdf(x[i]) + x[i] * ErrorFunction.normalPdf(x[i]));
+      }
+    } else if (op instanceof OpSpec.Silu) {
+      for (int i = 0; i < dx.length; i++) {
+        double s = sigmoid(x[i]);
+        dx[i] = g[i] * s * (1 + x[i] * (1 - s));
       }
     } else if (op instanceof OpSpec.Dropout d) {
       for (int i = 0; i < dx.length; i++) {
