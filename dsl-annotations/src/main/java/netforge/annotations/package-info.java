@@ -21,7 +21,8 @@
  * <h2>How the annotations of one field combine</h2>
  * Each field carries exactly one <em>layer</em> annotation ({@link Conv}, {@link Dense}, {@link MaxPool},
  * {@link AvgPool}, {@link AdaptiveAvgPool}, {@link LRN} or {@link Flatten}) and any number of
- * <em>elementwise</em> ones ({@link ReLU}, {@link Dropout}). They apply in the order they are written:
+ * <em>elementwise</em> ones (the activations {@link ReLU}, {@link LeakyReLU}, {@link Tanh}, {@link Sigmoid},
+ * {@link GELU}, {@link SiLU}, and {@link Dropout}). They apply in the order they are written:
  * {@code @Dropout(0.5) @Dense(out = 4096) @ReLU} is dropout, then the dense layer, then ReLU — PyTorch's
  * {@code nn.Dropout(), nn.Linear(9216, 4096), nn.ReLU()}. A field may also carry only elementwise
  * annotations; they then apply to the output of the field before it. Elementwise steps are fused into the

@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import netforge.examples.cli.ExampleNetwork;
+import netforge.examples.probes.Probes;
+import netforge.examples.probes.Probes.Probe;
 import netforge.runtime.ParameterInit;
 import netforge.runtime.onnx.OnnxExport;
 import netforge.runtime.spec.NetworkSpec;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The exported files pass the ONNX project's own checker ({@code onnx.checker.check_model} with
@@ -41,9 +44,20 @@ class OnnxCheckerTest {
   @ParameterizedTest
   @EnumSource(ExampleNetwork.class)
   void exportedModel_passesOnnxsCheckerWithLogitsOfShapeBatchByClasses(ExampleNetwork network) throws Exception {
+    assertPassesChecker(network.spec(), network.id());
+  }
+
+  /** Every activation's nodes, GELU's Div-Erf-Add-Mul-Mul and SiLU's Sigmoid-Mul among them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"ActivationProbe", "ActivationChainProbe"})
+  void activationProbes_passOnnxsChecker(String name) throws Exception {
+    Probe probe = Probes.all().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    assertPassesChecker(probe.spec(), name);
+  }
+
+  private void assertPassesChecker(NetworkSpec spec, String id) throws Exception {
     assumeTrue(pythonOnnxAvailable(), "python3 with the onnx package is not installed");
-    NetworkSpec spec = network.spec();
-    Path file = directory.resolve(network.id() + ".onnx");
+    Path file = directory.resolve(id + ".onnx");
     OnnxExport.write(spec, ParameterInit.pytorchDefault(spec, 1), file);
     List<String> result = python(CHECK, file.toString());
     assertEquals(0, Integer.parseInt(result.get(0)), String.join("\n", result));

@@ -25,6 +25,8 @@ public final class Probes {
         new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create),
         new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create),
         new Probe("GraphProbe", GraphProbeModel.SPEC, GraphProbeModel::create),
-        new Probe("BlockProbe", BlockProbeModel.SPEC, BlockProbeModel::create));
+        new Probe("BlockProbe", BlockProbeModel.SPEC, BlockProbeModel::create),
+        new Probe("ActivationProbe", ActivationProbeModel.SPEC, ActivationProbeModel::create),
+        new Probe("ActivationChainProbe", ActivationChainProbeModel.SPEC, ActivationChainProbeModel::create));
   }
 }

@@ -8,6 +8,7 @@ import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.OpSpec;
 import netforge.runtime.spec.ParamSpec;
+import netforge.runtime.testing.ErrorFunction;
 
 /**
  * The test oracle: every layer of the DSL, forward and backward, written the plain way in double precision,
@@ -73,7 +74,7 @@ public final class ReferenceNetwork {
             bias = parameterList.get(paramIndex++).offset();
           }
         }
-        boolean elementwise = isElementwise(op);
+        boolean elementwise = elementwise(op);
         if (!elementwise && !(op instanceof OpSpec.Flatten)
             || elementwise && !ownStage && !(continuesAbove && l > 0 && exclusive[l - 1])) {
           stage++;
@@ -167,10 +168,6 @@ public final class ReferenceNetwork {
     return new Result(logits, loss / batch, gradients, inputGradient);
   }
 
-  private static boolean isElementwise(OpSpec op) {
-    return op instanceof OpSpec.Relu || op instanceof OpSpec.Dropout;
-  }
-
   /** Per layer, the layers it reads (-1 for the network's input). */
   private static List<List<Integer>> sources(List<LayerSpec> layers) {
     List<String> names = layers.stream().map(LayerSpec::name).toList();
@@ -229,6 +226,13 @@ public final class ReferenceNetwork {
       offset += block;
     }
     return y;
+  }
+
+  /** The steps that fuse into the stage before them, each taking a position of its dropout key. */
+  private static boolean elementwise(OpSpec op) {
+    return op instanceof OpSpec.Relu || op instanceof OpSpec.LeakyRelu || op instanceof OpSpec.Tanh
+        || op instanceof OpSpec.Sigmoid || op instanceof OpSpec.Gelu || op instanceof OpSpec.Silu
+        || op instanceof OpSpec.Dropout;
   }
 
   static int[] outShape(OpSpec op, int[] in) {
@@ -350,6 +354,26 @@ public final class ReferenceNetwork {
       for (int i = 0; i < y.length; i++) {
         y[i] = x[i] < 0 ? 0 : x[i];
       }
+    } else if (op instanceof OpSpec.LeakyRelu l) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = x[i] > 0 ? x[i] : l.slope() * x[i];
+      }
+    } else if (op instanceof OpSpec.Tanh) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = Math.tanh(x[i]);
+      }
+    } else if (op instanceof OpSpec.Sigmoid) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = sigmoid(x[i]);
+      }
+    } else if (op instanceof OpSpec.Gelu) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = x[i] * ErrorFunction.normalCdf(x[i]); // x * Phi(x), PyTorch's approximate='none'
+      }
+    } else if (op instanceof OpSpec.Silu) {
+      for (int i = 0; i < y.length; i++) {
+        y[i] = x[i] * sigmoid(x[i]);
+      }
     } else if (op instanceof OpSpec.Dropout d) {
       for (int i = 0; i < y.length; i++) {
         y[i] = !training ? x[i] : DropoutMask.keep(seed, step, key, i, d.p()) ? x[i] / (1 - d.p()) : 0;
@@ -358,6 +382,10 @@ public final class ReferenceNetwork {
       System.arraycopy(x, 0, y, 0, y.length); // flatten
     }
     return y;
+  }
+
+  private static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
   }
 
   private static double lrnScale(OpSpec.Lrn l, double[] x, int n, int c, int ch, int plane, int q) {
@@ -496,6 +524,29 @@ public final class ReferenceNetwork {
     } else if (op instanceof OpSpec.Relu) {
       for (int i = 0; i < dx.length; i++) {
         dx[i] = x[i] > 0 ? g[i] : 0;
+      }
+    } else if (op instanceof OpSpec.LeakyRelu l) {
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = x[i] > 0 ? g[i] : l.slope() * g[i];
+      }
+    } else if (op instanceof OpSpec.Tanh) {
+      double[] y = r.out();
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = g[i] * (1 - y[i] * y[i]);
+      }
+    } else if (op instanceof OpSpec.Sigmoid) {
+      double[] y = r.out();
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = g[i] * y[i] * (1 - y[i]);
+      }
+    } else if (op instanceof OpSpec.Gelu) {
+      for (int i = 0; i < dx.length; i++) {
+        dx[i] = g[i] * (ErrorFunction.normalCdf(x[i]) + x[i] * ErrorFunction.normalPdf(x[i]));
+      }
+    } else if (op instanceof OpSpec.Silu) {
+      for (int i = 0; i < dx.length; i++) {
+        double s = sigmoid(x[i]);
+        dx[i] = g[i] * s * (1 + x[i] * (1 - s));
       }
     } else if (op instanceof OpSpec.Dropout d) {
       for (int i = 0; i < dx.length; i++) {

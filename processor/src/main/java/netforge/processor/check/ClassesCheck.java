@@ -24,7 +24,7 @@ final class ClassesCheck implements NetworkCheck {
       return;
     }
     InferredLayer last = network.layers().get(network.layers().size() - 1);
-    // The step that set the output's size: ReLU, dropout and a flatten after it keep that size.
+    // The step that set the output's size: activations, dropout and a flatten after it keep that size.
     InferredOp sizer = null;
     List<InferredOp> steps = network.ops();
     for (int i = steps.size() - 1; i >= 0 && sizer == null; i--) {

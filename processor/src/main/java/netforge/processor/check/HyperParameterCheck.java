@@ -12,7 +12,10 @@ import netforge.processor.model.InferredOp;
 import netforge.processor.model.Op;
 import netforge.processor.model.Padding;
 
-/** Each step's own numbers are in range: sizes and strides at least 1, padding limits, probabilities, LRN. */
+/**
+ * Each step's own numbers are in range: sizes and strides at least 1, padding limits, probabilities, LRN, a leaky
+ * ReLU's slope.
+ */
 final class HyperParameterCheck implements NetworkCheck {
 
   @Override
@@ -35,6 +38,12 @@ final class HyperParameterCheck implements NetworkCheck {
           add(report, Message.DROPOUT_RANGE, site(step, "value"),
               List.of(Hint.DROPOUT_PROBABILITY.format()),
               layer, AnnotationText.number(d.p()));
+        }
+      } else if (op instanceof Op.LeakyRelu l) {
+        // any finite slope is PyTorch's: negative ones flip the negative side, 0 is a ReLU
+        if (!Double.isFinite(l.slope())) {
+          add(report, Message.LEAKY_RELU_SLOPE, site(step, "slope"), List.of(Hint.LEAKY_RELU_SLOPE.format()),
+              layer, AnnotationText.number(l.slope()));
         }
       } else if (op instanceof Op.Lrn l) {
         atLeast(report, layer, step, "size", l.size(), 1, Hint.LRN_SIZE.format());

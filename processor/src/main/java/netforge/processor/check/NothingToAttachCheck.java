@@ -11,8 +11,8 @@ import netforge.processor.model.InferredOp;
 import netforge.processor.model.Op;
 
 /**
- * ReLU and dropout fuse into the kernel of the layer before them, so one that comes before every layer has
- * nothing to attach to.
+ * Activations (ReLU, LeakyReLU, Tanh, Sigmoid, GELU, SiLU) and dropout fuse into the kernel of the layer before
+ * them, so one that comes before every layer has nothing to attach to.
  */
 final class NothingToAttachCheck implements NetworkCheck {
   @Override

@@ -104,6 +104,16 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
       return CodeBlock.of("new $T.Flatten()", OP_SPEC);
     } else if (op instanceof Op.Relu) {
       return CodeBlock.of("new $T.Relu()", OP_SPEC);
+    } else if (op instanceof Op.LeakyRelu l) {
+      return CodeBlock.of("new $T.LeakyRelu($L)", OP_SPEC, l.slope());
+    } else if (op instanceof Op.Tanh) {
+      return CodeBlock.of("new $T.Tanh()", OP_SPEC);
+    } else if (op instanceof Op.Sigmoid) {
+      return CodeBlock.of("new $T.Sigmoid()", OP_SPEC);
+    } else if (op instanceof Op.Gelu) {
+      return CodeBlock.of("new $T.Gelu()", OP_SPEC);
+    } else if (op instanceof Op.Silu) {
+      return CodeBlock.of("new $T.Silu()", OP_SPEC);
     } else if (op instanceof Op.Dropout d) {
       return CodeBlock.of("new $T.Dropout($L)", OP_SPEC, d.p());
     } else if (op instanceof Op.Lrn l) {

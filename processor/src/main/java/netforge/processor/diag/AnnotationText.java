@@ -84,6 +84,8 @@ public final class AnnotationText {
       };
     } else if (op instanceof Op.Dropout d) {
       return number(d.p());
+    } else if (op instanceof Op.LeakyRelu l) {
+      return number(l.slope());
     } else if (op instanceof Op.Lrn l) {
       return switch (attribute) {
         case "size" -> String.valueOf(l.size());

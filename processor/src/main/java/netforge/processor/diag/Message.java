@@ -36,6 +36,7 @@ public enum Message {
   KERNEL_SIZE("KernelSize", "%s: @Conv needs either k or both kh and kw, but %s"),
   DROPOUT_RANGE("DropoutRange", "%s: @Dropout(%s) is not a probability in [0, 1)"),
   LRN_PARAMETER("LrnParameter", "%s: @LRN(%s = %s) must be %s"),
+  LEAKY_RELU_SLOPE("LeakyReluSlope", "%s: @LeakyReLU(slope = %s) must be a finite number"),
   NON_POSITIVE_OUTPUT("NonPositiveOutput", "%s: %s on %s input gives %s"),
   NEEDS_SPATIAL_INPUT("NeedsSpatialInput", "%s: %s needs a [channels, height, width] input, but gets the vector %s"),
   SHAPE_MISMATCH("ShapeMismatch", "%s: @Dense(in = %d) does not match its input of %d features"),
@@ -173,13 +174,14 @@ public enum Message {
     DROPOUT_PROBABILITY("fix: use a drop probability such as @Dropout(0.5); 0 disables dropout"),
     LRN_SIZE("fix: use size >= 1; AlexNet uses size = 5"),
     ALEXNET_LRN("fix: the original AlexNet uses @LRN(size = 5, alpha = 1e-4, beta = 0.75, k = 2)"),
+    LEAKY_RELU_SLOPE("fix: use a finite slope, e.g. @LeakyReLU(slope = 0.2), or leave it out for PyTorch's 0.01"),
     // shapes
     DENSE_IN("fix: write @Dense(in = %d, ...) or omit 'in' to infer it"),
     WINDOW_RULE("rule: out = floor((in + 2p - k) / s) + 1 = floor((%d + %d - %d) / %d) + 1 = %d"),
     SMALLER_WINDOW("fix: use a window of at most %d (%s <= %d), pad the input, or remove a downsampling layer before"
         + " this one"),
     MOVE_BEFORE_FLATTEN("fix: move this layer before the first @Dense or @Flatten"),
-    NOTHING_BEFORE("ReLU and dropout apply to the output of a layer, and no layer comes before this one"),
+    NOTHING_BEFORE("activations and dropout apply to the output of a layer, and no layer comes before this one"),
     WRITE_AFTER_LAYER("fix: write %s after %s (annotations apply in the order written), or remove it"),
     REMOVE_OR_MOVE_DOWN("fix: remove it, or move it to a field after the first layer"),
     // graphs

@@ -21,8 +21,8 @@ final class AdaptivePoolKernels implements StageKernels {
     w = stage.in().width();
     oh = stage.out().height();
     ow = stage.out().width();
-    forward = new Kernel(name(true), Signatures.POINTWISE_FORWARD);
-    backward = new Kernel(name(false), Signatures.GATHER_BACKWARD);
+    forward = new Kernel(name(true), Signatures.forStage(stage, Signatures.POINTWISE_FORWARD, true));
+    backward = new Kernel(name(false), Signatures.forStage(stage, Signatures.GATHER_BACKWARD, false));
   }
 
   private String name(boolean forward) {
@@ -81,8 +81,8 @@ final class AdaptivePoolKernels implements StageKernels {
   public void forward(CodeBlock.Builder java, ArgumentClasses classes) {
     long count = (long) c * oh * ow;
     java.addStatement("p.each($L, (long) p.batch() * $L)", forward.launch().bind("x", stage.input())
-        .bind("out", stage.output()).bind("count", "(long) p.batch() * " + count).bindDropoutKey().code(classes),
-        count);
+        .bind("out", stage.output()).bind("count", "(long) p.batch() * " + count).bindDropoutKey()
+        .bindPreActivation(stage).code(classes), count);
   }
 
   @Override
@@ -90,7 +90,7 @@ final class AdaptivePoolKernels implements StageKernels {
     long count = (long) c * h * w;
     java.addStatement("p.each($L, (long) p.batch() * $L)", backward.launch().bind("dy", gradIn)
         .bind("y", stage.output()).bind("dx", gradOut).bind("count", "(long) p.batch() * " + count)
-        .bindDropoutKey().code(classes), count);
+        .bindDropoutKey().bindPreActivation(stage).code(classes), count);
   }
 
   @Override

@@ -45,7 +45,7 @@ final class ConvKernels implements StageKernels {
     pixels = (long) oh * ow;
     inSize = (long) ci * h * w;
     gemm = new Kernel(name(true, "conv" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix()),
-        Signatures.CONV_GEMM);
+        Signatures.forStage(stage, Signatures.CONV_GEMM, true));
     im2col = new Kernel(name(true, "im2col"), Signatures.CHUNK_COLUMNS);
     maskBias = new MaskBias(stage, prefix, co, pixels);
     packCols = new Kernel(name(false, "pack_cols"), Signatures.CHUNK_COLUMNS);
@@ -74,14 +74,18 @@ final class ConvKernels implements StageKernels {
           e.line("const int img = nb / %d;", pixels);
           e.line("__global real* y = out + ((size_t)(n0 + img) * %d + m) * %d + (nb - img * %d);", co, pixels,
               pixels);
+          if (stage.storesPreActivation()) {
+            e.line("__global real* z = pre + (y - out);");
+          }
           e.line(stage.biasOffset() >= 0 ? "const real bias = params[%dL + m];" : "const real bias = 0;",
               stage.biasOffset());
           e.line("#pragma unroll");
           e.open("for (int j = 0; j < TNV; ++j) {");
           e.line("real16 x = acc[i][j] + bias;");
-          if (stage.hasRelu()) {
-            e.line("x = select(x, (real16)(0), x < (real16)(0));  // ReLU; NaN stays NaN");
+          if (stage.storesPreActivation()) {
+            e.line("if (training) vstore16(x, j, z);  // the epilogue's input, for the backward pass");
           }
+          Epilogue.forwardVector(e, stage, "x");
           e.line("vstore16(x, j, y);");
           e.close();
         }));
@@ -212,7 +216,8 @@ final class ConvKernels implements StageKernels {
     java.addStatement("p.packColumns($L, cols, $L)", im2col.launch().bind("src", stage.input())
         .bind("bp", Scratch.B).bind("n0", "n0").code(classes), kk);
     java.addStatement("p.gemm($L, $L, cols, $L)", gemm.launch().bind("ap", Scratch.W).bind("bp", Scratch.B)
-        .bind("out", stage.output()).bind("params", "p.params()").bind("n0", "n0").bindDropoutKey().code(classes),
+        .bind("out", stage.output()).bind("params", "p.params()").bind("n0", "n0").bindDropoutKey()
+        .bindPreActivation(stage).code(classes),
         co, kk);
     java.endControlFlow();
   }

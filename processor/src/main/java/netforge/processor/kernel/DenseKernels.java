@@ -28,7 +28,7 @@ final class DenseKernels implements StageKernels {
     this.in = stage.in().size();
     this.out = ((Op.Dense) stage.reduction()).out();
     gemm = new Kernel(name(true, "dense" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix()),
-        Signatures.DENSE_GEMM);
+        Signatures.forStage(stage, Signatures.DENSE_GEMM, true));
     maskBias = new MaskBias(stage, prefix, out, 1);
   }
 
@@ -69,7 +69,7 @@ final class DenseKernels implements StageKernels {
         "p.batch()", in);
     java.addStatement("p.gemm($L, $L, p.batch(), $L)", gemm.launch().bind("ap", Launches.PARAMS)
         .bind("bp", Scratch.B).bind("out", stage.output()).bind("params", Launches.PARAMS).bindDropoutKey()
-        .code(classes), out, in);
+        .bindPreActivation(stage).code(classes), out, in);
   }
 
   @Override

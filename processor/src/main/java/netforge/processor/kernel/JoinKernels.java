@@ -39,8 +39,8 @@ final class JoinKernels implements StageKernels {
     this.concat = stage.reduction() instanceof Op.Concat;
     String what = concat ? "concat" : stage.inputs().size() == 1 ? "copy" : "add";
     forward = new Kernel(prefix + "_" + stage.tag(true) + "_" + what + stage.epilogueSuffix(),
-        concat ? CONCAT_FORWARD : addForward(stage.inputs().size()));
-    backward = new Kernel(prefix + "_" + stage.tag(false) + "_" + what, BACKWARD);
+        Signatures.forStage(stage, concat ? CONCAT_FORWARD : addForward(stage.inputs().size()), true));
+    backward = new Kernel(prefix + "_" + stage.tag(false) + "_" + what, Signatures.forStage(stage, BACKWARD, false));
   }
 
   /** The sum of {@code n} inputs {@code x0 .. x<n-1>}, one signature per arity. */
@@ -104,7 +104,7 @@ final class JoinKernels implements StageKernels {
         launch.bind("x" + i, stage.inputs().get(i).buffer());
       }
       java.addStatement("p.each($L, (long) p.batch() * $L)", launch.bind("out", stage.output())
-          .bind("count", "(long) p.batch() * " + row).bindDropoutKey().code(classes), row);
+          .bind("count", "(long) p.batch() * " + row).bindDropoutKey().bindPreActivation(stage).code(classes), row);
       return;
     }
     long offset = 0;
@@ -113,7 +113,7 @@ final class JoinKernels implements StageKernels {
       java.addStatement("p.each($L, (long) p.batch() * $L)", forward.launch().bind("x", input.buffer())
           .bind("out", stage.output()).bind("count", "(long) p.batch() * " + block)
           .bind("block", String.valueOf(block)).bind("row", String.valueOf(row))
-          .bind("offset", String.valueOf(offset)).bindDropoutKey().code(classes), block);
+          .bind("offset", String.valueOf(offset)).bindDropoutKey().bindPreActivation(stage).code(classes), block);
       offset += block;
     }
   }
@@ -140,7 +140,7 @@ final class JoinKernels implements StageKernels {
             .bind("y", stage.output()).bind("dx", target.buffer()).bind("count", "(long) p.batch() * " + block)
             .bind("block", String.valueOf(block)).bind("row", String.valueOf(row))
             .bind("offset", String.valueOf(concat ? offset : 0)).bind("accumulate", target.accumulate() ? "1" : "0")
-            .bindDropoutKey().code(classes), block);
+            .bindDropoutKey().bindPreActivation(stage).code(classes), block);
       }
       offset += block;
     }

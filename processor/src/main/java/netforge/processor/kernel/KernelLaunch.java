@@ -43,6 +43,11 @@ final class KernelLaunch {
     return bind("training", "p.training()").bind("seed", "p.seed()").bind("step", "p.step()");
   }
 
+  /** Binds {@code pre} to the stage's pre-activation buffer, where the stage stores one (see {@link Signatures#forStage}). */
+  KernelLaunch bindPreActivation(Stage stage) {
+    return stage.storesPreActivation() ? bind("pre", stage.preActivation()) : this;
+  }
+
   /** Binds {@code parameter} to a buffer of the pass. */
   KernelLaunch bind(String parameter, BufferName buffer) {
     return bind(parameter, buffer.read());

@@ -37,6 +37,9 @@ public final class KernelPlanner {
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
       buffers.add(perImage(stage.output(), stage.out().size()));
+      if (stage.storesPreActivation()) {
+        buffers.add(perImage(stage.preActivation(), stage.out().size()));
+      }
       if (kernels.get(i) instanceof PoolKernels pool && pool.argmaxBufferName() != null) {
         // bytes packed four to a 32-bit element; rounding per image keeps every batch size covered
         buffers.add(perImage(pool.argmaxBufferName(), pool.argmaxElementsPerImage()));

@@ -24,8 +24,9 @@ final class LrnKernels implements StageKernels {
     c = stage.in().channels();
     h = stage.in().height();
     w = stage.in().width();
-    forward = new Kernel(name(stage.tag(true) + "_lrn" + stage.epilogueSuffix()), Signatures.POINTWISE_FORWARD);
-    backward = new Kernel(name(stage.tag(false) + "_lrn"), Signatures.LRN_BACKWARD);
+    forward = new Kernel(name(stage.tag(true) + "_lrn" + stage.epilogueSuffix()),
+        Signatures.forStage(stage, Signatures.POINTWISE_FORWARD, true));
+    backward = new Kernel(name(stage.tag(false) + "_lrn"), Signatures.forStage(stage, Signatures.LRN_BACKWARD, false));
   }
 
   private String name(String what) {
@@ -92,8 +93,8 @@ final class LrnKernels implements StageKernels {
   public void forward(CodeBlock.Builder java, ArgumentClasses classes) {
     long count = (long) c * h * w;
     java.addStatement("p.each($L, (long) p.batch() * $L)", forward.launch().bind("x", stage.input())
-        .bind("out", stage.output()).bind("count", "(long) p.batch() * " + count).bindDropoutKey().code(classes),
-        count);
+        .bind("out", stage.output()).bind("count", "(long) p.batch() * " + count).bindDropoutKey()
+        .bindPreActivation(stage).code(classes), count);
   }
 
   @Override
@@ -101,7 +102,7 @@ final class LrnKernels implements StageKernels {
     long count = (long) c * h * w;
     java.addStatement("p.each($L, (long) p.batch() * $L)", backward.launch().bind("dy", gradIn)
         .bind("y", stage.output()).bind("x", stage.input()).bind("dx", gradOut)
-        .bind("count", "(long) p.batch() * " + count).bindDropoutKey().code(classes), count);
+        .bind("count", "(long) p.batch() * " + count).bindDropoutKey().bindPreActivation(stage).code(classes), count);
   }
 
   @Override

@@ -24,7 +24,8 @@ final class MaskBias {
     this.prefix = prefix;
     this.channels = channels;
     this.pixels = pixels;
-    kernel = new Kernel(prefix + "_" + stage.tag(false) + "_mask_bias", Signatures.MASK_BIAS);
+    kernel = new Kernel(prefix + "_" + stage.tag(false) + "_mask_bias", Signatures.forStage(stage, Signatures.MASK_BIAS,
+        false));
   }
 
   private boolean needed() {
@@ -77,6 +78,7 @@ final class MaskBias {
       return;
     }
     java.addStatement("p.each($L, $L)", kernel.launch().bind("dy", gradIn).bind("y", stage.output())
-        .bind("grads", Launches.GRADS).bind("batch", "p.batch()").bindDropoutKey().code(classes), channels);
+        .bind("grads", Launches.GRADS).bind("batch", "p.batch()").bindDropoutKey().bindPreActivation(stage)
+        .code(classes), channels);
   }
 }

@@ -32,8 +32,8 @@ final class PoolKernels implements StageKernels {
     padH = pool.padHeight();
     padW = pool.padWidth();
     boolean byteArgmax = (long) k * k <= 255;
-    forward = new Kernel(name(true), Signatures.poolForward(byteArgmax));
-    backward = new Kernel(name(false), Signatures.poolBackward(byteArgmax));
+    forward = new Kernel(name(true), Signatures.forStage(stage, Signatures.poolForward(byteArgmax), true));
+    backward = new Kernel(name(false), Signatures.forStage(stage, Signatures.poolBackward(byteArgmax), false));
   }
 
   private String name(boolean forward) {
@@ -136,7 +136,7 @@ final class PoolKernels implements StageKernels {
     long count = (long) c * oh; // output rows per image
     java.addStatement("p.each($L, (long) p.batch() * $L)", forward.launch().bind("x", stage.input())
         .bind("out", stage.output()).bind("argmax", argmaxBuffer()).bind("rows", "(long) p.batch() * " + count)
-        .bindDropoutKey().code(classes), count);
+        .bindDropoutKey().bindPreActivation(stage).code(classes), count);
   }
 
   /** Average pooling keeps no argmax; it is handed a buffer it never touches. */
@@ -149,7 +149,7 @@ final class PoolKernels implements StageKernels {
     long count = (long) c * h; // input rows per image
     java.addStatement("p.each($L, (long) p.batch() * $L)", backward.launch().bind("dy", gradIn)
         .bind("y", stage.output()).bind("argmax", argmaxBuffer()).bind("dx", gradOut)
-        .bind("rows", "(long) p.batch() * " + count).bindDropoutKey().code(classes), count);
+        .bind("rows", "(long) p.batch() * " + count).bindDropoutKey().bindPreActivation(stage).code(classes), count);
   }
 
   @Override

@@ -91,6 +91,18 @@ final class Signatures {
         p("argmax", byteArgmax ? READ_UCHARS : READ_INTS), p("dx", WRITE_REALS), p("rows", LONG)));
   }
 
+  /**
+   * {@code signature} with the stage's pre-activation buffer {@code pre} last where the stage stores one
+   * ({@link Stage#storesPreActivation}), under its name plus {@code Pre}: written by the {@code forward} kernel, read
+   * by the backward one. Other stages keep {@code signature} itself, so their programs do not change.
+   */
+  static KernelSignature forStage(Stage stage, KernelSignature signature, boolean forward) {
+    if (!stage.storesPreActivation()) {
+      return signature;
+    }
+    return signature.then(signature.name() + "Pre", List.of(p("pre", forward ? WRITE_REALS : READ_REALS)));
+  }
+
   private static KernelSignature strided(String name, Launcher launcher, String packed, String count) {
     return new KernelSignature(name, launcher, true, List.of(p("src", READ_REALS), p(packed, WRITE_REALS),
         p(count, INT), p("k_depth", INT), p("offset", LONG), p("row_stride", LONG), p("grp", INT),

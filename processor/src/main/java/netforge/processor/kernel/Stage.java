@@ -1,15 +1,17 @@
 package netforge.processor.kernel;
 
 import java.util.List;
+import java.util.Locale;
 import netforge.processor.model.Op;
 import netforge.processor.model.Shape;
 
 /**
  * One fused kernel group: a reduction (convolution, dense, pooling, LRN) or a join (add, concatenation) with the
- * elementwise steps that follow it (ReLU, dropout) applied in its epilogue, per tinygrad's rule: elementwise work fuses
- * into its producer, a reduction never recomputes its input. Each stage stores one activation, its output after the
- * epilogue. An elementwise step whose input another layer also reads cannot change that input in place: it gets a
- * stage of its own, a one-input add.
+ * elementwise steps that follow it (activations, dropout) applied in its epilogue, per tinygrad's rule: elementwise
+ * work fuses into its producer, a reduction never recomputes its input. Each stage stores one activation, its output
+ * after the epilogue, and, when the backward pass cannot work from that output alone ({@link PreActivation}), the
+ * epilogue's input as well. An elementwise step whose input another layer also reads cannot change that input in
+ * place: it gets a stage of its own, a one-input add.
  *
  * @param index 1-based position, the {@code NN} of kernel names
  * @param layer the field the reduction came from
@@ -62,24 +64,33 @@ public record Stage(int index, String layer, Op reduction, List<Op> epilogue, Li
     return String.format("%s%02d", forward ? "f" : "b", index);
   }
 
-  public boolean hasRelu() {
-    return epilogue.stream().anyMatch(op -> op instanceof Op.Relu);
-  }
-
   public boolean hasDropout() {
     return epilogue.stream().anyMatch(op -> op instanceof Op.Dropout);
   }
 
-  /** Whether the backward pass must mask the incoming gradient (ReLU, dropout). */
+  /** Whether the backward pass must mask the incoming gradient (activations, dropout). */
   public boolean hasMask() {
     return !epilogue.isEmpty();
+  }
+
+  /**
+   * Whether the forward pass also keeps the epilogue's input (the reduction's output, bias added) for the backward
+   * pass: only when there is one and the stored output does not determine every step's derivative.
+   */
+  public boolean storesPreActivation() {
+    return needsBackward() && PreActivation.needed(epilogue);
+  }
+
+  /** The buffer of the epilogue's input, {@code pre03}; meaningful when {@link #storesPreActivation()}. */
+  public BufferName preActivation() {
+    return BufferName.planned(String.format("pre%02d", index));
   }
 
   /** {@code _relu_dropout}: the epilogue, as kernel names show it. */
   public String epilogueSuffix() {
     StringBuilder suffix = new StringBuilder();
     for (Op op : epilogue) {
-      suffix.append(op instanceof Op.Relu ? "_relu" : "_dropout");
+      suffix.append('_').append(op.annotation().toLowerCase(Locale.ROOT));
     }
     return suffix.toString();
   }

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * One step of a layer field, in the order its annotations are written. A <em>reduction</em> (convolution, dense,
- * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (ReLU,
- * dropout) fuses into the kernel before it; {@link Flatten} only changes how the shape is viewed.
+ * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (an
+ * {@link Activation}, dropout) fuses into the kernel before it; {@link Flatten} only changes how the shape is
+ * viewed.
  */
 public sealed interface Op {
 
@@ -13,8 +14,11 @@ public sealed interface Op {
   String annotation();
 
   default boolean isElementwise() {
-    return this instanceof Relu || this instanceof Dropout;
+    return this instanceof Activation || this instanceof Dropout;
   }
+
+  /** A pointwise nonlinearity: ReLU and its kin, each PyTorch's module of the same name. */
+  sealed interface Activation extends Op permits Relu, LeakyRelu, Tanh, Sigmoid, Gelu, Silu {}
 
   /**
    * Whether this step names where the field's input comes from ({@link From}, {@link Add}, {@link Concat}) rather
@@ -155,9 +159,44 @@ public sealed interface Op {
   }
 
   /** {@code max(0, x)}. */
-  record Relu() implements Op {
+  record Relu() implements Activation {
     public String annotation() {
       return "ReLU";
+    }
+  }
+
+  /** {@code x > 0 ? x : slope * x}, PyTorch's {@code LeakyReLU(negative_slope)}. */
+  record LeakyRelu(double slope) implements Activation {
+    public String annotation() {
+      return "LeakyReLU";
+    }
+  }
+
+  /** {@code tanh(x)}. */
+  record Tanh() implements Activation {
+    public String annotation() {
+      return "Tanh";
+    }
+  }
+
+  /** {@code 1 / (1 + exp(-x))}. */
+  record Sigmoid() implements Activation {
+    public String annotation() {
+      return "Sigmoid";
+    }
+  }
+
+  /** {@code x * Phi(x)}, with the exact normal CDF (PyTorch's {@code GELU(approximate='none')}). */
+  record Gelu() implements Activation {
+    public String annotation() {
+      return "GELU";
+    }
+  }
+
+  /** {@code x * sigmoid(x)}. */
+  record Silu() implements Activation {
+    public String annotation() {
+      return "SiLU";
     }
   }
 

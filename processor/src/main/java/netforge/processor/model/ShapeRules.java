@@ -55,6 +55,8 @@ public final class ShapeRules {
       return d.out() >= 1 && d.in() >= 0;
     } else if (op instanceof Op.Dropout d) {
       return d.p() >= 0 && d.p() < 1;
+    } else if (op instanceof Op.LeakyRelu l) {
+      return Double.isFinite(l.slope());
     } else if (op instanceof Op.Lrn l) {
       return l.size() >= 1 && l.alpha() >= 0 && l.beta() >= 0 && l.k() > 0
           && Double.isFinite(l.alpha()) && Double.isFinite(l.beta()) && Double.isFinite(l.k());
@@ -98,7 +100,7 @@ public final class ShapeRules {
     } else if (op instanceof Op.Flatten) {
       return in.flattened();
     }
-    return in; // ReLU, dropout and LRN keep the shape
+    return in; // activations, dropout and LRN keep the shape
   }
 
   /**

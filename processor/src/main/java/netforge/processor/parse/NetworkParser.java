@@ -44,7 +44,7 @@ public final class NetworkParser {
   /** Places a block's layers: the only annotation on its field. */
   static final String USE = "Use";
   /** Annotations that fuse into the layer before them; any number per field. */
-  static final Set<String> ELEMENTWISE = Set.of("ReLU", "Dropout");
+  static final Set<String> ELEMENTWISE = Set.of("ReLU", "LeakyReLU", "Tanh", "Sigmoid", "GELU", "SiLU", "Dropout");
   /** Why a superclass's package-private layer field cannot be filled by the generated model. */
   private static final String OTHER_PACKAGE = "package-private in another package";
 

@@ -29,6 +29,11 @@ final class OpReader {
         case "Dense" -> new Op.Dense(i(values, "out"), i(values, "in"), b(values, "bias"));
         case "Flatten" -> new Op.Flatten();
         case "ReLU" -> new Op.Relu();
+        case "LeakyReLU" -> new Op.LeakyRelu(d(values, "slope"));
+        case "Tanh" -> new Op.Tanh();
+        case "Sigmoid" -> new Op.Sigmoid();
+        case "GELU" -> new Op.Gelu();
+        case "SiLU" -> new Op.Silu();
         case "Dropout" -> new Op.Dropout(d(values, "value"));
         case "From" -> new Op.From(s(values, "value"));
         case "Add" -> new Op.Add(strings(values, "value"));

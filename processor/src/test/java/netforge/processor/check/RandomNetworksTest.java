@@ -40,6 +40,7 @@ class RandomNetworksTest {
       "AdaptiveAvgPool", Set.of("h", "w"),
       "Dense", Set.of("out", "in", "bias"),
       "Dropout", Set.of("value"),
+      "LeakyReLU", Set.of("slope"),
       "LRN", Set.of("size", "alpha", "beta", "k"));
 
   private final Random random = new Random(20_261_128);
@@ -66,9 +67,21 @@ class RandomNetworksTest {
       case 3 -> new Op.AdaptiveAvgPool(size(), size());
       case 4 -> new Op.Dense(size(), random.nextInt(3) == 0 ? size() : 0, random.nextBoolean());
       case 5 -> new Op.Flatten();
-      case 6 -> new Op.Relu();
+      case 6 -> activation();
       case 7 -> new Op.Dropout(random.nextInt(5) == 0 ? 1.5 : random.nextDouble());
       default -> new Op.Lrn(size(), random.nextInt(6) == 0 ? -1 : 1e-4, 0.75, random.nextInt(6) == 0 ? 0 : 2);
+    };
+  }
+
+  /** Any activation; a leaky ReLU's slope sometimes not a number. */
+  private Op activation() {
+    return switch (random.nextInt(6)) {
+      case 0 -> new Op.LeakyRelu(random.nextInt(5) == 0 ? Double.NaN : random.nextGaussian());
+      case 1 -> new Op.Tanh();
+      case 2 -> new Op.Sigmoid();
+      case 3 -> new Op.Gelu();
+      case 4 -> new Op.Silu();
+      default -> new Op.Relu();
     };
   }
 

@@ -10,7 +10,9 @@ import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What is wrong with one layer field: its type, its modifiers, and which annotations it carries in which order.
@@ -22,7 +24,7 @@ class FieldDiagnosticsTest {
   private static final String FC = "@Dense(out = 10) Layer fc;";
   private static final String INACCESSIBLE = "[nn.InaccessibleField] conv1: the layer field is %s, so the generated"
       + " NetModel cannot fill it";
-  private static final String NOTHING_TO_ATTACH = "ReLU and dropout apply to the output of a layer, and no layer"
+  private static final String NOTHING_TO_ATTACH = "activations and dropout apply to the output of a layer, and no layer"
       + " comes before this one";
 
   @Parameter
@@ -111,6 +113,26 @@ class FieldDiagnosticsTest {
     assertThat(compilation).hadErrorContaining(NOTHING_TO_ATTACH);
     assertThat(compilation).hadErrorContaining("fix: write @ReLU after @Conv (annotations apply in the order"
         + " written), or remove it");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"@LeakyReLU", "@Tanh", "@Sigmoid", "@GELU", "@SiLU", "@LeakyReLU(slope = 0.2)"})
+  void activation_writtenBeforeConvOnFirstField_reportsNothingToAttachOnIt(String activation) {
+    JavaFileObject source = net(activation + " @Conv(out = 8, k = 3) Layer conv1;", FC);
+    Compilation compilation = failsOnce(source);
+    String name = activation.replaceAll("\\(.*", "");
+    Caret at = compiler.caret(source, "^" + activation + " @Conv");
+    assertThat(compilation).hadErrorContaining("[nn.NothingToAttach] conv1: " + name + " has no layer before it to"
+        + " attach to").inFile(source).onLine(at.line()).atColumn(at.column());
+    assertThat(compilation).hadErrorContaining(NOTHING_TO_ATTACH);
+    assertThat(compilation).hadErrorContaining("fix: write " + name + " after @Conv (annotations apply in the order"
+        + " written), or remove it");
+  }
+
+  @Test
+  void activations_afterALayer_inAnyOrderAndNumber_compile() {
+    assertThat(compiler.compile(net("@Conv(out = 8, k = 3) @GELU @Dropout(0.2) @Tanh Layer conv1;",
+        "@LeakyReLU(slope = -1) @Sigmoid @SiLU @ReLU Layer act;", FC))).succeededWithoutWarnings();
   }
 
   @Test

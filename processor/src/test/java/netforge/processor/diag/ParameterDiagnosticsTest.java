@@ -264,6 +264,30 @@ class ParameterDiagnosticsTest {
     assertThat(compiler.compile(net("@Conv(out = 8, k = 3) @Dropout(0) Layer conv1;", FC))).succeededWithoutWarnings();
   }
 
+  /** The slope through a constant, so that javac's caret is on a name (on {@code Double.NaN} it is on the dot). */
+  @ParameterizedTest(name = "slope = {0}")
+  @ValueSource(strings = {"Double.NaN", "1.0 / 0", "Double.NEGATIVE_INFINITY"})
+  void leakyReluSlope_notFinite_reportsLeakyReluSlopeOnTheValue(String slope) {
+    double value = switch (slope) {
+      case "Double.NaN" -> Double.NaN;
+      case "1.0 / 0" -> Double.POSITIVE_INFINITY;
+      default -> Double.NEGATIVE_INFINITY;
+    };
+    Compilation compilation = assertOneError(net("static final double SLOPE = " + slope + ";",
+            "@Conv(out = 8, k = 3) @LeakyReLU(slope = SLOPE) Layer conv1;", FC),
+        "[nn.LeakyReluSlope] conv1: @LeakyReLU(slope = " + value + ") must be a finite number",
+        "@LeakyReLU(slope = ^SLOPE)");
+    assertThat(compilation).hadErrorContaining("fix: use a finite slope, e.g. @LeakyReLU(slope = 0.2), or leave it out"
+        + " for PyTorch's 0.01");
+  }
+
+  @ParameterizedTest(name = "slope = {0}")
+  @ValueSource(strings = {"0", "-0.5", "3"})
+  void leakyReluSlope_anyFiniteValue_compiles(String slope) {
+    assertThat(compiler.compile(net("@Conv(out = 8, k = 3) @LeakyReLU(slope = " + slope + ") Layer conv1;", FC)))
+        .succeededWithoutWarnings();
+  }
+
   @Test
   void lrnK_zero_reportsLrnParameterOnK() {
     Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;", "@LRN(k = 0) Layer norm1;",

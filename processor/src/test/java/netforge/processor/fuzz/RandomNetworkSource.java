@@ -108,8 +108,20 @@ final class RandomNetworkSource {
           + maybe(", in = " + pick(1, 500, 0, 784)) + ")" + maybe(" @ReLU");
       case 7 -> "@LRN(size = " + pick(1, 5, 0, 2) + maybe(", alpha = " + (random.nextBoolean() ? "1e-3" : "-1.0"))
           + maybe(", k = " + (random.nextBoolean() ? "2.0" : "0.0")) + ")";
-      case 8 -> random.nextBoolean() ? "@ReLU" : "@Flatten";
+      case 8 -> random.nextBoolean() ? activation() : "@Flatten";
       default -> "@Dropout(" + probability() + ")";
+    };
+  }
+
+  /** Any activation; a leaky ReLU's slope sometimes not finite. */
+  private String activation() {
+    return switch (random.nextInt(6)) {
+      case 0 -> "@LeakyReLU" + maybe("(slope = " + (random.nextBoolean() ? "0.2" : "Double.NaN") + ")");
+      case 1 -> "@Tanh";
+      case 2 -> "@Sigmoid";
+      case 3 -> "@GELU";
+      case 4 -> "@SiLU";
+      default -> "@ReLU";
     };
   }
 

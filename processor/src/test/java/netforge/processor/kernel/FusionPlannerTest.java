@@ -61,6 +61,31 @@ class FusionPlannerTest {
   }
 
   @Test
+  void activations_fuseIntoTheStageBefore_inTheOrderWritten() {
+    Op gelu = new Op.Gelu();
+    Op dropout = new Op.Dropout(0.2);
+    Op tanh = new Op.Tanh();
+    List<Stage> stages = plan(layer("c1", conv(8), gelu, dropout), layer("act", tanh),
+        layer("fc", new Op.Dense(10, 0, true), new Op.Sigmoid()));
+    assertEquals(2, stages.size(), "conv, dense: activations open no kernel");
+    assertEquals(List.of(gelu, dropout, tanh), stages.get(0).epilogue());
+    assertEquals("_gelu_dropout_tanh", stages.get(0).epilogueSuffix());
+    assertEquals("_sigmoid", stages.get(1).epilogueSuffix());
+  }
+
+  @Test
+  void preActivation_isStoredOnlyWhereTheDerivativeNeedsIt_andABackwardPassRuns() {
+    List<Stage> stages = plan(layer("pool", new Op.Pool(Op.PoolKind.MAX, 2, 0, 0), new Op.Gelu()),
+        layer("c1", conv(4), new Op.Silu()), layer("c2", conv(4), new Op.Tanh()),
+        layer("fc", new Op.Dense(10, 0, true), new Op.LeakyRelu(-0.1)));
+    assertFalse(stages.get(0).storesPreActivation(), "nothing before the pool learns: no backward pass there");
+    assertTrue(stages.get(1).storesPreActivation());
+    assertEquals("pre02", stages.get(1).preActivation().name());
+    assertFalse(stages.get(2).storesPreActivation(), "tanh's derivative comes from its output");
+    assertTrue(stages.get(3).storesPreActivation());
+  }
+
+  @Test
   void parameters_areLaidOutContiguously_weightBeforeBias() {
     List<Stage> stages = plan(layer("c1", conv(8), RELU), layer("fc", new Op.Dense(10, 0, true)));
     Stage c1 = stages.get(0);

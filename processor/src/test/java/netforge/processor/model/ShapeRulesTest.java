@@ -96,6 +96,11 @@ class ShapeRulesTest {
         arguments(new Op.Dense(4096, 0, true), POOL5, Shape.flat(4096)),
         arguments(new Op.Flatten(), POOL5, Shape.flat(9216)),
         arguments(new Op.Relu(), POOL5, POOL5),
+        arguments(new Op.LeakyRelu(0.01), POOL5, POOL5),
+        arguments(new Op.Tanh(), POOL5, POOL5),
+        arguments(new Op.Sigmoid(), Shape.flat(4096), Shape.flat(4096)),
+        arguments(new Op.Gelu(), POOL5, POOL5),
+        arguments(new Op.Silu(), Shape.flat(10), Shape.flat(10)),
         arguments(new Op.Dropout(0.5), Shape.flat(4096), Shape.flat(4096)),
         arguments(new Op.Lrn(5, 1e-4, 0.75, 2), POOL5, POOL5),
         // errors: empty output, wrong input kind, invalid numbers, unknown input, past the element limit
@@ -104,7 +109,9 @@ class ShapeRulesTest {
         arguments(maxPool(2, 0, 0), Shape.flat(100), Shape.ERROR),
         arguments(conv(8, 3, 0, 0), Shape.spatial(1, 28, 28), Shape.ERROR),
         arguments(new Op.Dropout(1.0), Shape.flat(10), Shape.ERROR),
+        arguments(new Op.LeakyRelu(Double.NaN), Shape.flat(10), Shape.ERROR),
         arguments(new Op.Relu(), Shape.ERROR, Shape.ERROR),
+        arguments(new Op.Gelu(), Shape.ERROR, Shape.ERROR),
         arguments(new Op.Dense(10, 0, true), Shape.ERROR, Shape.ERROR),
         arguments(conv(3_000_000, 1, 1, 0), Shape.spatial(1, 28, 28), Shape.ERROR));
   }
@@ -154,6 +161,13 @@ class ShapeRulesTest {
         arguments(new Op.Lrn(0, 1e-4, 0.75, 2), false),
         arguments(new Op.Lrn(5, Double.POSITIVE_INFINITY, 0.75, 2), false),
         arguments(new Op.Relu(), true),
+        arguments(new Op.LeakyRelu(0.01), true),
+        arguments(new Op.LeakyRelu(0), true),            // PyTorch takes any finite slope: 0 is a ReLU
+        arguments(new Op.LeakyRelu(-0.5), true),
+        arguments(new Op.LeakyRelu(Double.NaN), false),
+        arguments(new Op.LeakyRelu(Double.POSITIVE_INFINITY), false),
+        arguments(new Op.LeakyRelu(Double.NEGATIVE_INFINITY), false),
+        arguments(new Op.Tanh(), true),
         arguments(new Op.Flatten(), true));
   }
 

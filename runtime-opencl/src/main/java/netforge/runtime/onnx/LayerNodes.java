@@ -9,6 +9,8 @@ import netforge.runtime.spec.OpSpec;
 
 /**
  * One layer's steps as ONNX nodes, in order, in evaluation mode: dropout is the identity there and is left out.
+ * Activations are opset 17's own operators where it has them (Relu, LeakyRelu, Tanh, Sigmoid); GELU (an operator
+ * only from opset 20) and SiLU are written out as PyTorch's exporter writes them.
  * Windows are PyTorch's (floor mode, symmetric zero padding), which are ONNX's with {@code ceil_mode = 0}; average
  * pooling counts padded zeros, as NetForge and PyTorch's default do ({@code count_include_pad = 1}). A dense layer
  * after a spatial one flattens first, in NCHW order, as NetForge does.
@@ -53,6 +55,18 @@ final class LayerNodes {
       return flatten(name, x);
     } else if (op instanceof OpSpec.Relu) {
       return new Activation(graph.node(name + "/Relu", "Relu", List.of(x.name())), x.shape());
+    } else if (op instanceof OpSpec.LeakyRelu leaky) {
+      return new Activation(graph.node(name + "/LeakyRelu", "LeakyRelu", List.of(x.name()),
+          Attributes.real("alpha", leaky.slope())), x.shape());
+    } else if (op instanceof OpSpec.Tanh) {
+      return new Activation(graph.node(name + "/Tanh", "Tanh", List.of(x.name())), x.shape());
+    } else if (op instanceof OpSpec.Sigmoid) {
+      return new Activation(graph.node(name + "/Sigmoid", "Sigmoid", List.of(x.name())), x.shape());
+    } else if (op instanceof OpSpec.Gelu) {
+      return gelu(name, x);
+    } else if (op instanceof OpSpec.Silu) {
+      String sigmoid = graph.node(name + "/Sigmoid", "Sigmoid", List.of(x.name()));
+      return new Activation(graph.node(name + "/Mul", "Mul", List.of(x.name(), sigmoid)), x.shape());
     } else if (op instanceof OpSpec.Dropout) {
       return x;
     }
@@ -69,6 +83,18 @@ final class LayerNodes {
     int[] shape = first.clone();
     shape[0] = inputs.stream().mapToInt(Activation::channels).sum();
     return new Activation(graph.node(name + "/Concat", "Concat", names, Attributes.integer("axis", 1)), shape);
+  }
+
+  /** The exact GELU, {@code x * 0.5 * (1 + erf(x / sqrt 2))}: Div, Erf, Add, Mul, Mul. */
+  private Activation gelu(String layer, Activation x) {
+    String scaled = graph.node(layer + "/Div", "Div", List.of(x.name(),
+        graph.constant(layer + "/sqrt2", Tensors.scalar("sqrt2", Math.sqrt(2)))));
+    String erf = graph.node(layer + "/Erf", "Erf", List.of(scaled));
+    String cdf = graph.node(layer + "/Add", "Add", List.of(erf,
+        graph.constant(layer + "/one", Tensors.scalar("one", 1))));
+    String product = graph.node(layer + "/Mul", "Mul", List.of(x.name(), cdf));
+    return new Activation(graph.node(layer + "/Mul", "Mul", List.of(product,
+        graph.constant(layer + "/half", Tensors.scalar("half", 0.5)))), x.shape());
   }
 
   private Activation conv(LayerSpec layer, OpSpec.Conv conv, Activation x) {

@@ -39,6 +39,21 @@ public sealed interface OpSpec {
   /** {@code max(0, x)}. */
   record Relu() implements OpSpec {}
 
+  /** {@code x > 0 ? x : slope * x}, PyTorch's {@code LeakyReLU(negative_slope = slope)}. */
+  record LeakyRelu(double slope) implements OpSpec {}
+
+  /** {@code tanh(x)}. */
+  record Tanh() implements OpSpec {}
+
+  /** The logistic function {@code 1 / (1 + exp(-x))}. */
+  record Sigmoid() implements OpSpec {}
+
+  /** {@code x * Phi(x)} with the exact normal CDF, PyTorch's {@code GELU(approximate='none')}. */
+  record Gelu() implements OpSpec {}
+
+  /** {@code x * sigmoid(x)}, PyTorch's {@code SiLU}. */
+  record Silu() implements OpSpec {}
+
   /** Inverted dropout with drop probability {@code p}. */
   record Dropout(double p) implements OpSpec {}
 

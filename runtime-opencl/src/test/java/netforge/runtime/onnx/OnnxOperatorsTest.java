@@ -4,21 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.stream.Stream;
 import netforge.runtime.onnx.proto.OnnxProtos.NodeProto;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.OpSpec;
 import netforge.runtime.spec.ParamSpec;
+import netforge.runtime.testing.ErrorFunction;
 import netforge.runtime.testing.OnnxRuntimeInference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -28,10 +33,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class OnnxOperatorsTest {
   /**
-   * Every output here is a sum of at most 12 fp32 terms of magnitude about 1, or a normalisation through fp32
-   * {@code pow}: rounding stays below 12 x 6e-8 = 7e-7 of the output's scale, and 1.3e-7 was measured (ONNX
-   * Runtime 1.29 on x86-64). 1e-6 is far below what a wrong window or divisor gives (0.84 for count_include_pad
-   * = 0; an even LRN size as ONNX's LRN does not even load).
+   * Every output here is a sum of at most 12 fp32 terms of magnitude about 1, a normalisation through fp32
+   * {@code pow}, or an activation through ONNX Runtime's fp32 {@code tanh}, {@code erf} or {@code exp}: rounding
+   * stays below 12 x 6e-8 = 7e-7 of the output's scale, and 1.3e-7 was measured (ONNX Runtime 1.29 on x86-64;
+   * 1.5e-7 for Tanh, whose kernel is a rational approximation). 1e-6 is far below what a wrong window or divisor
+   * gives (0.84 for count_include_pad = 0; an even LRN size as ONNX's LRN does not even load), and than GELU's
+   * tanh approximation differs from the exact GELU (up to 4.7e-4 near |x| = 2, on a scale of about 10 here).
    */
   private static final double TOLERANCE = 1e-6;
   private static final int BATCH = 3;
@@ -134,6 +141,49 @@ class OnnxOperatorsTest {
     NetworkSpec spec = OneStepNetworks.of(pool, in, new int[] {2, 3, 2});
     double[] x = random(BATCH * 60, 12);
     assertMatches(spec, x, pool(x, in, pool));
+  }
+
+  static Stream<Arguments> activations() {
+    return Stream.of(
+        arguments(new OpSpec.LeakyRelu(0.2), List.of("LeakyRelu")),
+        arguments(new OpSpec.LeakyRelu(-0.5), List.of("LeakyRelu")),
+        arguments(new OpSpec.Tanh(), List.of("Tanh")),
+        arguments(new OpSpec.Sigmoid(), List.of("Sigmoid")),
+        arguments(new OpSpec.Gelu(), List.of("Div", "Erf", "Add", "Mul", "Mul")),  // no Gelu before opset 20
+        arguments(new OpSpec.Silu(), List.of("Sigmoid", "Mul")));
+  }
+
+  /**
+   * Each activation on inputs spread over [-12, 12] (both saturated tails of tanh and sigmoid, GELU's vanishing
+   * negative side), against PyTorch's definition in double precision.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("activations")
+  void activation_matchesPyTorchsDefinition(OpSpec activation, List<String> nodes) throws IOException {
+    int[] in = {2, 3, 4};
+    NetworkSpec spec = OneStepNetworks.of(activation, in, in);
+    double[] x = random(BATCH * 24, 13);
+    double[] expected = new double[x.length];
+    for (int i = 0; i < x.length; i++) {
+      x[i] *= 4;
+      expected[i] = activation(activation, (float) x[i]);
+    }
+    assertMatches(spec, x, expected);
+    assertEquals(nodes, computeOps(spec));
+  }
+
+  /** PyTorch's definitions of the activations. */
+  private static double activation(OpSpec op, double x) {
+    if (op instanceof OpSpec.LeakyRelu leaky) {
+      return x > 0 ? x : (float) leaky.slope() * x;
+    } else if (op instanceof OpSpec.Tanh) {
+      return Math.tanh(x);
+    } else if (op instanceof OpSpec.Sigmoid) {
+      return 1 / (1 + Math.exp(-x));
+    } else if (op instanceof OpSpec.Gelu) {
+      return x * ErrorFunction.normalCdf(x);
+    }
+    return x / (1 + Math.exp(-x)); // SiLU
   }
 
   @Test

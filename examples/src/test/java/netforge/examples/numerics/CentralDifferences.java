@@ -1,0 +1,88 @@
+package netforge.examples.numerics;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import netforge.examples.reference.ReferenceNetwork;
+import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.ParamSpec;
+
+/**
+ * The reference's backward pass against central differences of its own loss, in double precision, for a training
+ * step (dropout masks are fixed by the seed, the step and the element, so the loss is a function of the inputs):
+ * every parameter tensor's gradient and the input's. The kernels are checked against this reference, so its
+ * gradients must be right.
+ */
+final class CentralDifferences {
+  /**
+   * The step of the central differences: their truncation error is of order h^2 = 1e-12 for a loss of order 1, and
+   * the rounding of the two losses about 1e-16 / h = 1e-10. A ReLU or a max pool switching inside [x - h, x + h]
+   * would break the difference, but with Gaussian values that has a chance of order 1e-6 per element.
+   */
+  static final double STEP = 1e-6;
+  /**
+   * Agreement relative to the tensor's largest gradient: 1e-6 is 10^4 times the expected error above, and far below
+   * what a wrong derivative gives (a wrong term of order 1 in every element it touches).
+   */
+  static final double RELATIVE = 1e-6;
+
+  private CentralDifferences() {}
+
+  /** Draws He-scaled parameters, a Gaussian batch and labels from {@code seed}, and compares every gradient. */
+  static void assertReferenceGradients(NetworkSpec spec, int batch, long seed) {
+    Random random = new Random(seed);
+    double[] params = new double[(int) spec.parameters().stream().mapToLong(p -> p.offset() + p.size()).max()
+        .orElseThrow()];
+    for (ParamSpec p : spec.parameters()) {
+      double std = p.isBias() ? 0.1 : Math.sqrt(2.0 / p.fanIn());
+      for (long i = p.offset(); i < p.offset() + p.size(); i++) {
+        params[(int) i] = random.nextGaussian() * std;
+      }
+    }
+    double[] input = new double[batch * spec.inputSize()];
+    for (int i = 0; i < input.length; i++) {
+      input[i] = random.nextGaussian();
+    }
+    int[] labels = new int[batch];
+    for (int n = 0; n < batch; n++) {
+      labels[n] = random.nextInt(spec.classes());
+    }
+    DoubleSupplier loss = () -> new ReferenceNetwork(spec, params, 1, 0, true).run(input, batch, labels).loss();
+    ReferenceNetwork.Result analytic = new ReferenceNetwork(spec, params, 1, 0, true).run(input, batch, labels);
+    for (ParamSpec p : spec.parameters()) {
+      assertMatches(spec.name() + " d" + p.name(), analytic.gradients(), params, (int) p.offset(),
+          (int) (p.offset() + p.size()), loss);
+    }
+    assertMatches(spec.name() + " dinput", analytic.inputGradient(), input, 0, input.length, loss);
+  }
+
+  /** {@code (loss(x_i + h) - loss(x_i - h)) / 2h}, restoring {@code x_i}. */
+  private static double centralDifference(double[] values, int i, DoubleSupplier loss) {
+    double saved = values[i];
+    values[i] = saved + STEP;
+    double up = loss.getAsDouble();
+    values[i] = saved - STEP;
+    double down = loss.getAsDouble();
+    values[i] = saved;
+    return (up - down) / (2 * STEP);
+  }
+
+  /** The analytic gradient of {@code values[from..to)} against central differences of {@code loss}. */
+  private static void assertMatches(String name, double[] analytic, double[] values, int from, int to,
+      DoubleSupplier loss) {
+    double scale = 0;
+    for (int i = from; i < to; i++) {
+      scale = Math.max(scale, Math.abs(analytic[i]));
+    }
+    double worst = 0;
+    for (int i = from; i < to; i++) {
+      worst = Math.max(worst, Math.abs(centralDifference(values, i, loss) - analytic[i]));
+    }
+    assertTrue(scale > 0, name + " is all zero: the probe does not exercise it");
+    double error = worst / scale;
+    assertTrue(error <= RELATIVE, String.format(Locale.ROOT,
+        "%s: central differences differ by %.3g of the scale %.3g (tolerance %.0e)", name, error, scale, RELATIVE));
+  }
+}
