@@ -6,6 +6,7 @@ import java.util.List;
 import netforge.runtime.io.Safetensors;
 import netforge.runtime.onnx.OnnxExport;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 
 /**
  * A network on a device, as every generated {@code <Network>Model} created with a device implements it. Inputs
@@ -19,26 +20,30 @@ public interface Model extends AutoCloseable {
   /** What runs it on its device: for a training loop, an evaluation or a benchmark of one's own. */
   ModelEngine engine();
 
-  /** Logits of {@code batch} images, {@code [batch, classes]}, in evaluation mode (dropout off). */
+  /**
+   * Logits of {@code batch} images, {@code [batch, classes]}, in evaluation mode: dropout off, and every BatchNorm
+   * normalising by its running statistics, as PyTorch's {@code model.eval()}.
+   */
   default float[] forward(float[] input, int batch) {
     return engine().forward(input, batch);
   }
 
   /**
-   * One training forward and backward pass (dropout on) over {@code labels.length} images: returns the mean
-   * cross-entropy, and leaves the gradient of that mean with respect to every parameter on the device, where
-   * {@link #gradients()} reads it and optimizers use it.
+   * One training forward and backward pass over {@code labels.length} images, as PyTorch's {@code model.train()}:
+   * dropout on, every BatchNorm normalising by the batch's statistics and moving its running statistics towards them
+   * (and counting the step). Returns the mean cross-entropy, and leaves the gradient of that mean with respect to
+   * every parameter on the device, where {@link #gradients()} reads it and optimizers use it.
    */
   default Loss lossAndGradients(float[] input, int[] labels) {
     return engine().lossAndGradients(input, labels);
   }
 
-  /** Mean loss and correct predictions of a labelled batch in evaluation mode, without gradients. */
+  /** Mean loss and correct predictions of a labelled batch in evaluation mode (as {@link #forward}), without gradients. */
   default Loss evaluate(float[] input, int[] labels) {
     return engine().evaluate(input, labels);
   }
 
-  /** The most likely class of each of {@code batch} images. */
+  /** The most likely class of each of {@code batch} images, in evaluation mode (as {@link #forward}). */
   default int[] predict(float[] input, int batch) {
     return engine().predict(input, batch);
   }
@@ -55,6 +60,19 @@ public interface Model extends AutoCloseable {
   /** The gradients of the last {@link #lossAndGradients}, in the layout of {@link #parameters()}. */
   default float[] gradients() {
     return engine().gradients();
+  }
+
+  /**
+   * The non-trainable state, PyTorch's buffers: every BatchNorm's running mean and variance and its count of training
+   * steps ({@link NetworkSpec#state()}). Training passes update it, evaluation reads it, optimizers never touch it.
+   */
+  default NetworkState state() {
+    return engine().state();
+  }
+
+  /** Replaces the non-trainable state; it must fit {@link NetworkSpec#state()}. */
+  default void setState(NetworkState state) {
+    engine().setState(state);
   }
 
   /**

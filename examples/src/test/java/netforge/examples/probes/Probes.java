@@ -25,4 +25,9 @@ public final class Probes {
         new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create),
         new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create));
   }
+
+  /** BatchNorm in every place it can stand; not among {@link #all()}, whose tests train at batch 1. */
+  public static Probe batchNorm() {
+    return new Probe("BatchNormProbe", BatchNormProbeModel.SPEC, BatchNormProbeModel::create);
+  }
 }

@@ -10,6 +10,7 @@ public final class Checks {
       new InputCheck(),
       new NoLayersCheck(),
       new HyperParameterCheck(),
+      new TensorNameCheck(),
       new NothingToAttachCheck(),
       new SpatialInputCheck(),
       new NonPositiveOutputCheck(),

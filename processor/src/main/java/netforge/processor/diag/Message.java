@@ -36,6 +36,8 @@ public enum Message {
   KERNEL_SIZE("KernelSize", "%s: @Conv needs either k or both kh and kw, but %s"),
   DROPOUT_RANGE("DropoutRange", "%s: @Dropout(%s) is not a probability in [0, 1)"),
   LRN_PARAMETER("LrnParameter", "%s: @LRN(%s = %s) must be %s"),
+  BATCH_NORM_PARAMETER("BatchNormParameter", "%s: @BatchNorm(%s = %s) must be %s"),
+  BATCH_NORM_NAME("BatchNormName", "%s: @BatchNorm(name = \"%s\") %s"),
   NON_POSITIVE_OUTPUT("NonPositiveOutput", "%s: %s on %s input gives %s"),
   NEEDS_SPATIAL_INPUT("NeedsSpatialInput", "%s: %s needs a [channels, height, width] input, but gets the vector %s"),
   SHAPE_MISMATCH("ShapeMismatch", "%s: @Dense(in = %d) does not match its input of %d features"),
@@ -157,6 +159,10 @@ public enum Message {
     DROPOUT_PROBABILITY("fix: use a drop probability such as @Dropout(0.5); 0 disables dropout"),
     LRN_SIZE("fix: use size >= 1; AlexNet uses size = 5"),
     ALEXNET_LRN("fix: the original AlexNet uses @LRN(size = 5, alpha = 1e-4, beta = 0.75, k = 2)"),
+    BATCH_NORM_DEFAULTS("fix: leave it out for PyTorch's default, %s = %s"),
+    TENSOR_NAME_FORM("fix: use parts of letters, digits and _ joined by dots, as PyTorch's module paths are (e.g."
+        + " \"bn1\" or \"layer1.0.bn1\"), or leave name out to name the tensors after the field"),
+    RENAME_BATCH_NORM("fix: give this BatchNorm another name, or leave name out to name its tensors after the field"),
     // shapes
     DENSE_IN("fix: write @Dense(in = %d, ...) or omit 'in' to infer it"),
     WINDOW_RULE("rule: out = floor((in + 2p - k) / s) + 1 = floor((%d + %d - %d) / %d) + 1 = %d"),

@@ -9,8 +9,8 @@ import netforge.processor.model.Op;
 import netforge.processor.model.ShapeRules;
 
 /**
- * Groups a checked network's steps into {@link Stage}s: each reduction opens a stage; ReLU and dropout join the
- * stage before them; a flatten only changes how the next stage reads its input. Parameters are laid out flat,
+ * Groups a checked network's steps into {@link Stage}s: each reduction (and a batch normalisation, whose training
+ * statistics reduce over the batch) opens a stage; ReLU and dropout join the stage before them; a flatten only changes how the next stage reads its input. Parameters are laid out flat,
  * layer by layer, weight then bias; {@link ParameterTensor#layout} names them for the runtime, the only layout it has.
  */
 public final class FusionPlanner {
@@ -33,7 +33,7 @@ public final class FusionPlanner {
           continue; // a view: the next stage reads the same buffer as a vector
         } else {
           long weights = ShapeRules.weightCount(op, step.in());
-          long bias = ShapeRules.biasCount(op);
+          long bias = ShapeRules.biasCount(op, step.in());
           long weightOffset = weights > 0 ? offset : -1;
           long biasOffset = bias > 0 ? offset + weights : -1;
           offset += weights + bias;

@@ -13,12 +13,13 @@ import java.util.List;
  * @param stages the fused stages, in forward order
  * @param buffers every batch buffer, in the order the generated {@code buffers} method lists them
  * @param parameters every tensor of the flat parameter buffer, in buffer order
+ * @param state every tensor of the network's non-trainable state (BatchNorm's running statistics), in buffer order
  * @param logits the buffer holding the network's output
  * @param kernels the kernels of each stage, parallel to {@code stages}
  * @param loss the loss kernel, reading {@code logits}
  */
 public record KernelPlan(String network, String resourceName, List<Stage> stages, List<PlannedBuffer> buffers,
-    List<ParameterTensor> parameters, BufferName logits, List<StageKernels> kernels, LossKernels loss) {
+    List<ParameterTensor> parameters, List<StateTensor> state, BufferName logits, List<StageKernels> kernels, LossKernels loss) {
 
   /** The two gradient buffers alternate: the last stage reads gradA and writes gradB, the one before the reverse. */
   public static final BufferName GRAD_A = BufferName.planned("gradA");
@@ -28,6 +29,7 @@ public record KernelPlan(String network, String resourceName, List<Stage> stages
     stages = List.copyOf(stages);
     buffers = List.copyOf(buffers);
     parameters = List.copyOf(parameters);
+    state = List.copyOf(state);
     kernels = List.copyOf(kernels);
     if (kernels.size() != stages.size()) {
       throw new IllegalArgumentException(kernels.size() + " kernel groups for " + stages.size() + " stages");

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import netforge.processor.model.InferredNetwork;
+import netforge.processor.model.Op;
 
 /**
  * Plans a checked network's kernels: fuses its steps into stages ({@link FusionPlanner}), picks each stage's
- * kernels, lays out the parameters ({@link ParameterTensor#layout}) and sizes every batch buffer. The result is a
+ * kernels, lays out the parameters ({@link ParameterTensor#layout}) and the state ({@link StateTensor#layout}) and
+ * sizes every batch buffer. The result is a
  * {@link KernelPlan} value; nothing here renders text.
  */
 public final class KernelPlanner {
@@ -17,14 +19,18 @@ public final class KernelPlanner {
   public static KernelPlan plan(InferredNetwork network, String resourceName) {
     String prefix = Names.prefix(network.name());
     List<Stage> stages = FusionPlanner.plan(network);
+    List<StateTensor> state = StateTensor.layout(stages);
     List<StageKernels> kernels = new ArrayList<>();
     for (Stage stage : stages) {
-      kernels.add(StageKernels.of(stage, prefix));
+      // a BatchNorm's kernels update its running statistics, where the network's state layout put them
+      kernels.add(stage.reduction() instanceof Op.BatchNorm
+          ? new BatchNormKernels(stage, prefix, StateTensor.runningMeanOffset(state, stage))
+          : StageKernels.of(stage, prefix));
     }
     BufferName logits = stages.isEmpty() ? BufferName.INPUT : stages.get(stages.size() - 1).output();
     LossKernels loss = new LossKernels(prefix, network.model().classes(), logits);
     return new KernelPlan(network.name(), resourceName, stages, buffers(network, stages, kernels),
-        ParameterTensor.layout(stages), logits, kernels, loss);
+        ParameterTensor.layout(stages), state, logits, kernels, loss);
   }
 
   private static List<PlannedBuffer> buffers(InferredNetwork network, List<Stage> stages, List<StageKernels> kernels) {
@@ -40,6 +46,7 @@ public final class KernelPlanner {
         // bytes packed four to a 32-bit element; rounding per image keeps every batch size covered
         buffers.add(perImage(pool.argmaxBufferName(), pool.argmaxElementsPerImage()));
       }
+      buffers.addAll(kernels.get(i).ownBuffers());
       int fromEnd = stages.size() - 1 - i;
       if (stage.needsBackward()) {
         gradientSize[fromEnd % 2] = Math.max(gradientSize[fromEnd % 2], stage.out().size());

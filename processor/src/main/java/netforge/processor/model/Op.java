@@ -2,7 +2,8 @@ package netforge.processor.model;
 
 /**
  * One step of a layer field, in the order its annotations are written. A <em>reduction</em> (convolution, dense,
- * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (ReLU,
+ * pooling, LRN, batch normalisation) reads a neighbourhood of its input (or, for batch normalisation, the whole
+ * batch) and opens a kernel; an <em>elementwise</em> step (ReLU,
  * dropout) fuses into the kernel before it; {@link Flatten} only changes how the shape is viewed.
  */
 public sealed interface Op {
@@ -112,6 +113,17 @@ public sealed interface Op {
   record Dropout(double p) implements Op {
     public String annotation() {
       return "Dropout";
+    }
+  }
+
+  /**
+   * PyTorch's {@code BatchNorm2d} on an image, {@code BatchNorm1d} on a vector: one channel (feature) each for its
+   * weight, bias and running statistics. {@code name} is the prefix of its tensors' names: as the user wrote it, or
+   * as {@link TensorNames#resolveBatchNorms} derived it from the field; empty only before that.
+   */
+  record BatchNorm(double eps, double momentum, String name) implements Op {
+    public String annotation() {
+      return "BatchNorm";
     }
   }
 

@@ -22,6 +22,7 @@ final class OpReader {
         case "Flatten" -> new Op.Flatten();
         case "ReLU" -> new Op.Relu();
         case "Dropout" -> new Op.Dropout(d(values, "value"));
+        case "BatchNorm" -> new Op.BatchNorm(d(values, "eps"), d(values, "momentum"), s(values, "name"));
         case "LRN" -> new Op.Lrn(i(values, "size"), d(values, "alpha"), d(values, "beta"), d(values, "k"));
         default -> null;
       };
@@ -58,6 +59,13 @@ final class OpReader {
       return x;
     } else if (v instanceof Float x) {
       return x;
+    }
+    throw new MissingValue();
+  }
+
+  private static String s(Map<String, AnnotationValue> values, String name) throws MissingValue {
+    if (raw(values, name) instanceof String v) {
+      return v;
     }
     throw new MissingValue();
   }
