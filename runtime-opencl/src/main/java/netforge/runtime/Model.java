@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import netforge.runtime.io.Safetensors;
+import netforge.runtime.io.Weights;
 import netforge.runtime.onnx.OnnxExport;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.spec.NetworkState;
@@ -76,16 +77,22 @@ public interface Model extends AutoCloseable {
   }
 
   /**
-   * Writes every parameter as safetensors ({@code <field>.weight}, {@code <field>.bias}, F32), with the network's
-   * name and model class in the metadata.
+   * Writes every parameter as safetensors ({@code <field>.weight}, {@code <field>.bias}, F32) and the state
+   * ({@code <bn>.running_mean}, {@code <bn>.running_var} F32, {@code <bn>.num_batches_tracked} I64), PyTorch's
+   * {@code state_dict} names and dtypes, with the network's name and model class in the metadata.
    */
   default void save(Path file) throws IOException {
-    Safetensors.save(file, spec(), parameters(), getClass().getName());
+    Safetensors.save(file, spec(), parameters(), state(), getClass().getName());
   }
 
-  /** Reads parameters saved by {@link #save} or by PyTorch, checking every name, dtype and shape. */
+  /**
+   * Reads parameters and state saved by {@link #save} or by PyTorch, checking every name, dtype and shape. A file
+   * that lacks the state of a network with BatchNorm is refused: evaluation needs its running statistics.
+   */
   default void load(Path file) throws IOException {
-    setParameters(Safetensors.load(file, spec()));
+    Weights weights = Safetensors.read(file, spec());
+    setParameters(weights.parameters());
+    setState(weights.state());
   }
 
   /**

@@ -46,10 +46,14 @@ public record NetworkState(float[] values, long[] counters) {
   /** Throws, naming both sizes, unless this {@link #fits} {@code spec}. */
   public void requireFits(NetworkSpec spec) {
     if (!fits(spec)) {
-      throw new IllegalArgumentException(spec.name() + " has " + spec.stateValueCount() + " running-statistic values"
-          + " and " + spec.stateCounterCount() + " step counts of state, got " + values.length + " and "
-          + counters.length);
+      throw new IllegalArgumentException(spec.name() + "'s state is " + count(spec.stateValueCount(), "running-statistic"
+          + " value") + " and " + count(spec.stateCounterCount(), "step count") + ", but " + count(values.length, "value")
+          + " and " + count(counters.length, "count") + " were given");
     }
+  }
+
+  private static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   @Override

@@ -90,7 +90,7 @@ public final class ExportCommand implements Callable<Integer> {
     float[] parameters;
     String source;
     if (weights != null) {
-      parameters = file.read();
+      parameters = file.read().parameters();
       source = "the weights " + weights;
     } else {
       PrintWriter err = spec.commandLine().getErr();
