@@ -98,13 +98,14 @@ public interface Model extends AutoCloseable {
   /**
    * Writes the network with its current parameters as an ONNX model (opset 17) that ONNX Runtime and other tools
    * run: input {@code "input"} {@code [batch, c, h, w]}, output {@code "logits"} {@code [batch, classes]}, computed
-   * as {@link #forward} does (evaluation mode, no dropout); parameters named as {@link #save} names them. Past
+   * as {@link #forward} does (evaluation mode: no dropout, BatchNorm by its running statistics); parameters and
+   * running statistics named as {@link #save} names them. Past
    * 1 GiB of parameters (protobuf's files stop at 2 GiB) they go to {@code <file>.data} beside it, as ONNX allows.
    *
    * @return the files written: {@code file}, and the data file when there is one
    */
   default List<Path> exportOnnx(Path file) throws IOException {
-    return OnnxExport.write(spec(), parameters(), file);
+    return OnnxExport.write(spec(), parameters(), state(), file);
   }
 
   @Override
