@@ -26,6 +26,8 @@
  * {@code @Dropout(0.5) @Dense(out = 4096) @ReLU} is dropout, then the dense layer, then ReLU — PyTorch's
  * {@code nn.Dropout(), nn.Linear(9216, 4096), nn.ReLU()}. A field may also carry only elementwise
  * annotations; they then apply to the output of the field before it. Elementwise steps are fused into the
- * kernel of the layer that produced their input, so they cost no extra pass over memory.
+ * kernel of the layer that produced their input, so they cost no extra pass over memory. A {@link BatchNorm} may
+ * stand alone or follow the field's layer, normalising its output before the elementwise steps after it:
+ * {@code @Conv(out = 64, k = 3, bias = false) @BatchNorm @ReLU}.
  */
 package netforge.annotations;

@@ -3,6 +3,7 @@ package netforge.runtime;
 import netforge.runtime.cl.ClBuffer;
 import netforge.runtime.cl.Profiler;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 
 /**
  * A network running on a device: what {@link Model#engine()} returns, and all a training loop, an evaluation, an
@@ -27,13 +28,16 @@ public interface ModelEngine extends AutoCloseable {
   /** Sets the step count, for a run that continues from a checkpoint. */
   void setStep(int step);
 
-  /** Logits {@code [batch, classes]} in evaluation mode (dropout off). */
+  /** Logits {@code [batch, classes]} in evaluation mode (dropout off, BatchNorm by its running statistics). */
   float[] forward(float[] input, int batch);
 
   /** The most likely class of each of {@code batch} images (ties go to the lower class). */
   int[] predict(float[] input, int batch);
 
-  /** Forward in training mode, loss, backward; the gradients stay in {@link #gradientBuffer()}. */
+  /**
+   * Forward in training mode (dropout on, BatchNorm by the batch's statistics, its running statistics updated), loss,
+   * backward; the gradients stay in {@link #gradientBuffer()}.
+   */
   Loss lossAndGradients(float[] input, int[] labels);
 
   /**
@@ -52,6 +56,15 @@ public interface ModelEngine extends AutoCloseable {
 
   /** The gradients of the last training pass, in the layout of {@link #parameters()}. */
   float[] gradients();
+
+  /**
+   * The non-trainable state ({@link NetworkSpec#state()}): the BatchNorms' running statistics and step counts, as
+   * the training passes so far have left them. Empty for a network without BatchNorm.
+   */
+  NetworkState state();
+
+  /** Replaces the state, as read from a weights file or a checkpoint; it must fit {@link NetworkSpec#state()}. */
+  void setState(NetworkState state);
 
   /** The device buffer of all parameters, for optimizers; owned by this engine. */
   ClBuffer parameterBuffer();

@@ -7,7 +7,7 @@ import netforge.runtime.spec.ParamSpec;
 /**
  * PyTorch's default initialisation of {@code Conv2d} and {@code Linear}: weights Kaiming-uniform with
  * {@code a = sqrt(5)}, which is uniform in {@code [-1/sqrt(fan_in), 1/sqrt(fan_in)]}, and biases uniform in the
- * same range. Each tensor draws from its own stream, derived from the seed and the tensor's name, so a tensor's
+ * same range; a BatchNorm's weight all ones and its bias all zeros ({@link ParamSpec.Init}). Each tensor draws from its own stream, derived from the seed and the tensor's name, so a tensor's
  * values do not depend on the layers before it.
  */
 public final class ParameterInit {
@@ -36,6 +36,15 @@ public final class ParameterInit {
   public static void pytorchDefault(NetworkSpec spec, long seed, Sink sink) {
     float[] block = new float[(int) Math.min(BLOCK, Math.max(1, spec.parameterCount()))];
     for (ParamSpec p : spec.parameters()) {
+      if (p.init() != ParamSpec.Init.FAN_IN_UNIFORM) {
+        java.util.Arrays.fill(block, p.init() == ParamSpec.Init.ONES ? 1f : 0f);
+        for (long done = 0; done < p.size(); ) {
+          int count = (int) Math.min(block.length, p.size() - done);
+          sink.accept(p.offset() + done, block, count);
+          done += count;
+        }
+        continue;
+      }
       // gain = sqrt(2 / (1 + a^2)) with a = sqrt(5); bound = gain * sqrt(3 / fan_in) = 1 / sqrt(fan_in)
       double bound = 1.0 / Math.sqrt(p.fanIn());
       SplittableRandom random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (p.name().hashCode() + 1L)));

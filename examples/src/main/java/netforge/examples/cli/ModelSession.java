@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.util.Locale;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
+import netforge.runtime.io.Weights;
 import netforge.runtime.tuning.Tuner;
 
 /**
@@ -65,11 +66,15 @@ public final class ModelSession implements AutoCloseable {
     }
   }
 
-  /** A new model holding {@code parameters} (as read from a weights file); closed again if they do not fit. */
-  public Model load(float[] parameters) {
+  /**
+   * A new model holding {@code weights} (as read from a weights file: parameters and BatchNorm state); closed again if
+   * they do not fit.
+   */
+  public Model load(Weights weights) {
     Model model = create(0);
     try {
-      model.setParameters(parameters);
+      model.setParameters(weights.parameters());
+      model.setState(weights.state());
       return model;
     } catch (RuntimeException | Error e) {
       model.close();

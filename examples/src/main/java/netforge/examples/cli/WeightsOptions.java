@@ -11,6 +11,7 @@ import netforge.runtime.io.NonFiniteValues;
 import netforge.runtime.io.Safetensors;
 import netforge.runtime.io.SafetensorsException;
 import netforge.runtime.io.SafetensorsFile;
+import netforge.runtime.io.Weights;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -105,7 +106,8 @@ public final class WeightsOptions {
   }
 
   /**
-   * The parameters in the file, checked against the network: every name, shape and dtype. Read before a model is
+   * The parameters (and the BatchNorms' running statistics) in the file, checked against the network: every name,
+   * shape and dtype. Read before a model is
    * built, so that a wrong file fails in a moment, not after the OpenCL program is compiled.
    *
    * @throws SafetensorsException naming the file and what is wrong with it: truncated or corrupt (exit code
@@ -118,11 +120,11 @@ public final class WeightsOptions {
    *     {@value ExitCodes#FAILED})
    * @throws IOException naming the file, when it cannot be read at all
    */
-  public float[] read() throws IOException {
+  public Weights read() throws IOException {
     checkExists();
-    float[] values;
+    Weights values;
     try {
-      values = Safetensors.load(weights, network().spec());
+      values = Safetensors.read(weights, network().spec());
     } catch (SafetensorsException e) {
       // Tells a damaged file from a sound file of another network by reading it once more without the network's
       // check: only on failure, so a good file is read once.
@@ -139,7 +141,7 @@ public final class WeightsOptions {
       throw new IOException(weights + ": cannot read the weights file: " + e.getMessage(), e);
     }
     // NaN weights give NaN outputs, or plausible-looking ones where a ReLU or max-pool hides the NaN.
-    Optional<String> nonFinite = NonFiniteValues.describeFirst(network().spec(), values);
+    Optional<String> nonFinite = NonFiniteValues.describeFirst(network().spec(), values.parameters());
     if (nonFinite.isPresent()) {
       throw new SafetensorsException(weights, nonFinite.get() + "; these weights come from a run that diverged "
           + "and give no meaningful outputs");

@@ -14,6 +14,8 @@ import netforge.examples.probes.Probes.Probe;
 import netforge.runtime.ParameterInit;
 import netforge.runtime.onnx.OnnxExport;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -59,6 +61,18 @@ class OnnxCheckerTest {
     assumeTrue(pythonOnnxAvailable(), "python3 with the onnx package is not installed");
     Path file = directory.resolve(id + ".onnx");
     OnnxExport.write(spec, ParameterInit.pytorchDefault(spec, 1), file);
+    List<String> result = python(CHECK, file.toString());
+    assertEquals(0, Integer.parseInt(result.get(0)), String.join("\n", result));
+    assertEquals("batch," + spec.classes(), result.get(1).strip(), String.join("\n", result));
+  }
+
+  /** BatchNormalization with its running statistics as initializers, in an image network and after a dense layer. */
+  @Test
+  void exportedBatchNormProbe_passesOnnxsChecker() throws Exception {
+    assumeTrue(pythonOnnxAvailable(), "python3 with the onnx package is not installed");
+    NetworkSpec spec = Probes.batchNorm().spec();
+    Path file = directory.resolve("batchnorm.onnx");
+    OnnxExport.write(spec, ParameterInit.pytorchDefault(spec, 1), NetworkState.initial(spec), file);
     List<String> result = python(CHECK, file.toString());
     assertEquals(0, Integer.parseInt(result.get(0)), String.join("\n", result));
     assertEquals("batch," + spec.classes(), result.get(1).strip(), String.join("\n", result));

@@ -16,8 +16,10 @@ import netforge.examples.alexnet.AlexNetModel;
 import netforge.examples.lenet.LeNet5Model;
 import netforge.examples.probes.Probes;
 import netforge.examples.reference.ReferenceNetwork;
+import netforge.examples.support.RandomValues;
 import netforge.runtime.Device;
 import netforge.runtime.Model;
+import netforge.runtime.spec.NetworkState;
 import netforge.runtime.spec.ParamSpec;
 import netforge.runtime.testing.NeedsOpenCl;
 import netforge.runtime.testing.OnnxRuntimeInference;
@@ -29,7 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each network exported with {@code Model.exportOnnx} and run in ONNX Runtime gives NetForge's logits: the example
- * networks, the probes (every step, odd shapes) and {@link OnnxProbe}, with He-scaled random weights (activations of
+ * networks, the probes (every step, odd shapes; BatchNorm by running statistics set far from their initial values)
+ * and {@link OnnxProbe}, with He-scaled random weights (activations of
  * order 1 through every layer, so ReLU masks and pooling choices matter) on the same random batch.
  */
 @NeedsOpenCl
@@ -63,6 +66,7 @@ class OnnxMatchesNetForgeTest {
         new Network("AlexNet", AlexNetModel::create),
         new Network("OnnxProbe", OnnxProbeModel::create)));
     Probes.all().forEach(p -> all.add(new Network(p.name(), p.create())));
+    all.add(new Network("BatchNormProbe", Probes.batchNorm().create()));
     return all.stream();
   }
 
@@ -73,6 +77,9 @@ class OnnxMatchesNetForgeTest {
     try (Model model = network.create().apply(DEVICE.get(), 1L)) {
       var spec = model.spec();
       float[] params = heScaled(model, random);
+      // running statistics far from their initial 0 and 1, so that an export that dropped them would show
+      NetworkState state = RandomValues.state(spec, random);
+      model.setState(state);
       float[] input = new float[BATCH * spec.inputSize()];
       for (int i = 0; i < input.length; i++) {
         input[i] = (float) random.nextGaussian();
@@ -83,7 +90,7 @@ class OnnxMatchesNetForgeTest {
       OnnxRuntimeInference.Output onnx = OnnxRuntimeInference.run(file, input, BATCH, spec.inputShape());
 
       assertArrayEquals(new long[] {BATCH, spec.classes()}, onnx.shape());
-      double[] reference = new ReferenceNetwork(spec, toDouble(params), 0, 0, false)
+      double[] reference = new ReferenceNetwork(spec, toDouble(params), toDouble(state.values()), 0, 0, false)
           .run(toDouble(input), BATCH, null).logits();
       double fromNetForge = scaledError(onnx.values(), toDouble(netforge));
       double fromReference = scaledError(onnx.values(), reference);

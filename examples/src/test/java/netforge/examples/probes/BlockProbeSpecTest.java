@@ -15,9 +15,14 @@ class BlockProbeSpecTest {
     assertEquals(List.of("stem", "layer1.conv1", "layer1.conv2", "layer1.out", "layer2.conv1", "layer2.conv2",
         "layer2.downsample", "layer2.out", "layer2.1.conv1", "layer2.1.conv2", "layer2.1.out", "pool", "fc"), layers);
     List<String> tensors = BlockProbeModel.SPEC.parameters().stream().map(ParamSpec::name).toList();
-    assertEquals(List.of("stem.weight", "stem.bias", "layer1.conv1.weight", "layer1.conv1.bias", "layer1.conv2.weight",
-        "layer2.conv1.weight", "layer2.conv1.bias", "layer2.conv2.weight", "layer2.downsample.weight",
-        "layer2.1.conv1.weight", "layer2.1.conv1.bias", "layer2.1.conv2.weight", "fc.weight", "fc.bias"), tensors);
+    assertEquals(List.of("stem.weight", "stem.bn.weight", "stem.bn.bias", "layer1.conv1.weight", "layer1.conv1.bias",
+        "layer1.conv2.weight", "layer1.bn2.weight", "layer1.bn2.bias", "layer2.conv1.weight", "layer2.conv1.bias",
+        "layer2.conv2.weight", "layer2.bn2.weight", "layer2.bn2.bias", "layer2.downsample.weight",
+        "layer2.downsample.bn.weight", "layer2.downsample.bn.bias", "layer2.1.conv1.weight", "layer2.1.conv1.bias",
+        "layer2.1.conv2.weight", "layer2.1.bn2.weight", "layer2.1.bn2.bias", "fc.weight", "fc.bias"), tensors);
+    assertEquals(List.of("stem.bn", "layer1.bn2", "layer2.bn2", "layer2.downsample.bn", "layer2.1.bn2"),
+        BlockProbeModel.SPEC.state().stream().map(s -> s.name().substring(0, s.name().lastIndexOf('.')))
+            .distinct().toList());
   }
 
   @Test

@@ -29,4 +29,9 @@ public final class Probes {
         new Probe("ActivationProbe", ActivationProbeModel.SPEC, ActivationProbeModel::create),
         new Probe("ActivationChainProbe", ActivationChainProbeModel.SPEC, ActivationChainProbeModel::create));
   }
+
+  /** BatchNorm in every place it can stand; not among {@link #all()}, whose tests train at batch 1. */
+  public static Probe batchNorm() {
+    return new Probe("BatchNormProbe", BatchNormProbeModel.SPEC, BatchNormProbeModel::create);
+  }
 }

@@ -6,36 +6,66 @@ import java.util.List;
 import netforge.runtime.internal.DropoutMask;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 import netforge.runtime.spec.OpSpec;
 import netforge.runtime.spec.ParamSpec;
 import netforge.runtime.testing.ErrorFunction;
+import netforge.runtime.spec.StateSpec;
 
 /**
  * The test oracle: every layer of the DSL, forward and backward, written the plain way in double precision,
  * straight from PyTorch's definitions, sharing nothing with the generated kernels but the dropout hash (so that
  * the same elements are dropped). Slow on purpose: loops, no tiling, no fusion.
+ *
+ * <p>BatchNorm in training normalises by the batch's statistics and moves the running statistics (the network's
+ * state, {@link NetworkSpec#state()}) towards them; in evaluation it normalises by the running statistics. A run
+ * leaves the state it computed in {@link Result#state()}.
  */
 public final class ReferenceNetwork {
   private final NetworkSpec spec;
   private final double[] params;
+  /** The running statistics, laid out as the spec's float state; a training run updates this copy. */
+  private final double[] state;
   private final long seed;
   private final int step;
   private final boolean training;
 
-  /** The result of {@link #run}: logits, mean loss, and the gradients of the mean loss. */
-  public record Result(double[] logits, double loss, double[] gradients, double[] inputGradient) {}
+  /**
+   * The result of {@link #run}: logits, mean loss, the gradients of the mean loss, and the running statistics after
+   * the pass (moved in training, as they were in evaluation).
+   */
+  public record Result(double[] logits, double loss, double[] gradients, double[] inputGradient, double[] state) {}
 
+  /** A network whose BatchNorms, if any, hold PyTorch's initial running statistics (means 0, variances 1). */
   public ReferenceNetwork(NetworkSpec spec, double[] params, long seed, int step, boolean training) {
+    this(spec, params, initialState(spec), seed, step, training);
+  }
+
+  /** A network whose running statistics are {@code state}, laid out as {@link NetworkState#values()}. */
+  public ReferenceNetwork(NetworkSpec spec, double[] params, double[] state, long seed, int step, boolean training) {
     this.spec = spec;
     this.params = params;
+    this.state = state.clone();
     this.seed = seed;
     this.step = step;
     this.training = training;
   }
 
-  /** One step of the walk: the op, its stage and epilogue position, and its input and output. */
+  private static double[] initialState(NetworkSpec spec) {
+    float[] values = NetworkState.initial(spec).values();
+    double[] state = new double[values.length];
+    for (int i = 0; i < values.length; i++) {
+      state[i] = values[i];
+    }
+    return state;
+  }
+
+  /**
+   * One step of the walk: the op, its stage and epilogue position, its input and output, and where its tensors are
+   * ({@code runningMean} the offset of a BatchNorm's running mean in the state, its variance following).
+   */
   private record Record(OpSpec op, int[] inShape, int[] outShape, double[] in, double[] out, long weight,
-      long bias, int key) {}
+      long bias, long runningMean, int key) {}
 
   /**
    * Forward through every layer, each reading the outputs of the layers it names (or the layer above); with
@@ -67,12 +97,17 @@ public final class ReferenceNetwork {
       for (OpSpec op : layer.ops()) {
         long weight = -1;
         long bias = -1;
+        long runningMean = -1;
         if (op instanceof OpSpec.Conv || op instanceof OpSpec.Dense) {
           weight = parameterList.get(paramIndex++).offset();
           boolean hasBias = op instanceof OpSpec.Conv c ? c.bias() : ((OpSpec.Dense) op).bias();
           if (hasBias) {
             bias = parameterList.get(paramIndex++).offset();
           }
+        } else if (op instanceof OpSpec.BatchNorm b) {
+          weight = parameterList.get(paramIndex++).offset();
+          bias = parameterList.get(paramIndex++).offset();
+          runningMean = stateOffset(b.name() + ".running_mean");
         }
         boolean elementwise = elementwise(op);
         if (!elementwise && !(op instanceof OpSpec.Flatten)
@@ -90,14 +125,14 @@ public final class ReferenceNetwork {
           List<int[]> inShapes = from.stream().map(i -> i < 0 ? spec.inputShape() : shapes[i]).toList();
           int[] outShape = joinedShape(op, inShapes);
           double[] y = join(op, ins, inShapes, batch, outShape);
-          steps.add(new Record(op, shape, outShape, null, y, -1, -1, key));
+          steps.add(new Record(op, shape, outShape, null, y, -1, -1, -1, key));
           x = y;
           shape = outShape;
           continue;
         }
         int[] outShape = outShape(op, shape);
-        double[] y = forward(op, x, batch, shape, outShape, weight, bias, key);
-        steps.add(new Record(op, shape, outShape, x, y, weight, bias, key));
+        double[] y = forward(op, x, batch, shape, outShape, weight, bias, runningMean, key);
+        steps.add(new Record(op, shape, outShape, x, y, weight, bias, runningMean, key));
         x = y;
         shape = outShape;
       }
@@ -108,7 +143,7 @@ public final class ReferenceNetwork {
     }
     double[] logits = outputs[count - 1];
     if (labels == null) {
-      return new Result(logits, Double.NaN, null, null);
+      return new Result(logits, Double.NaN, null, null, state.clone());
     }
     int classes = spec.classes();
     double loss = 0;
@@ -165,7 +200,12 @@ public final class ReferenceNetwork {
         addGradient(from.get(0), gy, outputGradients, inputGradient);
       }
     }
-    return new Result(logits, loss / batch, gradients, inputGradient);
+    return new Result(logits, loss / batch, gradients, inputGradient, state.clone());
+  }
+
+  private long stateOffset(String name) {
+    return spec.state().stream().filter(s -> s.name().equals(name)).mapToLong(StateSpec::offset).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(spec.name() + " has no state tensor " + name));
   }
 
   /** Per layer, the layers it reads (-1 for the network's input). */
@@ -257,7 +297,7 @@ public final class ReferenceNetwork {
   }
 
   private double[] forward(OpSpec op, double[] x, int batch, int[] in, int[] out, long weight, long bias,
-      int key) {
+      long runningMean, int key) {
     double[] y = new double[batch * size(out)];
     if (op instanceof OpSpec.Conv c) {
       int ci = in[0], h = in[1], w = in[2], oh = out[1], ow = out[2];
@@ -350,6 +390,33 @@ public final class ReferenceNetwork {
           }
         }
       }
+    } else if (op instanceof OpSpec.BatchNorm b) {
+      int channels = in[0];
+      int pixels = size(in) / channels;
+      int n = batch * pixels;
+      for (int c = 0; c < channels; c++) {
+        double mean;
+        double variance;
+        if (training) {
+          mean = channelMean(x, batch, channels, pixels, c);
+          variance = channelVariance(x, batch, channels, pixels, c, mean);
+          // PyTorch's update: the running variance takes the unbiased variance, n / (n - 1) times the biased one
+          int rm = (int) runningMean + c;
+          int rv = (int) runningMean + channels + c;
+          state[rm] = (1 - b.momentum()) * state[rm] + b.momentum() * mean;
+          state[rv] = (1 - b.momentum()) * state[rv] + b.momentum() * variance * n / (n - 1);
+        } else {
+          mean = state[(int) runningMean + c];
+          variance = state[(int) runningMean + channels + c];
+        }
+        double inv = 1 / Math.sqrt(variance + b.eps());
+        for (int image = 0; image < batch; image++) {
+          for (int q = 0; q < pixels; q++) {
+            int e = (image * channels + c) * pixels + q;
+            y[e] = (x[e] - mean) * inv * params[(int) weight + c] + params[(int) bias + c];
+          }
+        }
+      }
     } else if (op instanceof OpSpec.Relu) {
       for (int i = 0; i < y.length; i++) {
         y[i] = x[i] < 0 ? 0 : x[i];
@@ -386,6 +453,28 @@ public final class ReferenceNetwork {
 
   private static double sigmoid(double x) {
     return 1 / (1 + Math.exp(-x));
+  }
+
+  private static double channelMean(double[] x, int batch, int channels, int pixels, int c) {
+    double sum = 0;
+    for (int image = 0; image < batch; image++) {
+      for (int q = 0; q < pixels; q++) {
+        sum += x[(image * channels + c) * pixels + q];
+      }
+    }
+    return sum / (batch * pixels);
+  }
+
+  /** The biased variance: divided by the number of values, as PyTorch normalises in training. */
+  private static double channelVariance(double[] x, int batch, int channels, int pixels, int c, double mean) {
+    double sum = 0;
+    for (int image = 0; image < batch; image++) {
+      for (int q = 0; q < pixels; q++) {
+        double d = x[(image * channels + c) * pixels + q] - mean;
+        sum += d * d;
+      }
+    }
+    return sum / (batch * pixels);
   }
 
   private static double lrnScale(OpSpec.Lrn l, double[] x, int n, int c, int ch, int plane, int q) {
@@ -518,6 +607,39 @@ public final class ReferenceNetwork {
               }
             }
             dx[e] = g[e] * Math.pow(s[ch], -l.beta()) - 2 * l.alpha() * l.beta() / l.size() * x[e] * cross;
+          }
+        }
+      }
+    } else if (op instanceof OpSpec.BatchNorm b) {
+      int channels = in[0];
+      int pixels = size(in) / channels;
+      int n = batch * pixels;
+      int weight = (int) r.weight();
+      int bias = (int) r.bias();
+      for (int c = 0; c < channels; c++) {
+        // in training the batch's statistics depend on every input, so dx has two more terms; in evaluation the
+        // running statistics are constants and BatchNorm is an affine map
+        double mean = training ? channelMean(x, batch, channels, pixels, c) : state[(int) r.runningMean() + c];
+        double variance = training ? channelVariance(x, batch, channels, pixels, c, mean)
+            : state[(int) r.runningMean() + channels + c];
+        double inv = 1 / Math.sqrt(variance + b.eps());
+        double sum = 0;
+        double dot = 0;
+        for (int image = 0; image < batch; image++) {
+          for (int q = 0; q < pixels; q++) {
+            int e = (image * channels + c) * pixels + q;
+            sum += g[e];
+            dot += g[e] * (x[e] - mean) * inv;
+          }
+        }
+        gradients[weight + c] += dot;
+        gradients[bias + c] += sum;
+        for (int image = 0; image < batch; image++) {
+          for (int q = 0; q < pixels; q++) {
+            int e = (image * channels + c) * pixels + q;
+            double xhat = (x[e] - mean) * inv;
+            dx[e] = training ? (g[e] - sum / n - xhat * dot / n) * inv * params[weight + c]
+                : g[e] * inv * params[weight + c];
           }
         }
       }

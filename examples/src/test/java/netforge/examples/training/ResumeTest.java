@@ -23,6 +23,7 @@ import netforge.runtime.Device;
 import netforge.runtime.Model;
 import netforge.runtime.data.BatchLoader;
 import netforge.runtime.io.SafetensorsException;
+import netforge.runtime.spec.NetworkState;
 import netforge.runtime.spec.NetworkSpec;
 import netforge.runtime.testing.NeedsOpenCl;
 import netforge.runtime.testing.OpenCl;
@@ -92,6 +93,23 @@ class ResumeTest {
   }
 
   /**
+   * BatchNorm's running statistics and step counts move every training step and decide every test pass: a resume that
+   * lost them (or restored only the weights) would test epoch 2 with other statistics. SGD with momentum, as
+   * BatchNorm networks are usually trained.
+   */
+  @Test
+  void batchNormNetwork_resumedRun_endsBitForBitLikeAnUninterruptedOne(@TempDir Path straight, @TempDir Path stopped)
+      throws IOException {
+    assertResumeIsBitExact(BatchNormLeNetModel::create, BatchNormLeNetModel.SPEC,
+        OptimizerConfig.tutorial(OptimizerKind.NAG), () -> train(BATCH, DATA_SEED), ResumeTest::test, straight,
+        stopped);
+    Checkpoint resumed = Checkpoint.read(stopped.resolve(Trainer.CHECKPOINT), BatchNormLeNetModel.SPEC);
+    long steps = 2L * IMAGES / BATCH;
+    assertArrayEquals(new long[] {steps, steps, steps}, resumed.state().counters(),
+        "every BatchNorm counted every training step of both epochs");
+  }
+
+  /**
    * The tutorial's CIFAR AlexNet (dropout before fc6 and fc7, 57 million parameters) on 256 images resized to 3x32x32,
    * with Adam: the real network, its fused dropout kernels and a 0.7 GB checkpoint. About 40 s here.
    */
@@ -118,26 +136,34 @@ class ResumeTest {
       Path stopped) throws IOException {
     TrainingResult uninterrupted;
     float[] uninterruptedWeights;
+    NetworkState uninterruptedState;
     try (Model model = create.apply(device, MODEL_SEED)) {
       uninterrupted = trainer(model, optimizer, 2, straight, false).fit(train.get(), test.get());
       uninterruptedWeights = model.parameters();
+      uninterruptedState = model.state();
     }
     try (Model model = create.apply(device, MODEL_SEED)) {
       trainer(model, optimizer, 1, stopped, false).fit(train.get(), test.get());
     }
     TrainingResult resumed;
     float[] resumedWeights;
+    NetworkState resumedState;
     try (Model model = create.apply(device, MODEL_SEED)) {
       resumed = trainer(model, optimizer, 2, stopped, true).fit(train.get(), test.get());
       resumedWeights = model.parameters();
+      resumedState = model.state();
     }
 
     assertEquals(1, resumed.resumedFrom(), "the second run must continue after epoch 1, not start over");
     assertSameBits("weights after epoch 2", uninterruptedWeights, resumedWeights);
+    assertSameBits("running statistics after epoch 2", uninterruptedState.values(), resumedState.values());
+    assertArrayEquals(uninterruptedState.counters(), resumedState.counters(), "BatchNorm step counts after epoch 2");
     assertSameMetrics(uninterrupted.history().epochs(), resumed.history().epochs());
     Checkpoint a = Checkpoint.read(straight.resolve(Trainer.CHECKPOINT), spec);
     Checkpoint b = Checkpoint.read(stopped.resolve(Trainer.CHECKPOINT), spec);
     assertSameState(optimizer.kind().userName() + " state after epoch 2", a.optimizerState(), b.optimizerState());
+    assertSameBits("checkpointed running statistics", a.state().values(), b.state().values());
+    assertArrayEquals(a.state().counters(), b.state().counters(), "checkpointed BatchNorm step counts");
     assertEquals(a.optimizerSteps(), b.optimizerSteps(), "optimizer steps");
     assertEquals(a.engineStep(), b.engineStep(), "engine step (the dropout key)");
     assertSameMetrics(uninterrupted.history().epochs(),

@@ -11,6 +11,7 @@ public final class Checks {
       new NoLayersCheck(),
       new SourceCheck(),
       new HyperParameterCheck(),
+      new TensorNameCheck(),
       new NothingToAttachCheck(),
       new SpatialInputCheck(),
       new NonPositiveOutputCheck(),

@@ -24,12 +24,13 @@ final class ClassesCheck implements NetworkCheck {
       return;
     }
     InferredLayer last = network.layers().get(network.layers().size() - 1);
-    // The step that set the output's size: activations, dropout and a flatten after it keep that size.
+    // The step that set the output's size: activations, dropout, a flatten and a batch normalisation after it keep
+    // that size.
     InferredOp sizer = null;
     List<InferredOp> steps = network.ops();
     for (int i = steps.size() - 1; i >= 0 && sizer == null; i--) {
       Op op = steps.get(i).op();
-      if (!op.isElementwise() && !(op instanceof Op.Flatten)) {
+      if (!op.isElementwise() && !(op instanceof Op.Flatten) && !(op instanceof Op.BatchNorm)) {
         sizer = steps.get(i);
       }
     }

@@ -14,7 +14,7 @@ import netforge.processor.model.Padding;
 
 /**
  * Each step's own numbers are in range: sizes and strides at least 1, padding limits, probabilities, LRN, a leaky
- * ReLU's slope.
+ * ReLU's slope and batch normalisation.
  */
 final class HyperParameterCheck implements NetworkCheck {
 
@@ -45,6 +45,11 @@ final class HyperParameterCheck implements NetworkCheck {
           add(report, Message.LEAKY_RELU_SLOPE, site(step, "slope"), List.of(Hint.LEAKY_RELU_SLOPE.format()),
               layer, AnnotationText.number(l.slope()));
         }
+      } else if (op instanceof Op.BatchNorm b) {
+        batchNorm(report, layer, step, "eps", b.eps(), b.eps() > 0 && Double.isFinite(b.eps()),
+            "greater than 0, or a channel of equal values divides by zero", 1e-5);
+        batchNorm(report, layer, step, "momentum", b.momentum(), b.momentum() >= 0 && b.momentum() <= 1,
+            "between 0 and 1, the weight of each batch in the running statistics", 0.1);
       } else if (op instanceof Op.Lrn l) {
         atLeast(report, layer, step, "size", l.size(), 1, Hint.LRN_SIZE.format());
         lrn(report, layer, step, "alpha", l.alpha(), l.alpha() >= 0 && Double.isFinite(l.alpha()), "at least 0");
@@ -190,6 +195,15 @@ final class HyperParameterCheck implements NetworkCheck {
     if (!ok) {
       add(report, Message.LRN_PARAMETER, site(step, attribute),
           List.of(Hint.ALEXNET_LRN.format()),
+          layer, attribute, AnnotationText.number(value), rule);
+    }
+  }
+
+  private static void batchNorm(Report report, String layer, InferredOp step, String attribute, double value,
+      boolean ok, String rule, double pytorchDefault) {
+    if (!ok) {
+      add(report, Message.BATCH_NORM_PARAMETER, site(step, attribute),
+          List.of(Hint.BATCH_NORM_DEFAULTS.format(attribute, AnnotationText.number(pytorchDefault))),
           layer, attribute, AnnotationText.number(value), rule);
     }
   }

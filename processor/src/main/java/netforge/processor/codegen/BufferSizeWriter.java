@@ -30,6 +30,8 @@ final class BufferSizeWriter {
       return CodeBlock.of("(long) batch * $LL", perImage.elements());
     } else if (size instanceof PlannedBuffer.PerRow) {
       return CodeBlock.of("(long) batch");
+    } else if (size instanceof PlannedBuffer.Fixed fixed) {
+      return CodeBlock.of("$LL", fixed.elements());
     }
     List<ScratchUse> uses = ((PlannedBuffer.LargestOf) size).uses();
     CodeBlock.Builder largestUse = CodeBlock.builder().add("$T.largest(", PASS).indent();

@@ -69,6 +69,9 @@ final class LaunchSequenceWriter {
         .addModifiers(Modifier.PUBLIC).addParameter(PASS, "p");
     MethodSpec.Builder backward = MethodSpec.methodBuilder("backward").addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC).addParameter(PASS, "p");
+    CodeBlock.Builder preconditions = CodeBlock.builder();
+    kernels.forEach(k -> k.preconditions(preconditions));
+    forward.addCode(preconditions.build());
     for (int i = 0; i < stages.size(); i++) {
       Stage stage = stages.get(i);
       String title = String.format("Stage %d, %s: %s%s -> %s", stage.index(), stage.layer(),

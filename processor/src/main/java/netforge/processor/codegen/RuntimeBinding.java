@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import netforge.processor.kernel.KernelPlan;
 import netforge.processor.kernel.ParameterTensor;
+import netforge.processor.kernel.StateTensor;
 import netforge.processor.model.InferredLayer;
 import netforge.processor.model.InferredNetwork;
 import netforge.processor.model.InferredOp;
@@ -46,11 +47,11 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
     cls.addSuperinterface(MODEL);
     cls.addField(FieldSpec.builder(NETWORK_SPEC, "SPEC", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The network as the processor inferred it, for the runtime and tools.\n")
-        .initializer(spec(network, plan.parameters())).build());
+        .initializer(spec(network, plan.parameters(), plan.state())).build());
     return CodeBlock.of("$T.copyOf(SPEC.layers())", ModelWriter.LIST);
   }
 
-  private static CodeBlock spec(InferredNetwork network, List<ParameterTensor> tensors) {
+  private static CodeBlock spec(InferredNetwork network, List<ParameterTensor> tensors, List<StateTensor> state) {
     var model = network.model();
     CodeBlock.Builder spec = CodeBlock.builder()
         .add("new $T($S, new int[] {$L, $L, $L}, $L, $T.of(\n", NETWORK_SPEC, model.name(), model.channels(),
@@ -75,11 +76,27 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
     spec.unindent().add("), $T.of(\n", ModelWriter.LIST).indent();
     for (int i = 0; i < tensors.size(); i++) {
       ParameterTensor t = tensors.get(i);
-      spec.add("new $T($S, new int[] {$L}, $LL, $L)$L\n", RuntimeTypes.PARAM_SPEC, t.name(),
-          t.shape().stream().map(String::valueOf).collect(Collectors.joining(", ")), t.offset(), t.fanIn(),
-          i + 1 < tensors.size() ? "," : "");
+      // PyTorch's fan-in initialisation is the runtime's default, so most tensors need not say how they start
+      CodeBlock init = t.init() == ParameterTensor.Init.FAN_IN_UNIFORM ? CodeBlock.of("")
+          : CodeBlock.of(", $T.Init.$L", RuntimeTypes.PARAM_SPEC, t.init());
+      spec.add("new $T($S, new int[] {$L}, $LL, $L$L)$L\n", RuntimeTypes.PARAM_SPEC, t.name(), dimensions(t.shape()),
+          t.offset(), t.fanIn(), init, i + 1 < tensors.size() ? "," : "");
+    }
+    if (state.isEmpty()) {
+      return spec.unindent().add("))").build();
+    }
+    // state only where there is some, so that networks without it read as they always did
+    spec.unindent().add("), $T.of(\n", ModelWriter.LIST).indent();
+    for (int i = 0; i < state.size(); i++) {
+      StateTensor t = state.get(i);
+      spec.add("new $T($S, new int[] {$L}, $LL, $T.Kind.$L)$L\n", RuntimeTypes.STATE_SPEC, t.name(),
+          dimensions(t.shape()), t.offset(), RuntimeTypes.STATE_SPEC, t.kind(), i + 1 < state.size() ? "," : "");
     }
     return spec.unindent().add("))").build();
+  }
+
+  private static String dimensions(List<Integer> shape) {
+    return shape.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   private static CodeBlock opSpec(Op op) {
@@ -116,6 +133,8 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
       return CodeBlock.of("new $T.Silu()", OP_SPEC);
     } else if (op instanceof Op.Dropout d) {
       return CodeBlock.of("new $T.Dropout($L)", OP_SPEC, d.p());
+    } else if (op instanceof Op.BatchNorm b) {
+      return CodeBlock.of("new $T.BatchNorm($S, $L, $L)", OP_SPEC, b.name(), b.eps(), b.momentum());
     } else if (op instanceof Op.Lrn l) {
       return CodeBlock.of("new $T.Lrn($L, $L, $L, $L)", OP_SPEC, l.size(), l.alpha(), l.beta(), l.k());
     } else if (op instanceof Op.Add) {

@@ -86,6 +86,12 @@ public final class AnnotationText {
       return number(d.p());
     } else if (op instanceof Op.LeakyRelu l) {
       return number(l.slope());
+    } else if (op instanceof Op.BatchNorm b) {
+      return switch (attribute) {
+        case "eps" -> number(b.eps());
+        case "momentum" -> number(b.momentum());
+        default -> "\"" + b.name() + "\"";
+      };
     } else if (op instanceof Op.Lrn l) {
       return switch (attribute) {
         case "size" -> String.valueOf(l.size());

@@ -37,6 +37,8 @@ public enum Message {
   DROPOUT_RANGE("DropoutRange", "%s: @Dropout(%s) is not a probability in [0, 1)"),
   LRN_PARAMETER("LrnParameter", "%s: @LRN(%s = %s) must be %s"),
   LEAKY_RELU_SLOPE("LeakyReluSlope", "%s: @LeakyReLU(slope = %s) must be a finite number"),
+  BATCH_NORM_PARAMETER("BatchNormParameter", "%s: @BatchNorm(%s = %s) must be %s"),
+  BATCH_NORM_NAME("BatchNormName", "%s: @BatchNorm(name = \"%s\") %s"),
   NON_POSITIVE_OUTPUT("NonPositiveOutput", "%s: %s on %s input gives %s"),
   NEEDS_SPATIAL_INPUT("NeedsSpatialInput", "%s: %s needs a [channels, height, width] input, but gets the vector %s"),
   SHAPE_MISMATCH("ShapeMismatch", "%s: @Dense(in = %d) does not match its input of %d features"),
@@ -175,6 +177,10 @@ public enum Message {
     LRN_SIZE("fix: use size >= 1; AlexNet uses size = 5"),
     ALEXNET_LRN("fix: the original AlexNet uses @LRN(size = 5, alpha = 1e-4, beta = 0.75, k = 2)"),
     LEAKY_RELU_SLOPE("fix: use a finite slope, e.g. @LeakyReLU(slope = 0.2), or leave it out for PyTorch's 0.01"),
+    BATCH_NORM_DEFAULTS("fix: leave it out for PyTorch's default, %s = %s"),
+    TENSOR_NAME_FORM("fix: use parts of letters, digits and _ joined by dots, as PyTorch's module paths are (e.g."
+        + " \"bn1\" or \"layer1.0.bn1\"), or leave name out to name the tensors after the field"),
+    RENAME_BATCH_NORM("fix: give this BatchNorm another name, or leave name out to name its tensors after the field"),
     // shapes
     DENSE_IN("fix: write @Dense(in = %d, ...) or omit 'in' to infer it"),
     WINDOW_RULE("rule: out = floor((in + 2p - k) / s) + 1 = floor((%d + %d - %d) / %d) + 1 = %d"),

@@ -15,11 +15,12 @@ import netforge.processor.model.ShapeRules;
 
 /**
  * Groups a checked network's steps into {@link Stage}s, walking its fields in source order (a topological order of
- * the {@link LayerGraph}): each reduction or join opens a stage; ReLU and dropout join the stage before them; a
- * flatten only changes how the next stage reads its input. An elementwise step at the start of a field joins the
- * stage of the field above only when nothing else reads that stage's output (always, in a chain); otherwise it gets
- * a stage of its own, so that the other readers see the output unchanged. Parameters are laid out flat, layer by
- * layer, weight then bias; {@link ParameterTensor#layout} names them for the runtime, the only layout it has.
+ * the {@link LayerGraph}): each reduction or join (and a batch normalisation, whose training statistics reduce over
+ * the batch) opens a stage; activations and dropout join the stage before them; a flatten only changes how the next
+ * stage reads its input. An elementwise step at the start of a field joins the stage of the field above only when
+ * nothing else reads that stage's output (always, in a chain); otherwise it gets a stage of its own, so that the
+ * other readers see the output unchanged. Parameters are laid out flat, layer by layer, weight then bias;
+ * {@link ParameterTensor#layout} names them for the runtime, the only layout it has.
  */
 public final class FusionPlanner {
   private FusionPlanner() {}
@@ -64,7 +65,7 @@ public final class FusionPlanner {
           ownStage = true;
         } else {
           long weights = ShapeRules.weightCount(op, step.in());
-          long bias = ShapeRules.biasCount(op);
+          long bias = ShapeRules.biasCount(op, step.in());
           long weightOffset = weights > 0 ? offset : -1;
           long biasOffset = bias > 0 ? offset + weights : -1;
           offset += weights + bias;

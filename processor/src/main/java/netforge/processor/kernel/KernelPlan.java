@@ -13,6 +13,7 @@ import java.util.List;
  * @param stages the fused stages, in forward order
  * @param buffers every batch buffer, in the order the generated {@code buffers} method lists them
  * @param parameters every tensor of the flat parameter buffer, in buffer order
+ * @param state every tensor of the network's non-trainable state (BatchNorm's running statistics), in buffer order
  * @param logits the buffer holding the network's output
  * @param kernels the kernels of each stage, parallel to {@code stages}
  * @param loss the loss kernel, reading {@code logits}
@@ -20,8 +21,8 @@ import java.util.List;
  * @param gradientSums the kernel that sums gradients at branch points, or null when no step needs it
  */
 public record KernelPlan(String network, String resourceName, List<Stage> stages, List<PlannedBuffer> buffers,
-    List<ParameterTensor> parameters, BufferName logits, List<StageKernels> kernels, LossKernels loss,
-    List<BackwardStep> backward, GradientSums gradientSums) {
+    List<ParameterTensor> parameters, List<StateTensor> state, BufferName logits, List<StageKernels> kernels,
+    LossKernels loss, List<BackwardStep> backward, GradientSums gradientSums) {
 
   /**
    * The loss writes the logits' gradient into gradA; in a chain the stages then alternate gradA and gradB, each
@@ -34,6 +35,7 @@ public record KernelPlan(String network, String resourceName, List<Stage> stages
     stages = List.copyOf(stages);
     buffers = List.copyOf(buffers);
     parameters = List.copyOf(parameters);
+    state = List.copyOf(state);
     kernels = List.copyOf(kernels);
     backward = List.copyOf(backward);
     if (kernels.size() != stages.size()) {

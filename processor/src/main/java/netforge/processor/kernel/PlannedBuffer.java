@@ -11,13 +11,16 @@ import java.util.List;
 public record PlannedBuffer(BufferName name, Size size) {
 
   /** A buffer's element count. */
-  public sealed interface Size permits PerImage, PerRow, LargestOf {}
+  public sealed interface Size permits PerImage, PerRow, LargestOf, Fixed {}
 
   /** {@code elements} for every image of the batch: an activation, a gradient, an argmax, the input. */
   public record PerImage(long elements) implements Size {}
 
   /** One element per image: the labels and the loss's per-image results. */
   public record PerRow() implements Size {}
+
+  /** {@code elements} whatever the batch: what a stage keeps per channel, such as a BatchNorm's batch statistics. */
+  public record Fixed(long elements) implements Size {}
 
   /** A scratch buffer, shared by the stages: the largest of their uses. */
   public record LargestOf(List<ScratchUse> uses) implements Size {

@@ -63,6 +63,33 @@ final class Signatures {
       withDropoutKey(p("dy", READ_REALS), p("y", READ_REALS), p("x", READ_REALS), p("dx", WRITE_REALS),
           p("count", LONG)));
 
+  /** A BatchNorm's per-(image, channel) partial statistics of its input, for the per-channel merge. */
+  static final KernelSignature BATCH_NORM_PARTIALS = KernelSignature.of("BatchNormPartials", Launcher.EACH,
+      List.of(p("x", READ_REALS), p("partials", WRITE_REALS), p("batch", INT)));
+
+  /** A BatchNorm's batch statistics merged per channel, and its running statistics updated. */
+  static final KernelSignature BATCH_NORM_STATISTICS = KernelSignature.of("BatchNormStatistics", Launcher.EACH,
+      List.of(p("partials", READ_REALS), p("stats", WRITE_REALS), p("state", WRITE_REALS), p("batch", INT)));
+
+  /** A BatchNorm's normalisation and affine map, with the epilogue: by the batch's statistics or the running ones. */
+  static final KernelSignature BATCH_NORM_FORWARD = KernelSignature.of("BatchNormForward", Launcher.EACH,
+      withDropoutKey(p("x", READ_REALS), p("out", WRITE_REALS), p("params", READ_REALS), p("stats", READ_REALS),
+          p("state", READ_REALS), p("count", LONG)));
+
+  /** A BatchNorm's gradient masked in place, and its per-(image, channel) sums of dZ and dZ * xhat. */
+  static final KernelSignature BATCH_NORM_GRADIENT_PARTIALS = KernelSignature.of("BatchNormGradientPartials",
+      Launcher.EACH, withDropoutKey(p("dy", WRITE_REALS), p("y", READ_REALS), p("x", READ_REALS),
+          p("stats", READ_REALS), p("partials", WRITE_REALS), p("batch", INT)));
+
+  /** A BatchNorm's weight and bias gradients: the partial sums merged per channel. */
+  static final KernelSignature BATCH_NORM_GRADIENT_SUMS = KernelSignature.of("BatchNormGradientSums", Launcher.EACH,
+      List.of(p("partials", READ_REALS), p("grads", WRITE_REALS), p("batch", INT)));
+
+  /** A BatchNorm's dX from dZ and the per-channel sums. */
+  static final KernelSignature BATCH_NORM_BACKWARD = KernelSignature.of("BatchNormBackward", Launcher.EACH,
+      List.of(p("dy", READ_REALS), p("x", READ_REALS), p("params", READ_REALS), p("stats", READ_REALS),
+          p("grads", READ_REALS), p("dx", WRITE_REALS), p("count", LONG), p("batch", INT)));
+
   /** The gradient masked in place through the epilogue, and the bias gradient summed. */
   static final KernelSignature MASK_BIAS = KernelSignature.of("MaskBias", Launcher.EACH,
       withDropoutKey(p("dy", WRITE_REALS), p("y", READ_REALS), p("grads", WRITE_REALS), p("batch", INT)));

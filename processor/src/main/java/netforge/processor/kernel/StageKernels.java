@@ -1,6 +1,7 @@
 package netforge.processor.kernel;
 
 import com.palantir.javapoet.CodeBlock;
+import java.util.List;
 import netforge.processor.model.Op;
 
 /**
@@ -41,6 +42,17 @@ public interface StageKernels {
 
   /** Adds this stage's needs to the scratch buffers. */
   void scratch(ScratchSizes sizes);
+
+  /** Buffers the stage keeps for itself from its forward to its backward pass, besides its output. */
+  default List<PlannedBuffer> ownBuffers() {
+    return List.of();
+  }
+
+  /**
+   * Statements at the start of the forward pass, before any kernel is queued: checks of the pass that would leave
+   * the stage with no meaningful result (a BatchNorm's batch statistics of single values).
+   */
+  default void preconditions(CodeBlock.Builder java) {}
 
   static StageKernels of(Stage stage, String prefix) {
     Op op = stage.reduction();

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One step of a layer field, in the order its annotations are written. A <em>reduction</em> (convolution, dense,
- * pooling, LRN) reads a neighbourhood of its input and opens a kernel; an <em>elementwise</em> step (an
- * {@link Activation}, dropout) fuses into the kernel before it; {@link Flatten} only changes how the shape is
- * viewed.
+ * pooling, LRN, batch normalisation) reads a neighbourhood of its input (or, for batch normalisation, the whole
+ * batch) and opens a kernel; an <em>elementwise</em> step (an {@link Activation}, dropout) fuses into the kernel
+ * before it; {@link Flatten} only changes how the shape is viewed.
  */
 public sealed interface Op {
 
@@ -204,6 +204,17 @@ public sealed interface Op {
   record Dropout(double p) implements Op {
     public String annotation() {
       return "Dropout";
+    }
+  }
+
+  /**
+   * PyTorch's {@code BatchNorm2d} on an image, {@code BatchNorm1d} on a vector: one channel (feature) each for its
+   * weight, bias and running statistics. {@code name} is the prefix of its tensors' names: as the user wrote it, or
+   * as {@link TensorNames#resolveBatchNorms} derived it from the field; empty only before that.
+   */
+  record BatchNorm(double eps, double momentum, String name) implements Op {
+    public String annotation() {
+      return "BatchNorm";
     }
   }
 

@@ -57,6 +57,8 @@ public final class ShapeRules {
       return d.p() >= 0 && d.p() < 1;
     } else if (op instanceof Op.LeakyRelu l) {
       return Double.isFinite(l.slope());
+    } else if (op instanceof Op.BatchNorm b) {
+      return b.eps() > 0 && Double.isFinite(b.eps()) && b.momentum() >= 0 && b.momentum() <= 1;
     } else if (op instanceof Op.Lrn l) {
       return l.size() >= 1 && l.alpha() >= 0 && l.beta() >= 0 && l.k() > 0
           && Double.isFinite(l.alpha()) && Double.isFinite(l.beta()) && Double.isFinite(l.k());
@@ -100,7 +102,7 @@ public final class ShapeRules {
     } else if (op instanceof Op.Flatten) {
       return in.flattened();
     }
-    return in; // activations, dropout and LRN keep the shape
+    return in; // activations, dropout, LRN and batch normalisation keep the shape
   }
 
   /**
@@ -126,6 +128,14 @@ public final class ShapeRules {
         : channels <= MAX_ELEMENTS ? Shape.flat((int) channels) : Shape.ERROR;
   }
 
+  /**
+   * The channels a batch normalisation of {@code in} normalises, each with its own statistics: an image's channels
+   * (BatchNorm2d), or every feature of a vector (BatchNorm1d).
+   */
+  public static long normalisedChannels(Shape in) {
+    return in.isSpatial() ? in.channels() : in.size();
+  }
+
   private static Shape spatial(long c, long h, long w) {
     if (c < 1 || h < 1 || w < 1 || product(c, h, w) > MAX_ELEMENTS) {
       return Shape.ERROR;
@@ -144,16 +154,20 @@ public final class ShapeRules {
       return product(c.out(), in.channels(), c.kernelHeight(), c.kernelWidth());
     } else if (op instanceof Op.Dense d) {
       return product(d.out(), denseInputs(in));
+    } else if (op instanceof Op.BatchNorm) {
+      return normalisedChannels(in);
     }
     return 0;
   }
 
-  /** Elements of the step's bias (0 without one). */
-  public static long biasCount(Op op) {
+  /** Elements of the step's bias (0 without one); a batch normalisation's is one per channel of {@code in}. */
+  public static long biasCount(Op op, Shape in) {
     if (op instanceof Op.Conv c) {
       return c.bias() ? c.out() : 0;
     } else if (op instanceof Op.Dense d) {
       return d.bias() ? d.out() : 0;
+    } else if (op instanceof Op.BatchNorm) {
+      return normalisedChannels(in);
     }
     return 0;
   }
@@ -181,7 +195,7 @@ public final class ShapeRules {
 
   /** Trainable parameters of the step for input {@code in}. */
   public static long parameters(Op op, Shape in) {
-    return in.isError() ? 0 : Math.addExact(Math.min(weightCount(op, in), Long.MAX_VALUE / 2), biasCount(op));
+    return in.isError() ? 0 : Math.addExact(Math.min(weightCount(op, in), Long.MAX_VALUE / 2), biasCount(op, in));
   }
 
   /** Forward FLOPs per image: 2 per multiply-accumulate of a convolution or dense layer; 0 otherwise. */

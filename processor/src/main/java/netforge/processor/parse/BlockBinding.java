@@ -42,6 +42,11 @@ record BlockBinding(int out, int width, int stride, String prefix, String input,
     };
   }
 
+  /** A tensor name a block's field gives, under the use's prefix; an empty name (the default) stays empty. */
+  String tensor(String name) {
+    return prefix == null || name.isEmpty() ? name : prefix + "." + name;
+  }
+
   /** The network's name for a layer a block names: its input, or one of its own fields under the use's prefix. */
   String layer(String name) {
     if (prefix == null) {

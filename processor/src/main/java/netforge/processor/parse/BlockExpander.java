@@ -24,6 +24,7 @@ import netforge.processor.diag.Report;
 import netforge.processor.diag.Site;
 import netforge.processor.model.LayerModel;
 import netforge.processor.model.Op;
+import netforge.processor.model.TensorNames;
 
 /**
  * Expands a field annotated {@code @Use(SomeBlock.class, out = ..., s = ...)} into the block's layers, its constants
@@ -120,7 +121,8 @@ final class BlockExpander {
       }
       boolean last = f == blockFields.size() - 1;
       String description = describe(ours, binding);
-      layers.add(new LayerModel(prefix + "." + inner.getSimpleName(), ops, description, lines.lineOf(field),
+      String name = prefix + "." + inner.getSimpleName();
+      layers.add(new LayerModel(name, TensorNames.resolveBatchNorms(name, ops), description, lines.lineOf(field),
           last ? fieldName : null));
       sources.add(new FieldSource(field, List.of(use), fromUse));
     }

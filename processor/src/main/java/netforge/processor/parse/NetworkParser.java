@@ -26,6 +26,7 @@ import netforge.processor.diag.Site;
 import netforge.processor.model.LayerModel;
 import netforge.processor.model.NetworkModel;
 import netforge.processor.model.Op;
+import netforge.processor.model.TensorNames;
 
 /**
  * Reads a {@code @Network} class into a {@link NetworkModel}, checking what only javac can see: the kind of
@@ -45,6 +46,10 @@ public final class NetworkParser {
   static final String USE = "Use";
   /** Annotations that fuse into the layer before them; any number per field. */
   static final Set<String> ELEMENTWISE = Set.of("ReLU", "LeakyReLU", "Tanh", "Sigmoid", "GELU", "SiLU", "Dropout");
+  /**
+   * A normalisation: a layer of its own, or beside the field's layer (once: javac refuses a repeated annotation).
+   */
+  static final String BATCH_NORM = "BatchNorm";
   /** Why a superclass's package-private layer field cannot be filled by the generated model. */
   private static final String OTHER_PACKAGE = "package-private in another package";
 
@@ -60,7 +65,7 @@ public final class NetworkParser {
   public static boolean isFieldAnnotation(AnnotationMirror mirror) {
     String name = simpleNameIfOurs(mirror);
     return name != null && (LAYER_KINDS.contains(name) || ELEMENTWISE.contains(name) || SOURCES.contains(name)
-        || name.equals(USE));
+        || name.equals(USE) || name.equals(BATCH_NORM));
   }
 
   public ParsedNetwork parse(TypeElement type) {
@@ -188,7 +193,7 @@ public final class NetworkParser {
           ops.add(op);
         }
       }
-      layers.add(new LayerModel(name, ops, describe(ours), lines.lineOf(field)));
+      layers.add(new LayerModel(name, TensorNames.resolveBatchNorms(name, ops), describe(ours), lines.lineOf(field)));
     }
 
     NetworkModel model = null;

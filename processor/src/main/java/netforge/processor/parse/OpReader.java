@@ -38,6 +38,7 @@ final class OpReader {
         case "From" -> new Op.From(s(values, "value"));
         case "Add" -> new Op.Add(strings(values, "value"));
         case "Concat" -> new Op.Concat(strings(values, "value"));
+        case "BatchNorm" -> new Op.BatchNorm(d(values, "eps"), d(values, "momentum"), tensorName(values, "name"));
         case "LRN" -> new Op.Lrn(i(values, "size"), d(values, "alpha"), d(values, "beta"), d(values, "k"));
         default -> null;
       };
@@ -84,6 +85,14 @@ final class OpReader {
   private static String s(Values values, String name) throws MissingValue {
     if (raw(values, name) instanceof String v) {
       return values.binding().layer(v);
+    }
+    throw new MissingValue();
+  }
+
+  /** A tensor name a block's field gives ({@code @BatchNorm(name = "bn1")}), under the use's prefix. */
+  private static String tensorName(Values values, String name) throws MissingValue {
+    if (raw(values, name) instanceof String v) {
+      return values.binding().tensor(v);
     }
     throw new MissingValue();
   }

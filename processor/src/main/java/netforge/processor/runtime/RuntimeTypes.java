@@ -22,6 +22,7 @@ public final class RuntimeTypes {
   public static final ClassName LAYER_SPEC = ClassName.get("netforge.runtime.spec", "LayerSpec");
   public static final ClassName OP_SPEC = ClassName.get("netforge.runtime.spec", "OpSpec");
   public static final ClassName PARAM_SPEC = ClassName.get("netforge.runtime.spec", "ParamSpec");
+  public static final ClassName STATE_SPEC = ClassName.get("netforge.runtime.spec", "StateSpec");
   public static final ClassName TRAINER = ClassName.get("netforge.runtime.train", "Trainer");
   public static final ClassName TUNABLES = ClassName.get("netforge.runtime.tuning", "Tunables");
 

@@ -104,4 +104,26 @@ class FusionPlannerTest {
     assertFalse(stages.get(1).needsInputGradient(), "the first learning layer needs no dX");
     assertTrue(stages.get(2).needsInputGradient());
   }
+
+  @Test
+  void convBatchNormRelu_isTwoStages_theReluFusedIntoTheBatchNorm() {
+    Op bn = new Op.BatchNorm(1e-5, 0.1, "c1.bn");
+    List<Stage> stages = plan(layer("c1", new Op.Conv(8, 3, 0, 0, 1, 1, false), bn, RELU), layer("c2", conv(8), RELU));
+    assertEquals(3, stages.size(), "conv, its BatchNorm (with the batch's reductions), conv");
+    assertTrue(stages.get(0).epilogue().isEmpty(), "the ReLU comes after the BatchNorm, not the convolution");
+    assertEquals(bn, stages.get(1).reduction());
+    assertEquals(List.of(RELU), stages.get(1).epilogue());
+    assertEquals("c1", stages.get(1).layer());
+    assertEquals(8 * 3 * 9, stages.get(1).weightOffset(), "the BatchNorm's weight after the bias-free conv's");
+    assertEquals(8 * 3 * 9 + 8, stages.get(1).biasOffset());
+    assertTrue(stages.get(2).needsInputGradient());
+  }
+
+  @Test
+  void batchNormOnTheInput_learnsButNeedsNoInputGradient() {
+    List<Stage> stages = plan(layer("norm", new Op.BatchNorm(1e-5, 0.1, "norm")), layer("c1", conv(4)));
+    assertTrue(stages.get(0).needsBackward());
+    assertFalse(stages.get(0).needsInputGradient());
+    assertTrue(stages.get(1).needsInputGradient(), "the BatchNorm before it learns");
+  }
 }

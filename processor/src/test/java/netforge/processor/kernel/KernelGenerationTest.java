@@ -40,6 +40,18 @@ class KernelGenerationTest {
       "  @Dense(out = 10) Layer out;",
       "}");
 
+  /** BatchNorm2d after a bias-free convolution, with a ReLU after it, and BatchNorm1d after a dense layer. */
+  private static final String BATCH_NORM_NET = String.join("\n",
+      "package test;",
+      "import netforge.annotations.*;",
+      "@Network(input = @Input(channels = 1, height = 28, width = 28), classes = 10)",
+      "abstract class Net {",
+      "  @Conv(out = 6, k = 5, p = 2, bias = false) @BatchNorm @ReLU Layer c1;",
+      "  @MaxPool(k = 2) Layer s2;",
+      "  @Dense(out = 32) @BatchNorm(momentum = 0.25) Layer fc;",
+      "  @Dense(out = 10) Layer out;",
+      "}");
+
   private static String program() throws IOException {
     return program(NET);
   }
@@ -127,5 +139,25 @@ class KernelGenerationTest {
     String program = program();
     assertThat(program).contains("inside = n < n_cols && ih >= 0 && ih < 28 && iw >= 0 && iw < 28;");
     assertThat(program).contains("#ifndef TM");
+  }
+
+  @Test
+  void batchNorm_hasItsReductionsAsKernelsOfTheirOwn_andTheReluFusedIntoItsNormalisation() throws IOException {
+    String program = program(BATCH_NORM_NET);
+    Matcher kernel = Pattern.compile("__kernel void (net_[fb]0[245]_\\w+)\\(").matcher(program);
+    java.util.List<String> names = new java.util.ArrayList<>();
+    while (kernel.find()) {
+      names.add(kernel.group(1));
+    }
+    assertEquals(java.util.List.of("net_f02_batchnorm_partials", "net_f02_batchnorm_statistics",
+        "net_f02_batchnorm_relu", "net_b02_batchnorm_partials", "net_b02_batchnorm_sums", "net_b02_batchnorm_dx",
+        "net_f04_dense_bias", "net_f05_batchnorm_partials", "net_f05_batchnorm_statistics", "net_f05_batchnorm",
+        "net_b05_batchnorm_partials", "net_b05_batchnorm_sums", "net_b05_batchnorm_dx"),
+        names.stream().filter(n -> n.contains("batchnorm") || n.startsWith("net_f04_")).toList());
+    assertThat(program).contains("__kernel void net_f01_conv(");
+    // the running statistics: 6 channels of c1's at 0 and 6, 32 features of fc's at 12 and 44
+    assertThat(program).contains("state[44L + c] = (real)0.75f * state[44L + c] + (real)0.25f * (m2 / (count - (real)1));");
+    assertThat(program).contains("const real mean = training ? stats[c] : state[0L + c];");
+    assertThat(program).contains("m2 += partials[at + 1] + (real)784 * d * d;");
   }
 }

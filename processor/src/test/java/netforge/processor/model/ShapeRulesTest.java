@@ -103,6 +103,8 @@ class ShapeRulesTest {
         arguments(new Op.Silu(), Shape.flat(10), Shape.flat(10)),
         arguments(new Op.Dropout(0.5), Shape.flat(4096), Shape.flat(4096)),
         arguments(new Op.Lrn(5, 1e-4, 0.75, 2), POOL5, POOL5),
+        arguments(new Op.BatchNorm(1e-5, 0.1, "bn"), POOL5, POOL5),
+        arguments(new Op.BatchNorm(1e-5, 0.1, "bn"), Shape.flat(4096), Shape.flat(4096)),
         // errors: empty output, wrong input kind, invalid numbers, unknown input, past the element limit
         arguments(conv(8, 29, 1, 0), Shape.spatial(1, 28, 28), Shape.ERROR),
         arguments(conv(8, 3, 1, 0), Shape.flat(100), Shape.ERROR),
@@ -156,6 +158,15 @@ class ShapeRulesTest {
         arguments(new Op.Dropout(-0.1), false),
         arguments(new Op.Dropout(Double.NaN), false),
         arguments(new Op.Lrn(5, 1e-4, 0.75, 2), true),
+        arguments(new Op.BatchNorm(1e-5, 0.1, "bn"), true),
+        arguments(new Op.BatchNorm(1e-5, 0, "bn"), true),
+        arguments(new Op.BatchNorm(1e-5, 1, "bn"), true),
+        arguments(new Op.BatchNorm(0, 0.1, "bn"), false),
+        arguments(new Op.BatchNorm(Double.POSITIVE_INFINITY, 0.1, "bn"), false),
+        arguments(new Op.BatchNorm(Double.NaN, 0.1, "bn"), false),
+        arguments(new Op.BatchNorm(1e-5, 1.01, "bn"), false),
+        arguments(new Op.BatchNorm(1e-5, -0.1, "bn"), false),
+        arguments(new Op.BatchNorm(1e-5, Double.NaN, "bn"), false),
         arguments(new Op.Lrn(5, 1e-4, 0.75, 0), false),
         arguments(new Op.Lrn(5, -1e-4, 0.75, 2), false),
         arguments(new Op.Lrn(0, 1e-4, 0.75, 2), false),
@@ -188,6 +199,9 @@ class ShapeRulesTest {
         arguments(new Op.Dense(10, 0, false), Shape.flat(4096), 40_960L),
         arguments(maxPool(3, 2, 0), POOL5, 0L),
         arguments(new Op.Lrn(5, 1e-4, 0.75, 2), POOL5, 0L),
+        // a weight and a bias per channel (BatchNorm2d) or per feature (BatchNorm1d)
+        arguments(new Op.BatchNorm(1e-5, 0.1, "bn"), POOL5, 512L),
+        arguments(new Op.BatchNorm(1e-5, 0.1, "bn"), Shape.flat(4096), 8192L),
         arguments(new Op.Relu(), POOL5, 0L),
         arguments(new Op.Dense(4096, 0, true), Shape.ERROR, 0L));
   }

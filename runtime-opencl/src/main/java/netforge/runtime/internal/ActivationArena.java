@@ -75,9 +75,9 @@ final class ActivationArena implements AutoCloseable {
     capacity = batch;
   }
 
-  /** Bytes on the device for a batch: parameters, gradients and every batch buffer. */
+  /** Bytes on the device for a batch: parameters, gradients, the running statistics and every batch buffer. */
   long bytesFor(int batch) {
-    long elements = 2 * spec.parameterCount();
+    long elements = 2 * spec.parameterCount() + spec.stateValueCount();
     for (long n : sequence.buffers(batch, tunables).values()) {
       elements += n;
     }

@@ -14,6 +14,7 @@ import netforge.runtime.cl.Profiler;
 import netforge.runtime.cl.ProgramCache;
 import netforge.runtime.cl.ProgramSource;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 import netforge.runtime.tuning.Tunables;
 import org.jocl.CLException;
 
@@ -32,6 +33,10 @@ public final class Engine implements ModelEngine {
   private final ClProgramSet program;
   private final ClBuffer params;
   private final ClBuffer grads;
+  /** The running statistics, on the device where the kernels update them; null for a network without state. */
+  private final ClBuffer state;
+  /** The step counts of the state ({@code num_batches_tracked}), on the host: no kernel reads them. */
+  private final long[] counters;
   private final ActivationArena arena;
   private final NonFiniteLocator nonFinite;
   private final long seed;
@@ -61,17 +66,26 @@ public final class Engine implements ModelEngine {
     this.buildSeconds = (System.nanoTime() - start) / 1e9;
     ClBuffer parameters = null;
     ClBuffer gradients = null;
+    ClBuffer stateValues = null;
+    NetworkState initial = NetworkState.initial(spec);
     try {
       parameters = ClBuffer.allocate(device, "parameters", spec.parameterCount());
       gradients = ClBuffer.allocate(device, "gradients", spec.parameterCount());
       ClBuffer initialised = parameters;
       ParameterInit.pytorchDefault(spec, seed, (offset, values, count) -> initialised.write(values, 0, offset, count));
+      if (spec.stateValueCount() > 0) {
+        stateValues = ClBuffer.allocate(device, "state", spec.stateValueCount());
+        float[] values = initial.values();
+        stateValues.write(values, 0, 0, values.length);
+      }
     } catch (RuntimeException | Error e) {
-      closeAll(gradients, parameters, program);
+      closeAll(stateValues, gradients, parameters, program);
       throw e;
     }
     this.params = parameters;
     this.grads = gradients;
+    this.state = stateValues;
+    this.counters = initial.counters();
     this.arena = new ActivationArena(device, spec, sequence, tunables);
     this.nonFinite = new NonFiniteLocator(spec, sequence, arena);
   }
@@ -187,6 +201,10 @@ public final class Engine implements ModelEngine {
     Pass pass = pass(labels.length, true);
     guarded(labels.length, () -> sequence.trainingStep(pass, update));
     step++;
+    // every BatchNorm's statistics took this batch in, as PyTorch's num_batches_tracked counts a training forward
+    for (int i = 0; i < counters.length; i++) {
+      counters[i]++;
+    }
     return readLoss(labels);
   }
 
@@ -256,7 +274,7 @@ public final class Engine implements ModelEngine {
   }
 
   private Pass pass(int batch, boolean training) {
-    return new Pass(program, profiler, arena.buffers(), params, grads, tunables, batch, training, seed, step);
+    return new Pass(program, profiler, arena.buffers(), params, grads, state, tunables, batch, training, seed, step);
   }
 
   /** Runs queued work, turning the driver's out-of-memory into a message with sizes. */
@@ -311,10 +329,32 @@ public final class Engine implements ModelEngine {
   }
 
   @Override
+  public NetworkState state() {
+    float[] values = new float[Math.toIntExact(spec.stateValueCount())];
+    if (state != null) {
+      state.read(0, values, 0, values.length);
+    }
+    return new NetworkState(values, counters);
+  }
+
+  @Override
+  public void setState(NetworkState values) {
+    values.requireFits(spec);
+    if (state != null) {
+      float[] floats = values.values();
+      state.write(floats, 0, 0, floats.length);
+    }
+    System.arraycopy(values.counters(), 0, counters, 0, counters.length);
+  }
+
+  @Override
   public void close() {
     arena.close();
     params.close();
     grads.close();
+    if (state != null) {
+      state.close();
+    }
     program.close();
   }
 }

@@ -20,6 +20,7 @@ public final class Pass {
   private final Map<String, ClBuffer> buffers;
   private final ClBuffer params;
   private final ClBuffer grads;
+  private final ClBuffer state;
   private final Tunables tunables;
   private final int batch;
   private final boolean training;
@@ -27,12 +28,13 @@ public final class Pass {
   private final int step;
 
   Pass(ClProgramSet program, netforge.runtime.cl.Profiler profiler, Map<String, ClBuffer> buffers, ClBuffer params,
-      ClBuffer grads, Tunables tunables, int batch, boolean training, long seed, int step) {
+      ClBuffer grads, ClBuffer state, Tunables tunables, int batch, boolean training, long seed, int step) {
     this.program = program;
     this.profiler = profiler;
     this.buffers = buffers;
     this.params = params;
     this.grads = grads;
+    this.state = state;
     this.tunables = tunables;
     this.batch = batch;
     this.training = training;
@@ -65,6 +67,28 @@ public final class Pass {
 
   public ClBuffer grads() {
     return grads;
+  }
+
+  /** The running statistics of the network's BatchNorms, which training passes update. */
+  public ClBuffer state() {
+    if (state == null) {
+      throw new IllegalStateException("this network has no state buffer: it has no BatchNorm");
+    }
+    return state;
+  }
+
+  /**
+   * Refuses a training pass in which the BatchNorm {@code batchNorm}, which sees one value per channel and image
+   * (after a dense layer, or of a 1x1 image), would have one value per channel: its batch variance would be 0 and
+   * its unbiased running variance 0 / 0. PyTorch refuses such a batch too. Evaluation uses the running statistics,
+   * so any batch is fine there.
+   */
+  public void requireTwoValuesPerChannel(String batchNorm) {
+    if (training && batch < 2) {
+      throw new IllegalArgumentException("the BatchNorm " + batchNorm + " has one value per channel and image, so a"
+          + " training batch needs at least 2 images (as in PyTorch, which expects more than 1 value per channel"
+          + " when training), but this one has " + batch);
+    }
   }
 
   public ClBuffer buffer(String name) {

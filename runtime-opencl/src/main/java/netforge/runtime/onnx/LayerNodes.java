@@ -8,9 +8,10 @@ import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.OpSpec;
 
 /**
- * One layer's steps as ONNX nodes, in order, in evaluation mode: dropout is the identity there and is left out.
- * Activations are opset 17's own operators where it has them (Relu, LeakyRelu, Tanh, Sigmoid); GELU (an operator
- * only from opset 20) and SiLU are written out as PyTorch's exporter writes them.
+ * One layer's steps as ONNX nodes, in order, in evaluation mode: dropout is the identity there and is left out, and
+ * BatchNorm normalises by its running statistics. Activations are opset 17's own operators where it has them (Relu,
+ * LeakyRelu, Tanh, Sigmoid); GELU (an operator only from opset 20) and SiLU are written out as PyTorch's exporter
+ * writes them.
  * Windows are PyTorch's (floor mode, symmetric zero padding), which are ONNX's with {@code ceil_mode = 0}; average
  * pooling counts padded zeros, as NetForge and PyTorch's default do ({@code count_include_pad = 1}). A dense layer
  * after a spatial one flattens first, in NCHW order, as NetForge does.
@@ -46,6 +47,8 @@ final class LayerNodes {
     } else if (op instanceof OpSpec.AdaptiveAvgPool adaptive) {
       requireSpatial(name, "adaptive pooling", x);
       return AdaptivePoolNodes.add(graph, name, x, adaptive.h(), adaptive.w());
+    } else if (op instanceof OpSpec.BatchNorm bn) {
+      return batchNorm(name, bn, x);
     } else if (op instanceof OpSpec.Lrn lrn) {
       requireSpatial(name, "LRN", x);
       return LrnNodes.add(graph, name, x, lrn);
@@ -141,6 +144,20 @@ final class LayerNodes {
     }
     String out = graph.node(layer.name() + "/Gemm", "Gemm", inputs, Attributes.integer("transB", 1));
     return new Activation(out, new int[] {dense.out()});
+  }
+
+  /**
+   * BatchNorm in its inference form, ONNX's BatchNormalization ({@code training_mode = 0}): by the running statistics,
+   * over dimension 1 of {@code [N, c, h, w]} (BatchNorm2d) or of {@code [N, features]} (BatchNorm1d).
+   */
+  private Activation batchNorm(String layer, OpSpec.BatchNorm bn, Activation x) {
+    int channels = x.shape()[0];
+    List<String> inputs = List.of(x.name(), parameters.weight(bn.name(), channels),
+        parameters.bias(bn.name(), channels), parameters.state(bn.name() + ".running_mean", channels),
+        parameters.state(bn.name() + ".running_var", channels));
+    String out = graph.node(layer + "/BatchNormalization", "BatchNormalization", inputs,
+        Attributes.real("epsilon", bn.eps()));
+    return new Activation(out, x.shape());
   }
 
   /** {@code [N, c, h, w]} to {@code [N, c * h * w]}, NCHW order: ONNX's Flatten with {@code axis = 1}. */

@@ -13,12 +13,14 @@ import netforge.runtime.onnx.proto.OnnxProtos.ModelProto;
 import netforge.runtime.onnx.proto.OnnxProtos.OperatorSetIdProto;
 import netforge.runtime.spec.LayerSpec;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 
 /**
  * Writes a network as an ONNX model that ONNX Runtime, PyTorch's tools or Netron read: opset {@value #OPSET}, the
  * input {@code "input"} of shape {@code [batch, c, h, w]} with a symbolic batch size, the output {@code "logits"}
  * of shape {@code [batch, classes]}, and every parameter as an initializer named as in the safetensors file
- * ({@code conv1.weight}). The graph computes what {@code Model.forward} does: evaluation mode, dropout left out.
+ * ({@code conv1.weight}), and every BatchNorm's running statistics likewise ({@code bn1.running_mean}). The graph
+ * computes what {@code Model.forward} does: evaluation mode, dropout left out, BatchNorm by its running statistics.
  */
 public final class OnnxExport {
   /** The ONNX operator set the graph uses. */
@@ -43,21 +45,31 @@ public final class OnnxExport {
    * @return the files written: {@code file}, and the data file when there is one
    */
   public static List<Path> write(NetworkSpec spec, float[] parameters, Path file) throws IOException {
-    return write(spec, parameters, file, INLINE_PARAMETER_BYTES);
+    return write(spec, parameters, NetworkState.NONE, file);
   }
 
-  /** {@link #write(NetworkSpec, float[], Path)} with another limit for parameters inside the file. */
-  static List<Path> write(NetworkSpec spec, float[] parameters, Path file, long inlineBytes) throws IOException {
+  /**
+   * As {@link #write(NetworkSpec, float[], Path)}, for a network with state: its BatchNorms' running statistics
+   * ({@code state}, laid out as {@link NetworkSpec#state()} says) go into the graph beside the parameters.
+   */
+  public static List<Path> write(NetworkSpec spec, float[] parameters, NetworkState state, Path file)
+      throws IOException {
+    return write(spec, parameters, state, file, INLINE_PARAMETER_BYTES);
+  }
+
+  /** {@link #write(NetworkSpec, float[], NetworkState, Path)} with another limit for parameters inside the file. */
+  static List<Path> write(NetworkSpec spec, float[] parameters, NetworkState state, Path file, long inlineBytes)
+      throws IOException {
     Path data = dataFile(file);
     if (spec.parameterCount() * Float.BYTES <= inlineBytes) {
-      ModelProto model = model(spec, parameters, Tensors::floats);
+      ModelProto model = model(spec, parameters, state, Tensors::floats);
       AtomicFiles.write(file, model::writeTo);
       // A data file left by an earlier, larger export beside this name would mislead whoever finds it.
       Files.deleteIfExists(data);
       return List.of(file);
     }
     ExternalData external = new ExternalData(data.getFileName().toString());
-    ModelProto model = model(spec, parameters, external::tensor);
+    ModelProto model = model(spec, parameters, state, external::tensor);
     external.write(data);
     try {
       AtomicFiles.write(file, model::writeTo);
@@ -75,12 +87,18 @@ public final class OnnxExport {
 
   /** The model with its parameters inside, for tests that look into it. */
   static ModelProto model(NetworkSpec spec, float[] parameters) {
-    return model(spec, parameters, Tensors::floats);
+    return model(spec, parameters, NetworkState.NONE);
   }
 
-  private static ModelProto model(NetworkSpec spec, float[] parameters, Parameters.Store store) {
+  /** The model of a network with state, its parameters and running statistics inside, for tests. */
+  static ModelProto model(NetworkSpec spec, float[] parameters, NetworkState state) {
+    return model(spec, parameters, state, Tensors::floats);
+  }
+
+  private static ModelProto model(NetworkSpec spec, float[] parameters, NetworkState state,
+      Parameters.Store store) {
     Graph graph = new Graph();
-    Parameters tensors = new Parameters(graph, spec, parameters, store);
+    Parameters tensors = new Parameters(graph, spec, parameters, state, store);
     LayerNodes layers = new LayerNodes(graph, tensors);
     Activation x = new Activation(Graph.INPUT, spec.inputShape());
     Map<String, Activation> outputs = new HashMap<>();
@@ -94,7 +112,8 @@ public final class OnnxExport {
     if (!Arrays.equals(x.shape(), new int[] {spec.classes()})) {
       throw new IllegalStateException(spec.name() + " ends in " + x + ", not in " + spec.classes() + " logits");
     }
-    String doc = spec.name() + ", written by NetForge in evaluation mode: dropout is left out.";
+    String doc = spec.name() + ", written by NetForge in evaluation mode: dropout is left out"
+        + (spec.state().isEmpty() ? "." : ", BatchNorm normalises by its running statistics.");
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))

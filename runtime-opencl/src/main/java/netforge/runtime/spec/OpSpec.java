@@ -63,6 +63,13 @@ public sealed interface OpSpec {
   /** The layer's inputs stacked along the channels (or features), in order, as {@code torch.cat(xs, dim=1)}. */
   record Concat() implements OpSpec {}
 
+  /**
+   * Batch normalisation, PyTorch's {@code BatchNorm2d} on an image, {@code BatchNorm1d} on a vector; its tensors are
+   * {@code <name>.weight}, {@code <name>.bias} (parameters) and {@code <name>.running_mean},
+   * {@code <name>.running_var}, {@code <name>.num_batches_tracked} (state).
+   */
+  record BatchNorm(String name, double eps, double momentum) implements OpSpec {}
+
   /** Local response normalisation, PyTorch's formula. */
   record Lrn(int size, double alpha, double beta, double k) implements OpSpec {}
 }

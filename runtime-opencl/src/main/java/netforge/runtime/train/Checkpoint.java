@@ -13,10 +13,13 @@ import netforge.runtime.io.Safetensors;
 import netforge.runtime.io.SafetensorsFile;
 import netforge.runtime.io.SafetensorsWriter;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 import netforge.runtime.spec.ParamSpec;
+import netforge.runtime.spec.StateSpec;
 
 /**
- * Everything a run needs to continue bit-exactly after epoch {@code epoch}: the weights, the optimizer's state
+ * Everything a run needs to continue bit-exactly after epoch {@code epoch}: the weights, the network's state (its
+ * BatchNorms' running statistics and step counts, under PyTorch's names and dtypes), the optimizer's state
  * and step count, the dropout key (model seed and step), the data order of the last epoch with the settings that
  * decide it (batch size, image limit), how many test images each epoch was measured on (0 in checkpoints from before
  * that was recorded: unknown), and the history so far (with its points by steps, none in checkpoints from before those
@@ -25,8 +28,8 @@ import netforge.runtime.spec.ParamSpec;
  * so a killed run leaves either the previous checkpoint or the new one, never a torn file.
  */
 public record Checkpoint(String network, int epoch, int engineStep, long optimizerSteps, String optimizer,
-    long seed, int batchSize, int limit, int testImages, int[] dataOrder, float[] parameters, Map<String, float[]> optimizerState,
-    List<EpochRecord> history, List<StepRecord> steps) {
+    long seed, int batchSize, int limit, int testImages, int[] dataOrder, float[] parameters, NetworkState state,
+    Map<String, float[]> optimizerState, List<EpochRecord> history, List<StepRecord> steps) {
   /** The order the last epoch visited the training images in: a resumed run checks its loader reproduces it. */
   static final String DATA_ORDER = "data.order";
   static final String FORMAT = "netforge.checkpoint";
@@ -35,6 +38,14 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
   static final String TEST_IMAGES = "test.images";
   static final String STEPS = "history.steps";
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A checkpoint of a network without state (no BatchNorm). */
+  public Checkpoint(String network, int epoch, int engineStep, long optimizerSteps, String optimizer, long seed,
+      int batchSize, int limit, int testImages, int[] dataOrder, float[] parameters,
+      Map<String, float[]> optimizerState, List<EpochRecord> history, List<StepRecord> steps) {
+    this(network, epoch, engineStep, optimizerSteps, optimizer, seed, batchSize, limit, testImages, dataOrder,
+        parameters, NetworkState.NONE, optimizerState, history, steps);
+  }
 
   public void write(Path file, NetworkSpec spec) throws IOException {
     write(file, spec, null);
@@ -66,6 +77,7 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
       float[] values = Arrays.copyOfRange(parameters, (int) p.offset(), (int) (p.offset() + p.size()));
       writer.floats(p.name(), values, Arrays.stream(p.shape()).asLongStream().toArray());
     }
+    Safetensors.addState(writer, spec, state);
     writer.ints(DATA_ORDER, dataOrder, dataOrder.length);
     for (Map.Entry<String, float[]> state : optimizerState.entrySet()) {
       writer.floats(OPTIMIZER_PREFIX + state.getKey(), state.getValue(), state.getValue().length);
@@ -96,6 +108,7 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
       }
       System.arraycopy(f.floats(p.name()), 0, parameters, (int) p.offset(), (int) p.size());
     }
+    NetworkState networkState = state(file, f, spec);
     Map<String, float[]> state = new LinkedHashMap<>();
     for (String name : f.names()) {
       if (name.startsWith(OPTIMIZER_PREFIX)) {
@@ -107,11 +120,34 @@ public record Checkpoint(String network, int epoch, int engineStep, long optimiz
           Long.parseLong(required(file, meta, "optimizer.steps")), required(file, meta, "optimizer"),
           Long.parseLong(required(file, meta, "seed")), count(file, meta, "batch", 1), count(file, meta, "limit", 1),
           meta.containsKey(TEST_IMAGES) ? count(file, meta, TEST_IMAGES, 0) : 0,
-          f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, state, history(file, meta),
-          steps(file, meta));
+          f.contains(DATA_ORDER) ? f.ints(DATA_ORDER) : new int[0], parameters, networkState, state,
+          history(file, meta), steps(file, meta));
     } catch (NumberFormatException | JsonProcessingException e) {
       throw new SafetensorsException(file, "has unreadable checkpoint metadata: " + e.getMessage());
     }
+  }
+
+  /** The network's state tensors, each of the shape and dtype {@code spec} gives it. */
+  private static NetworkState state(Path file, SafetensorsFile f, NetworkSpec spec) throws SafetensorsException {
+    float[] values = new float[Math.toIntExact(spec.stateValueCount())];
+    long[] counters = new long[Math.toIntExact(spec.stateCounterCount())];
+    for (StateSpec s : spec.state()) {
+      if (!f.contains(s.name())) {
+        throw new SafetensorsException(file, "has no tensor " + s.name() + " (the network's state: a BatchNorm's"
+            + " running statistics and step count)");
+      }
+      long[] expected = Arrays.stream(s.shape()).asLongStream().toArray();
+      if (!Arrays.equals(expected, f.shape(s.name()))) {
+        throw new SafetensorsException(file, s.name() + " has shape " + Arrays.toString(f.shape(s.name()))
+            + " but " + spec.name() + "'s is " + Arrays.toString(expected));
+      }
+      if (s.kind().isCounter()) {
+        System.arraycopy(f.longs(s.name()), 0, counters, (int) s.offset(), (int) s.size());
+      } else {
+        System.arraycopy(f.floats(s.name()), 0, values, (int) s.offset(), (int) s.size());
+      }
+    }
+    return new NetworkState(values, counters);
   }
 
   private static List<EpochRecord> history(Path file, Map<String, String> meta)

@@ -104,6 +104,7 @@ public final class Trainer {
         requireFinite(c, checkpointFile);
         requireSameRun(c, train, test, engine, checkpointFile);
         model.setParameters(c.parameters());
+        model.setState(c.state());
         updates.restore(c.optimizerState(), c.optimizerSteps());
         engine.setStep(c.engineStep());
         history = new History(c.history(), c.steps());
@@ -124,7 +125,8 @@ public final class Trainer {
         if (output != null && saved.checkpoint()) {
           new Checkpoint(model.spec().name(), epoch, engine.step(), updates.steps(), optimizer.toString(),
               engine.seed(), train.batchSize(), train.imagesPerEpoch(), test.imagesPerEpoch(), train.order(epoch), parameters,
-              updates.state(), history.epochs(), history.steps()).write(checkpointFile, model.spec(), model.getClass().getName());
+              model.state(), updates.state(), history.epochs(), history.steps())
+              .write(checkpointFile, model.spec(), model.getClass().getName());
         }
         if (output != null && saved.best() && best) {
           model.save(output.resolve(BEST));

@@ -19,6 +19,7 @@ import netforge.runtime.onnx.proto.OnnxProtos.ModelProto;
 import netforge.runtime.onnx.proto.OnnxProtos.StringStringEntryProto;
 import netforge.runtime.onnx.proto.OnnxProtos.TensorProto;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 import netforge.runtime.spec.ParamSpec;
 import netforge.runtime.testing.OnnxRuntimeInference;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class ExternalDataTest {
     Path inline = dir.resolve("inline.onnx");
     Path split = dir.resolve("split.onnx");
     assertEquals(List.of(inline), OnnxExport.write(SPEC, params, inline));
-    assertEquals(List.of(split, dir.resolve("split.onnx.data")), OnnxExport.write(SPEC, params, split, 0));
+    assertEquals(List.of(split, dir.resolve("split.onnx.data")), OnnxExport.write(SPEC, params, NetworkState.NONE, split, 0));
     assertFalse(Files.exists(dir.resolve("inline.onnx.data")));
 
     float[] input = new float[2 * SPEC.inputSize()];
@@ -62,7 +63,7 @@ class ExternalDataTest {
       params[i] = i + 0.5f;
     }
     Path model = dir.resolve("m.onnx");
-    OnnxExport.write(SPEC, params, model, 0);
+    OnnxExport.write(SPEC, params, NetworkState.NONE, model, 0);
     ModelProto proto;
     try (InputStream in = Files.newInputStream(model)) {
       proto = ModelProto.parseFrom(in);

@@ -27,6 +27,7 @@ import netforge.runtime.eval.ConfusionMatrix;
 import netforge.runtime.eval.ConfusionMatrixCsv;
 import netforge.runtime.eval.Evaluation;
 import netforge.runtime.io.OutputFile;
+import netforge.runtime.io.Weights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -110,7 +111,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.NO_DATA;
     }
-    float[] parameters = weights.read();
+    Weights parameters = weights.read();
     int images = limit == 0 ? test.size() : Math.min(limit, test.size());
     BatchLoader loader = BatchLoader.over(test).pipeline(pipeline).batchSize(batch).shuffle(false).limit(images)
         .build().requireInputOf(network.spec());

@@ -16,8 +16,10 @@ import netforge.examples.cli.ReturnsExitCodes;
 import netforge.examples.cli.WeightsOptions;
 import netforge.runtime.ParameterInit;
 import netforge.runtime.io.OutputFile;
+import netforge.runtime.io.Weights;
 import netforge.runtime.onnx.OnnxExport;
 import netforge.runtime.spec.NetworkSpec;
+import netforge.runtime.spec.NetworkState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -88,9 +90,12 @@ public final class ExportCommand implements Callable<Integer> {
     OutputFile.check(onnx, overwrite, "--overwrite");
     OutputFile.check(OnnxExport.dataFile(onnx), overwrite, "--overwrite"); // an export may write or remove it
     float[] parameters;
+    NetworkState state;
     String source;
     if (weights != null) {
-      parameters = file.read();
+      Weights read = file.read();
+      parameters = read.parameters();
+      state = read.state();
       source = "the weights " + weights;
     } else {
       PrintWriter err = spec.commandLine().getErr();
@@ -98,9 +103,10 @@ public final class ExportCommand implements Callable<Integer> {
           + net.name() + "'s untrained initial weights (seed " + seed + "), whose outputs mean nothing yet");
       err.flush();
       parameters = ParameterInit.pytorchDefault(net, seed);
+      state = NetworkState.initial(net);
       source = "initial weights (seed " + seed + ")";
     }
-    List<Path> written = OnnxExport.write(net, parameters, onnx);
+    List<Path> written = OnnxExport.write(net, parameters, state, onnx);
     System.out.printf(Locale.ROOT, "Exported %s with %s to %s (%,d bytes): ONNX opset %d, input 'input' %s, "
         + "output 'logits' [batch, %d]%n", net.name(), source, onnx, Files.size(onnx), OnnxExport.OPSET,
         Arrays.stream(net.inputShape()).mapToObj(Integer::toString).collect(Collectors.joining(", ", "[batch, ", "]")),

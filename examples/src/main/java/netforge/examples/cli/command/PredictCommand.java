@@ -25,6 +25,7 @@ import netforge.runtime.data.ImageInput;
 import netforge.runtime.data.ImageShape;
 import netforge.runtime.image.ImageFile;
 import netforge.runtime.image.UnreadableImageException;
+import netforge.runtime.io.Weights;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +107,7 @@ public final class PredictCommand implements Callable<Integer> {
     Dataset dataset = classes.open(DatasetLocator.builder().build(), DataOptions.DEFAULT_TEST_FRACTION, input, out);
     network.requireClassesOf(dataset);
     ImageInput preparation = dataset.imageInput(input);
-    float[] parameters = weights.read();
+    Weights parameters = weights.read();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
     try (ModelSession session = ModelSession.open(device, network, System.err); Model model = session.load(parameters)) {
