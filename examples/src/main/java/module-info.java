@@ -14,10 +14,14 @@ module netforge.examples {
   exports netforge.examples.alexnet;
   exports netforge.examples.inception;
   exports netforge.examples.lenet;
+  exports netforge.examples.resnet;
+  exports netforge.examples.vgg;
 
   opens netforge.examples.alexnet to netforge.runtime;
   opens netforge.examples.inception to netforge.runtime;
   opens netforge.examples.lenet to netforge.runtime;
+  opens netforge.examples.resnet to netforge.runtime;
+  opens netforge.examples.vgg to netforge.runtime;
   opens netforge.examples.cli to info.picocli, com.fasterxml.jackson.databind;
   opens netforge.examples.cli.command to info.picocli;
 }

@@ -8,6 +8,9 @@ import netforge.examples.alexnet.AlexNetImageNetModel;
 import netforge.examples.alexnet.AlexNetModel;
 import netforge.examples.inception.MiniInceptionModel;
 import netforge.examples.lenet.LeNet5Model;
+import netforge.examples.resnet.ResNet18CifarModel;
+import netforge.examples.resnet.ResNet18Model;
+import netforge.examples.vgg.Vgg11BnModel;
 import netforge.runtime.ModelType;
 import netforge.runtime.spec.NetworkSpec;
 
@@ -24,7 +27,11 @@ public enum ExampleNetwork {
   ALEXNET_IMAGENET("alexnet-imagenet", "classic AlexNet, 3x227x227, 1000 classes", AlexNetImageNetModel.TYPE),
   LENET5("lenet5", "LeNet-5 with ReLU and max pooling, 1x28x28", LeNet5Model.TYPE),
   MINI_INCEPTION("mini-inception", "three Inception modules (1x1, 3x3 and pool branches concatenated), 3x32x32",
-      MiniInceptionModel.TYPE);
+      MiniInceptionModel.TYPE),
+  RESNET18_CIFAR("resnet18-cifar", "ResNet-18 with a 3x3 stem and no max pool, 3x32x32 (CIFAR-10)",
+      ResNet18CifarModel.TYPE),
+  RESNET18("resnet18", "torchvision's ResNet-18, 3x224x224, 1000 classes", ResNet18Model.TYPE),
+  VGG11_BN("vgg11-bn", "VGG-11 with BatchNorm, 3x32x32 (CIFAR-10)", Vgg11BnModel.TYPE);
 
   private final String id;
   private final String about;

@@ -60,7 +60,7 @@ class OnnxCheckerTest {
   private void assertPassesChecker(NetworkSpec spec, String id) throws Exception {
     assumeTrue(pythonOnnxAvailable(), "python3 with the onnx package is not installed");
     Path file = directory.resolve(id + ".onnx");
-    OnnxExport.write(spec, ParameterInit.pytorchDefault(spec, 1), file);
+    OnnxExport.write(spec, ParameterInit.pytorchDefault(spec, 1), NetworkState.initial(spec), file);
     List<String> result = python(CHECK, file.toString());
     assertEquals(0, Integer.parseInt(result.get(0)), String.join("\n", result));
     assertEquals("batch," + spec.classes(), result.get(1).strip(), String.join("\n", result));
