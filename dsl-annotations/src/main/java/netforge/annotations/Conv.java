@@ -62,4 +62,11 @@ public @interface Conv {
 
   /** Whether the layer adds a learned bias per output channel. */
   boolean bias() default true;
+
+  /**
+   * The name its tensors take in a weights file ({@code <name>.weight}, {@code <name>.bias}), such as
+   * torchvision's {@code "downsample.0"}; in a block, under the use's name. Empty (the default) means the field's
+   * name. Letters, digits and {@code _}, in parts joined by {@code .} {@code [nn.TensorName]}.
+   */
+  String name() default "";
 }

@@ -43,6 +43,9 @@ class GraphExamplesTest {
         "layer1.0.bn1.bias", "layer1.0.conv2.weight", "layer1.0.bn2.weight", "layer1.0.bn2.bias"),
         names.subList(0, 9));
     assertEquals(List.of("fc.weight", "fc.bias"), names.subList(names.size() - 2, names.size()));
+    int downsample = names.indexOf("layer2.0.downsample.0.weight");
+    assertEquals(List.of("layer2.0.downsample.0.weight", "layer2.0.downsample.1.weight", "layer2.0.downsample.1.bias",
+        "layer2.1.conv1.weight"), names.subList(downsample, downsample + 4));
     List<String> state = ResNet18Model.SPEC.state().stream().map(StateSpec::name).toList();
     assertEquals(List.of("bn1.running_mean", "bn1.running_var", "bn1.num_batches_tracked"), state.subList(0, 3));
     assertEquals(20 * 3, state.size(), "20 BatchNorms, 3 state tensors each");

@@ -15,10 +15,9 @@ import netforge.processor.model.Op;
 import netforge.processor.model.TensorNames;
 
 /**
- * A BatchNorm's name prefixes its tensors' names in weights files, so it must look like one
- * ({@code layer1.0.bn1}), and no two layers may share a prefix: their tensors would overwrite each other in a
- * state dict. Reported on the BatchNorm's {@code name}: a convolution or dense layer keeps its field's name, and of
- * two BatchNorms the first keeps it.
+ * A name given to a layer's tensors (a BatchNorm's, a convolution's or dense layer's {@code name}) prefixes their
+ * names in weights files, so it must look like one ({@code layer1.0.bn1}), and no two layers may share a prefix: their
+ * tensors would overwrite each other in a state dict. Reported on the {@code name} of the later layer.
  */
 final class TensorNameCheck implements NetworkCheck {
   @Override
@@ -26,8 +25,23 @@ final class TensorNameCheck implements NetworkCheck {
     Map<String, String> owners = new HashMap<>();
     for (InferredLayer layer : network.layers()) {
       for (InferredOp step : layer.ops()) {
-        if (step.op() instanceof Op.Conv || step.op() instanceof Op.Dense) {
-          owners.putIfAbsent(layer.name(), layer.name());
+        if (!(step.op() instanceof Op.Conv || step.op() instanceof Op.Dense)) {
+          continue;
+        }
+        String name = layer.layer().tensors();
+        if (!name.equals(layer.name()) && !TensorNames.isValid(name)) {
+          Message m = Message.TENSOR_NAME;
+          report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), "name"),
+              m.format(layer.name(), step.op().annotation(), name, "is not a tensor name"),
+              List.of(Hint.TENSOR_NAME_FORM.format())));
+          continue;
+        }
+        String owner = owners.putIfAbsent(name, layer.name());
+        if (owner != null) {
+          Message m = Message.TENSOR_NAME;
+          report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), "name"),
+              m.format(layer.name(), step.op().annotation(), name, "names its tensors as the layer " + owner
+                  + " names its own (" + name + ".weight, ...)"), List.of(Hint.RENAME_TENSORS.format())));
         }
       }
     }

@@ -64,10 +64,12 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
           ops.add(opSpec(step.op()).toString());
         }
       }
+      // a layer of a chain, its tensors named after it, in the short form networks have always had
       List<String> sources = LayerGraph.namedSources(layer.layer());
-      CodeBlock inputs = sources.isEmpty() ? CodeBlock.of("")
-          : CodeBlock.of("$T.of($L), ", ModelWriter.LIST, sources.stream().map(n -> CodeBlock.of("$S", n))
-              .collect(CodeBlock.joining(", ")));
+      boolean plain = sources.isEmpty() && layer.layer().tensors().equals(layer.name());
+      CodeBlock inputs = plain ? CodeBlock.of("")
+          : CodeBlock.of("$T.of($L), $S, ", ModelWriter.LIST, sources.stream().map(n -> CodeBlock.of("$S", n))
+              .collect(CodeBlock.joining(", ")), layer.layer().tensors());
       spec.add("new $T($S, $S, $L$T.of($L), new int[] {$L}, new int[] {$L}, $LL, $LL)$L\n", LAYER_SPEC, layer.name(),
           layer.layer().description(), inputs, ModelWriter.LIST, ops, ModelWriter.shapeList(layer.in()),
           ModelWriter.shapeList(layer.out()), layer.parameters(), layer.flops(),

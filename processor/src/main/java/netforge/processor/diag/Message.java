@@ -39,6 +39,7 @@ public enum Message {
   LEAKY_RELU_SLOPE("LeakyReluSlope", "%s: @LeakyReLU(slope = %s) must be a finite number"),
   BATCH_NORM_PARAMETER("BatchNormParameter", "%s: @BatchNorm(%s = %s) must be %s"),
   BATCH_NORM_NAME("BatchNormName", "%s: @BatchNorm(name = \"%s\") %s"),
+  TENSOR_NAME("TensorName", "%s: @%s(name = \"%s\") %s"),
   NON_POSITIVE_OUTPUT("NonPositiveOutput", "%s: %s on %s input gives %s"),
   NEEDS_SPATIAL_INPUT("NeedsSpatialInput", "%s: %s needs a [channels, height, width] input, but gets the vector %s"),
   SHAPE_MISMATCH("ShapeMismatch", "%s: @Dense(in = %d) does not match its input of %d features"),
@@ -180,6 +181,8 @@ public enum Message {
     BATCH_NORM_DEFAULTS("fix: leave it out for PyTorch's default, %s = %s"),
     TENSOR_NAME_FORM("fix: use parts of letters, digits and _ joined by dots, as PyTorch's module paths are (e.g."
         + " \"bn1\" or \"layer1.0.bn1\"), or leave name out to name the tensors after the field"),
+    RENAME_TENSORS("fix: give one of the two layers another name, or leave name out to name its tensors after the"
+        + " field"),
     RENAME_BATCH_NORM("fix: give this BatchNorm another name, or leave name out to name its tensors after the field"),
     // shapes
     DENSE_IN("fix: write @Dense(in = %d, ...) or omit 'in' to infer it"),

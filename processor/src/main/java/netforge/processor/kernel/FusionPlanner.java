@@ -88,7 +88,8 @@ public final class FusionPlanner {
 
   private static Pending open(List<Pending> open, InferredLayer layer, Op op, List<Pending> inputs, List<Shape> shapes,
       Shape out, long weightOffset, long biasOffset) {
-    Pending p = new Pending(open.size() + 1, layer.name(), op, inputs, shapes, out, weightOffset, biasOffset);
+    Pending p = new Pending(open.size() + 1, layer.name(), layer.layer().tensors(), op, inputs, shapes, out,
+        weightOffset, biasOffset);
     open.add(p);
     return p;
   }
@@ -118,7 +119,7 @@ public final class FusionPlanner {
       }
       requiresGradient.put(p, p.weightOffset >= 0 || anyInputRequires);
       stages.add(new Stage(p.index, p.layer, p.reduction, p.epilogue, inputs, p.out, p.output(), p.weightOffset,
-          p.biasOffset, reachesLoss[p.index]));
+          p.biasOffset, reachesLoss[p.index], p.tensors));
     }
     return stages;
   }
@@ -126,6 +127,7 @@ public final class FusionPlanner {
   private static final class Pending {
     final int index;
     final String layer;
+    final String tensors;
     final Op reduction;
     final List<Pending> inputs;
     final List<Shape> inShapes;
@@ -134,10 +136,11 @@ public final class FusionPlanner {
     final long biasOffset;
     final List<Op> epilogue = new ArrayList<>();
 
-    Pending(int index, String layer, Op reduction, List<Pending> inputs, List<Shape> inShapes, Shape out,
-        long weightOffset, long biasOffset) {
+    Pending(int index, String layer, String tensors, Op reduction, List<Pending> inputs, List<Shape> inShapes,
+        Shape out, long weightOffset, long biasOffset) {
       this.index = index;
       this.layer = layer;
+      this.tensors = tensors;
       this.reduction = reduction;
       this.inputs = new ArrayList<>(inputs);
       this.inShapes = inShapes;

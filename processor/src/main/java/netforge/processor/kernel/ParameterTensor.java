@@ -59,9 +59,9 @@ public record ParameterTensor(String name, List<Integer> shape, long offset, int
       } else {
         throw new IllegalStateException(stage.layer() + ": parameters for " + stage.reduction());
       }
-      tensors.add(new ParameterTensor(stage.layer() + ".weight", weight, stage.weightOffset(), fanIn));
+      tensors.add(new ParameterTensor(stage.tensors() + ".weight", weight, stage.weightOffset(), fanIn));
       if (stage.biasOffset() >= 0) {
-        tensors.add(new ParameterTensor(stage.layer() + ".bias", List.of(out), stage.biasOffset(), fanIn));
+        tensors.add(new ParameterTensor(stage.tensors() + ".bias", List.of(out), stage.biasOffset(), fanIn));
       }
     }
     return tensors;

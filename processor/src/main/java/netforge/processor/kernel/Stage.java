@@ -23,9 +23,11 @@ import netforge.processor.model.Shape;
  * @param weightOffset offset of the weight tensor in the flat parameter buffer, or -1
  * @param biasOffset offset of the bias, or -1
  * @param reachesLoss whether the loss depends on this stage's output (a layer nothing reads does not)
+ * @param tensors the name a convolution's or dense layer's tensors take: the layer's, or its annotation's
+ *     {@code name}
  */
 public record Stage(int index, String layer, Op reduction, List<Op> epilogue, List<StageInput> inputs, Shape out,
-    BufferName output, long weightOffset, long biasOffset, boolean reachesLoss) {
+    BufferName output, long weightOffset, long biasOffset, boolean reachesLoss, String tensors) {
 
   public Stage {
     epilogue = List.copyOf(epilogue);

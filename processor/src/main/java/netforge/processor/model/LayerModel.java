@@ -9,10 +9,17 @@ import java.util.List;
  * the last of them, the block's output.
  *
  * @param field the field this layer fills, or {@code null} for a layer inside a block's use
+ * @param tensors the name its convolution's or dense layer's tensors take ({@code conv1.weight}): the layer's name
+ *     unless the annotation's {@code name} gives another
  */
-public record LayerModel(String name, List<Op> ops, String description, int line, String field) {
+public record LayerModel(String name, List<Op> ops, String description, int line, String field, String tensors) {
   public LayerModel {
     ops = List.copyOf(ops);
+  }
+
+  /** A layer whose tensors are named after it. */
+  public LayerModel(String name, List<Op> ops, String description, int line, String field) {
+    this(name, ops, description, line, field, name);
   }
 
   /** The layer of a layer field of the same name. */

@@ -41,13 +41,20 @@ final class BlockExpander {
   private final TypeMirror layerType;
   private final SourceLines lines;
   private final Function<AnnotationMirror, Map<String, AnnotationValue>> values;
+  private final TensorNamer tensorNames;
+
+  /** The name a field's convolution or dense layer gives its tensors ({@link NetworkParser#tensorNames}). */
+  interface TensorNamer {
+    String of(List<AnnotationMirror> annotations, BlockBinding binding, String layer);
+  }
 
   BlockExpander(Types types, TypeMirror layerType, SourceLines lines,
-      Function<AnnotationMirror, Map<String, AnnotationValue>> values) {
+      Function<AnnotationMirror, Map<String, AnnotationValue>> values, TensorNamer tensorNames) {
     this.types = types;
     this.layerType = layerType;
     this.lines = lines;
     this.values = values;
+    this.tensorNames = tensorNames;
   }
 
   /**
@@ -123,7 +130,7 @@ final class BlockExpander {
       String description = describe(ours, binding);
       String name = prefix + "." + inner.getSimpleName();
       layers.add(new LayerModel(name, TensorNames.resolveBatchNorms(name, ops), description, lines.lineOf(field),
-          last ? fieldName : null));
+          last ? fieldName : null, tensorNames.of(ours, binding, name)));
       sources.add(new FieldSource(field, List.of(use), fromUse));
     }
     return new Expansion(layers, sources, javacErrors);

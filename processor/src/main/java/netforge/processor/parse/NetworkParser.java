@@ -83,7 +83,7 @@ public final class NetworkParser {
     generated.check(type, report, members);
     generated.checkFields(type, report, members);
     TypeMirror layerType = env.getElementUtils().getTypeElement(LAYER_TYPE).asType();
-    BlockExpander blocks = new BlockExpander(env.getTypeUtils(), layerType, lines, this::values);
+    BlockExpander blocks = new BlockExpander(env.getTypeUtils(), layerType, lines, this::values, this::tensorNames);
 
     boolean javacErrors = network == null;
     boolean complete = true;
@@ -193,7 +193,8 @@ public final class NetworkParser {
           ops.add(op);
         }
       }
-      layers.add(new LayerModel(name, TensorNames.resolveBatchNorms(name, ops), describe(ours), lines.lineOf(field)));
+      layers.add(new LayerModel(name, TensorNames.resolveBatchNorms(name, ops), describe(ours), lines.lineOf(field),
+          name, tensorNames(ours, BlockBinding.NONE, name)));
     }
 
     NetworkModel model = null;
@@ -324,6 +325,17 @@ public final class NetworkParser {
       }
     }
     return null;
+  }
+
+  /** The name a field's convolution or dense layer gives its tensors: its {@code name}, else {@code layer}. */
+  String tensorNames(List<AnnotationMirror> annotations, BlockBinding binding, String layer) {
+    for (AnnotationMirror mirror : annotations) {
+      String given = OpReader.tensorNameOf(simpleNameIfOurs(mirror), values(mirror), binding);
+      if (!given.isEmpty()) {
+        return given;
+      }
+    }
+    return layer;
   }
 
   /** Whether {@code type} is a {@code @Block}, whose layer fields belong to the networks that use it. */

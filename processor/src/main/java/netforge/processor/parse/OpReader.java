@@ -47,6 +47,21 @@ final class OpReader {
     }
   }
 
+  /**
+   * The {@code name} a {@code @Conv} or {@code @Dense} gives its tensors, under a block's prefix; empty for other
+   * annotations, for the default, and where javac could not evaluate it.
+   */
+  static String tensorNameOf(String kind, Map<String, AnnotationValue> raw, BlockBinding binding) {
+    if (!kind.equals("Conv") && !kind.equals("Dense")) {
+      return "";
+    }
+    try {
+      return tensorName(new Values(raw, binding), "name");
+    } catch (MissingValue e) {
+      return "";
+    }
+  }
+
   /** A value javac could not evaluate (it has reported why). */
   private static final class MissingValue extends Exception {
     MissingValue() {

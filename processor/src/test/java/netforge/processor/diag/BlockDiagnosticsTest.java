@@ -119,6 +119,22 @@ class BlockDiagnosticsTest {
   }
 
   @Test
+  void aConvolutionsTensorName_thatIsNoName_isAnErrorOnIt() {
+    JavaFileObject source = net(STEM, "@Conv(out = 8, k = 1, name = \"down sample\") Layer proj;", FC);
+    Compilation compilation = assertOneError(source,
+        "[nn.TensorName] proj: @Conv(name = \"down sample\") is not a tensor name",
+        "@Conv(out = 8, k = 1, name = ^\"down sample\")");
+    assertContainsInOrder(message(compilation, "[nn.TensorName]"), "fix: use parts of letters, digits and _");
+  }
+
+  @Test
+  void twoLayersGivingTheirTensorsOneName_isAnErrorOnTheLater() {
+    JavaFileObject source = net(STEM, "@Conv(out = 8, k = 1, name = \"stem\") Layer proj;", FC);
+    assertOneError(source, "[nn.TensorName] proj: @Conv(name = \"stem\") names its tensors as the layer stem names"
+        + " its own (stem.weight, ...)", "@Conv(out = 8, k = 1, name = ^\"stem\")");
+  }
+
+  @Test
   void useWithAnotherAnnotation_isAnError() {
     JavaFileObject source = netWithBlocks(STEM, "@Use(value = BasicBlock.class, out = 8) @ReLU Layer layer1;", FC);
     assertOneError(source, "[nn.UseAlone] layer1: @Use places a block, so it is the only annotation on its field, but"

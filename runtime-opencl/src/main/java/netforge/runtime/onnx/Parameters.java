@@ -55,12 +55,12 @@ final class Parameters {
 
   /** The initializer {@code <layer>.weight}, which must have {@code shape}. */
   String weight(LayerSpec layer, int... shape) {
-    return take(layer.name() + ".weight", shape);
+    return take(layer.tensors() + ".weight", shape);
   }
 
   /** The initializer {@code <layer>.bias} of {@code out} values. */
   String bias(LayerSpec layer, int out) {
-    return take(layer.name() + ".bias", out);
+    return take(layer.tensors() + ".bias", out);
   }
 
   /** The initializer {@code <prefix>.weight} of {@code channels} values: a BatchNorm's scale. */
