@@ -12,6 +12,7 @@ public final class Checks {
       new HyperParameterCheck(),
       new NothingToAttachCheck(),
       new SpatialInputCheck(),
+      new GroupsCheck(),
       new NonPositiveOutputCheck(),
       new TooLargeCheck(),
       new DenseInCheck(),
