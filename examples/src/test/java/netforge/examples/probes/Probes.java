@@ -23,6 +23,7 @@ public final class Probes {
         new Probe("ConvProbe", ConvProbeModel.SPEC, ConvProbeModel::create),
         new Probe("StrideProbe", StrideProbeModel.SPEC, StrideProbeModel::create),
         new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create),
-        new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create));
+        new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create),
+        new Probe("GroupsProbe", GroupsProbeModel.SPEC, GroupsProbeModel::create));
   }
 }
