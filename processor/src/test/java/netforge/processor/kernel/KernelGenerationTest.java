@@ -74,6 +74,29 @@ class KernelGenerationTest {
   }
 
   @Test
+  void groupsOfOne_generatesTheSameProgramAsWithoutGroups() throws IOException {
+    String written = DEEP_NET.replace("@Conv(out = 6, k = 5, p = 2)", "@Conv(out = 6, k = 5, p = 2, groups = 1)")
+        .replace("@Conv(out = 8, k = 3, s = 2, p = 1)", "@Conv(out = 8, k = 3, s = 2, p = 1, groups = 1)");
+    assertThat(written).contains("groups = 1");
+    assertEquals(program(DEEP_NET), program(written));
+  }
+
+  @Test
+  void groupedConv_offsetsEveryKernelByItsGroupsChannels() throws IOException {
+    String program = program(DEEP_NET.replace("@Conv(out = 8, k = 3, s = 2, p = 1)",
+        "@Conv(out = 12, k = 3, s = 2, p = 1, groups = 2)"));
+    assertThat(program).contains("convolution [6, 13, 13] -> [12, 7, 7], kernel 3x3, stride 2, padding 1, 2 groups"
+        + " of 3 -> 6 channels");
+    // im2col reads group g's 3 input channels, its transpose for dW the same, col2im writes them back
+    assertThat(program).contains("const __global real* channel = src + ((size_t)n0 * 6 + g * 3 + ci) * 169;");
+    assertThat(program).contains("const __global real* image = src + (size_t)(n0 + img) * 1014 + g * 507;");
+    assertThat(program).contains("dx[((size_t)(n0 + img) * 6 + g * 3 + c) * 169 + ih * 13 + iw] = sum;");
+    // the GEMM's row m is channel g * 6 + m of the output, and of the bias
+    assertThat(program).contains("const int ch = g * 6 + m;");
+    assertThat(program).containsMatch("real y = v \\+ params\\[\\d+L \\+ ch\\];");
+  }
+
+  @Test
   void generation_isDeterministic_byteForByte() throws IOException {
     assertEquals(program(), program());
   }
