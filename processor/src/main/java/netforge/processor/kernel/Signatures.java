@@ -84,6 +84,23 @@ final class Signatures {
   static final KernelSignature GROUPED_COL2IM = KernelSignature.of("GroupedCol2im", Launcher.EACH, List.of(
       p("col", READ_REALS), p("dx", WRITE_REALS), p("n0", INT), p("rows", LONG), p("cols", INT), p("g", INT)));
 
+  /** A depthwise convolution's forward, one work-item per output row, with the epilogue. */
+  static final KernelSignature DEPTHWISE_FORWARD = KernelSignature.of("DepthwiseForward", Launcher.EACH,
+      withDropoutKey(p("x", READ_REALS), p("out", WRITE_REALS), p("params", READ_REALS), p("rows", LONG)));
+
+  /** A depthwise convolution's dX, one work-item per input row, from the masked output gradient. */
+  static final KernelSignature DEPTHWISE_INPUT_GRADIENT = KernelSignature.of("DepthwiseInputGradient",
+      Launcher.EACH, List.of(p("dz", READ_REALS), p("params", READ_REALS), p("dx", WRITE_REALS), p("rows", LONG)));
+
+  /** A depthwise convolution's dW of each output row, one work-item per row. */
+  static final KernelSignature DEPTHWISE_WEIGHT_PARTIALS = KernelSignature.of("DepthwiseWeightPartials",
+      Launcher.EACH, List.of(p("dz", READ_REALS), p("x", READ_REALS), p("partials", WRITE_REALS),
+          p("rows", LONG)));
+
+  /** A depthwise convolution's dW: the rows' partial sums added, one work-item per weight. */
+  static final KernelSignature DEPTHWISE_WEIGHT_GRADIENT = KernelSignature.of("DepthwiseWeightGradient",
+      Launcher.EACH, List.of(p("partials", READ_REALS), p("grads", WRITE_REALS), p("batch", INT)));
+
   /** Softmax, cross-entropy and its gradient, one work-item per image. */
   static final KernelSignature LOSS = KernelSignature.of("Loss", Launcher.EACH, List.of(
       p("logits", READ_REALS), p("labels", READ_INTS), p("dlogits", WRITE_REALS), p("row_loss", WRITE_REALS),
