@@ -24,6 +24,7 @@ public final class Probes {
         new Probe("StrideProbe", StrideProbeModel.SPEC, StrideProbeModel::create),
         new Probe("PoolProbe", PoolProbeModel.SPEC, PoolProbeModel::create),
         new Probe("PaddingProbe", PaddingProbeModel.SPEC, PaddingProbeModel::create),
-        new Probe("GroupsProbe", GroupsProbeModel.SPEC, GroupsProbeModel::create));
+        new Probe("GroupsProbe", GroupsProbeModel.SPEC, GroupsProbeModel::create),
+        new Probe("WideDepthwiseProbe", WideDepthwiseProbeModel.SPEC, WideDepthwiseProbeModel::create));
   }
 }
