@@ -21,7 +21,8 @@ import netforge.processor.model.Op;
  * <p>A grouped convolution (PyTorch's {@code groups}) is the same products once per group: group {@code g}'s
  * output channels, its rows of W ({@code [out / groups, patch]}, adjacent in PyTorch's layout) and the im2col of its
  * input channels only. Its kernels take the group as an argument {@code g} and offset channels by it; with one
- * group they are the ungrouped kernels, unchanged.
+ * group they are the ungrouped kernels, unchanged. (A depthwise convolution, one input channel per group, has
+ * kernels of its own: {@link DepthwiseConvKernels}.)
  */
 final class ConvKernels implements StageKernels {
   private final Stage stage;

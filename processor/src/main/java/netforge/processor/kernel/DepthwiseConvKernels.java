@@ -7,11 +7,13 @@ import netforge.processor.model.Op;
  * A depthwise convolution: {@code groups} equal to the input channels, so each output channel convolves one input
  * channel ({@code out / in} output channels per input channel, the channel multiplier). Its GEMMs per group would
  * have a single row of W and a depth of one window: the register tile runs nearly empty, and the weight gradient
- * of each group is one work-item summing over the whole batch. So it is computed directly, as pooling is: forward
- * one work-item per output row, the window unrolled over weights held in registers; dX one work-item per input
- * row, gathering from the windows that cover each pixel; dW in two steps, one work-item per output row as forward
- * summing the row's products into a register per weight, then one per weight adding the rows of every image. Branch-free inside the windows (clamped loads and selects), so PoCL vectorizes across
- * work-items. The mask and bias gradient are the GEMM convolution's {@link MaskBias}.
+ * of each group is one work-item summing over the whole batch (for a 64x32x32 3x3 layer at batch 128 on PoCL:
+ * 37 ms forward, 580 ms backward; these kernels: 7.5 ms and 23 ms). So it is computed directly, as pooling is:
+ * forward one work-item per output row, the window unrolled over weights held in registers; dX one work-item per
+ * input row, gathering from the windows that cover each pixel; dW in two steps, one work-item per output row summing
+ * each weight's products along the row, then one per weight adding those sums over rows and images. Branch-free
+ * inside the windows (clamped loads and selects), so PoCL vectorizes across work-items. The mask and bias gradient
+ * are the GEMM convolution's {@link MaskBias}.
  */
 final class DepthwiseConvKernels implements StageKernels {
   /** The longest row whose loop is unrolled whole: 64 columns of 9 taps is 576 multiply-adds of straight code. */
@@ -230,6 +232,8 @@ final class DepthwiseConvKernels implements StageKernels {
     cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
     cl.line("real sum = 0;");
     if (multiplier > 1) {
+      // unrolled: a sum carried across a loop of the kernel's own lives in memory on PoCL (see rowBlock)
+      cl.line("#pragma unroll");
       cl.open("for (int m = 0; m < %d; ++m) {", multiplier);
       cl.line("const __global real* dzp = dzfirst + (size_t)m * %d;", (long) oh * ow);
       cl.line("const __global real* wp = wfirst + m * %d;", kh * kw);
