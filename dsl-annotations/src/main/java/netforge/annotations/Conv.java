@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * A 2-D convolution, as PyTorch's {@code nn.Conv2d(in, out, kernel_size, stride, padding, bias)}, its padding either
- * {@code p} or the pair {@code ph}, {@code pw}; the number of input channels is inferred. Weights are stored
- * {@code [out, in, kh, kw]} (OIHW).
+ * {@code p} or the pair {@code ph}, {@code pw}, and {@code groups} as its {@code groups=}; the number of input channels
+ * is inferred. Weights are stored {@code [out, in / groups, kh, kw]} (OIHW), PyTorch's layout.
  *
  * <p>The kernel is square ({@code k = 3}) or rectangular ({@code kh = 1, kw = 7}). Rules:
  * <ul>
@@ -22,6 +22,8 @@ import java.lang.annotation.Target;
  *   <li>the input is {@code [channels, height, width]}, not a flattened vector {@code [nn.NeedsSpatialInput]};</li>
  *   <li>the output {@code (in + 2p - k) / s + 1} is at least 1 in both dimensions, each with its own padding
  *       {@code [nn.NonPositiveOutput]};</li>
+ *   <li>{@code groups >= 1} {@code [nn.NonPositiveParameter]}, and it divides both the input channels and
+ *       {@code out} {@code [nn.GroupsIndivisible]};</li>
  *   <li>a window that does not tile the padded input drops its last rows or columns, as PyTorch does: a warning
  *       {@code [nn.WindowDropsInput]}.</li>
  * </ul>
@@ -62,6 +64,14 @@ public @interface Conv {
 
   /** Whether the layer adds a learned bias per output channel. */
   boolean bias() default true;
+
+  /**
+   * Channel groups, as PyTorch's {@code groups=}: the input channels and {@code out} are split into {@code groups}
+   * equal parts, and each part of the output sees only its own part of the input. 1 (the default) connects every
+   * input channel to every output channel; {@code groups} equal to the input channels, with {@code out} a multiple
+   * of them, is a depthwise convolution. It must divide both {@code [nn.GroupsIndivisible]}.
+   */
+  int groups() default 1;
 
   /**
    * The name its tensors take in a weights file ({@code <name>.weight}, {@code <name>.bias}), such as

@@ -27,7 +27,9 @@ public final class Probes {
         new Probe("GraphProbe", GraphProbeModel.SPEC, GraphProbeModel::create),
         new Probe("BlockProbe", BlockProbeModel.SPEC, BlockProbeModel::create),
         new Probe("ActivationProbe", ActivationProbeModel.SPEC, ActivationProbeModel::create),
-        new Probe("ActivationChainProbe", ActivationChainProbeModel.SPEC, ActivationChainProbeModel::create));
+        new Probe("ActivationChainProbe", ActivationChainProbeModel.SPEC, ActivationChainProbeModel::create),
+        new Probe("GroupsProbe", GroupsProbeModel.SPEC, GroupsProbeModel::create),
+        new Probe("WideDepthwiseProbe", WideDepthwiseProbeModel.SPEC, WideDepthwiseProbeModel::create));
   }
 
   /** BatchNorm in every place it can stand; not among {@link #all()}, whose tests train at batch 1. */

@@ -300,9 +300,12 @@ public final class ReferenceNetwork {
       long runningMean, int key) {
     double[] y = new double[batch * size(out)];
     if (op instanceof OpSpec.Conv c) {
-      int ci = in[0], h = in[1], w = in[2], oh = out[1], ow = out[2];
+      int h = in[1], w = in[2], oh = out[1], ow = out[2];
+      // PyTorch's groups: output channel o sees the ci input channels of its group, from channel first
+      int ci = in[0] / c.groups();
       for (int n = 0; n < batch; n++) {
         for (int o = 0; o < c.out(); o++) {
+          int first = o / (c.out() / c.groups()) * ci;
           for (int i = 0; i < oh; i++) {
             for (int j = 0; j < ow; j++) {
               double sum = bias >= 0 ? params[(int) bias + o] : 0;
@@ -318,7 +321,7 @@ public final class ReferenceNetwork {
                       continue;
                     }
                     sum += params[(int) weight + ((o * ci + cc) * c.kh() + a) * c.kw() + b]
-                        * x[((n * ci + cc) * h + ih) * w + iw];
+                        * x[((n * in[0] + first + cc) * h + ih) * w + iw];
                   }
                 }
               }
@@ -494,10 +497,12 @@ public final class ReferenceNetwork {
     double[] x = r.in();
     double[] dx = new double[x.length];
     if (op instanceof OpSpec.Conv c) {
-      int ci = in[0], h = in[1], w = in[2], oh = out[1], ow = out[2];
+      int h = in[1], w = in[2], oh = out[1], ow = out[2];
+      int ci = in[0] / c.groups(); // the input channels of one group, as in the forward pass
       int weight = (int) r.weight();
       for (int n = 0; n < batch; n++) {
         for (int o = 0; o < c.out(); o++) {
+          int first = o / (c.out() / c.groups()) * ci;
           for (int i = 0; i < oh; i++) {
             for (int j = 0; j < ow; j++) {
               double gy = g[((n * c.out() + o) * oh + i) * ow + j];
@@ -516,7 +521,7 @@ public final class ReferenceNetwork {
                       continue;
                     }
                     int wi = weight + ((o * ci + cc) * c.kh() + a) * c.kw() + b;
-                    int xi = ((n * ci + cc) * h + ih) * w + iw;
+                    int xi = ((n * in[0] + first + cc) * h + ih) * w + iw;
                     gradients[wi] += gy * x[xi];
                     dx[xi] += gy * params[wi];
                   }

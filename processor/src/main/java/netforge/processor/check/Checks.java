@@ -14,6 +14,7 @@ public final class Checks {
       new TensorNameCheck(),
       new NothingToAttachCheck(),
       new SpatialInputCheck(),
+      new GroupsCheck(),
       new NonPositiveOutputCheck(),
       new TooLargeCheck(),
       new DenseInCheck(),

@@ -86,6 +86,7 @@ final class HyperParameterCheck implements NetworkCheck {
       kernelOk &= atLeast(report, layer, step, "kw", c.kw(), c.kw() == 0 ? 0 : 1, Hint.KERNEL_WIDTH_AT_LEAST_1.format());
     }
     atLeast(report, layer, step, "s", c.stride(), 1, Hint.CONV_STRIDE.format());
+    atLeast(report, layer, step, "groups", c.groups(), 1, Hint.GROUPS_AT_LEAST_1.format());
     if (Padding.givenTwice(c.pad(), c.padH(), c.padW())) {
       givenTwice(report, layer, step, c.pad(), c.padH(), c.padW());
     } else if (c.padH() != Padding.SAME_AS_P || c.padW() != Padding.SAME_AS_P) {

@@ -102,8 +102,12 @@ public final class RuntimeBinding implements RuntimeBindingWriter {
   }
 
   private static CodeBlock opSpec(Op op) {
-    // one padding where both axes share it, so that networks without ph, pw read as they always did
-    if (op instanceof Op.Conv c && c.padHeight() == c.padWidth()) {
+    // one padding where both axes share it, and groups only where there are several, so that networks without
+    // ph, pw or groups read as they always did
+    if (op instanceof Op.Conv c && c.groups() != 1) {
+      return CodeBlock.of("new $T.Conv($L, $L, $L, $L, $L, $L, $L, $L)", OP_SPEC, c.out(), c.kernelHeight(),
+          c.kernelWidth(), c.stride(), c.padHeight(), c.padWidth(), c.bias(), c.groups());
+    } else if (op instanceof Op.Conv c && c.padHeight() == c.padWidth()) {
       return CodeBlock.of("new $T.Conv($L, $L, $L, $L, $L, $L)", OP_SPEC, c.out(), c.kernelHeight(), c.kernelWidth(),
           c.stride(), c.padHeight(), c.bias());
     } else if (op instanceof Op.Conv c) {

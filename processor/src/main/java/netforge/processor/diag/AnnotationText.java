@@ -64,6 +64,7 @@ public final class AnnotationText {
         case "p" -> String.valueOf(c.pad());
         case "ph" -> String.valueOf(c.padH());
         case "pw" -> String.valueOf(c.padW());
+        case "groups" -> String.valueOf(c.groups());
         default -> String.valueOf(c.bias());
       };
     } else if (op instanceof Op.Pool p) {

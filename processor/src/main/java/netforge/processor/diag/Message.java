@@ -33,6 +33,8 @@ public enum Message {
   NEGATIVE_PADDING("NegativePadding", "%s: %s must not be negative"),
   PADDING_TOO_LARGE("PaddingTooLarge", "%s: %s must be %s"),
   PADDING_GIVEN_TWICE("PaddingGivenTwice", "%s: %s gives the padding twice, but p pads both axes and ph, pw one each"),
+  GROUPS_INDIVISIBLE("GroupsIndivisible", "%s: @Conv(groups = %d) must divide both the input channels, %d, and"
+      + " out = %d"),
   KERNEL_SIZE("KernelSize", "%s: @Conv needs either k or both kh and kw, but %s"),
   DROPOUT_RANGE("DropoutRange", "%s: @Dropout(%s) is not a probability in [0, 1)"),
   LRN_PARAMETER("LrnParameter", "%s: @LRN(%s = %s) must be %s"),
@@ -159,6 +161,12 @@ public enum Message {
     KERNEL_HEIGHT_AT_LEAST_1("fix: use a kernel height of at least 1"),
     KERNEL_WIDTH_AT_LEAST_1("fix: use a kernel width of at least 1"),
     CONV_STRIDE("fix: use s >= 1; s = 1 (the default) moves the window one pixel at a time"),
+    GROUPS_AT_LEAST_1("fix: use groups >= 1; groups = 1 (the default) connects every input channel to every output"
+        + " channel"),
+    GROUPS_RULE("rule: groups splits the input channels and out into equal parts, each part of the output seeing only"
+        + " its own part of the input"),
+    GROUPS_DIVISORS("fix: use groups = %s, which divide%s both %d and %d"),
+    GROUPS_DEPTHWISE("fix: use groups = %s, which divide%s both %d and %d; groups = %d is a depthwise convolution"),
     NO_PADDING("fix: use p = 0 for no padding"),
     NO_AXIS_PADDING("fix: use %s = 0 for no padding on that axis, or leave it out to take p's value"),
     PADDING_ONE_WAY("fix: write ph = %d, pw = %d without p, or p alone for the same padding on both axes"),

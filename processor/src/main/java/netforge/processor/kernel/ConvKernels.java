@@ -17,12 +17,21 @@ import netforge.processor.model.Op;
  * col2im gathers dX. The im2col happens while packing B, never as a separate matrix in the forward pass. Plain
  * operands and backward products use the {@link SharedKernels}; im2col, the fused forward GEMM, the mask and
  * col2im are specialised with this layer's constants.
+ *
+ * <p>A grouped convolution (PyTorch's {@code groups}) is the same products once per group: group {@code g}'s
+ * output channels, its rows of W ({@code [out / groups, patch]}, adjacent in PyTorch's layout) and the im2col of its
+ * input channels only. Its kernels take the group as an argument {@code g} and offset channels by it; with one
+ * group they are the ungrouped kernels, unchanged. (A depthwise convolution, one input channel per group, has
+ * kernels of its own: {@link DepthwiseConvKernels}.)
  */
 final class ConvKernels implements StageKernels {
   private final Stage stage;
   private final String prefix;
-  private final int ci, h, w, co, oh, ow, kh, kw, s, padH, padW;
-  private final long kk, pixels, inSize;
+  private final int ci, h, w, co, oh, ow, kh, kw, s, padH, padW, groups, groupIn, groupOut;
+  private final boolean grouped;
+  /** The patch, one group's input channels times the window: a GEMM's depth. */
+  private final long kk;
+  private final long pixels, inSize;
   private final Kernel gemm, im2col, packCols, col2im;
   private final MaskBias maskBias;
 
@@ -41,15 +50,20 @@ final class ConvKernels implements StageKernels {
     s = c.stride();
     padH = c.padHeight();
     padW = c.padWidth();
-    kk = (long) ci * kh * kw;
+    groups = c.groups();
+    grouped = groups > 1;
+    groupIn = ci / groups;
+    groupOut = co / groups;
+    kk = (long) groupIn * kh * kw;
     pixels = (long) oh * ow;
     inSize = (long) ci * h * w;
     gemm = new Kernel(name(true, "conv" + (stage.biasOffset() >= 0 ? "_bias" : "") + stage.epilogueSuffix()),
-        Signatures.forStage(stage, Signatures.CONV_GEMM, true));
-    im2col = new Kernel(name(true, "im2col"), Signatures.CHUNK_COLUMNS);
+        Signatures.forStage(stage, grouped ? Signatures.GROUPED_CONV_GEMM : Signatures.CONV_GEMM, true));
+    KernelSignature columns = grouped ? Signatures.GROUPED_CHUNK_COLUMNS : Signatures.CHUNK_COLUMNS;
+    im2col = new Kernel(name(true, "im2col"), columns);
     maskBias = new MaskBias(stage, prefix, co, pixels);
-    packCols = new Kernel(name(false, "pack_cols"), Signatures.CHUNK_COLUMNS);
-    col2im = new Kernel(name(false, "col2im"), Signatures.COL2IM);
+    packCols = new Kernel(name(false, "pack_cols"), columns);
+    col2im = new Kernel(name(false, "col2im"), grouped ? Signatures.GROUPED_COL2IM : Signatures.COL2IM);
   }
 
   private String name(boolean forward, String what) {
@@ -58,27 +72,35 @@ final class ConvKernels implements StageKernels {
 
   @Override
   public void openCl(ClSource cl) {
-    cl.section("stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %s",
-        stage.index(), stage.layer(), ci, h, w, co, oh, ow, kh, kw, s, CoveringWindows.padding(padH, padW));
+    cl.section("stage %d, %s: convolution [%d, %d, %d] -> [%d, %d, %d], kernel %dx%d, stride %d, padding %s%s",
+        stage.index(), stage.layer(), ci, h, w, co, oh, ow, kh, kw, s, CoveringWindows.padding(padH, padW),
+        grouped ? String.format(", %d groups of %d -> %d channels", groups, groupIn, groupOut) : "");
     cl.blank();
     im2col(cl);
-    Gemm.render(cl, gemm, "Y = W x im2col(X) + bias, then the epilogue; stored NCHW", e -> {
+    // the GEMM's row m is output channel m, or in group g, channel g * (out / groups) + m
+    String channel = grouped ? "ch" : "m";
+    Gemm.render(cl, gemm, "Y = W x im2col(X) + bias, then the epilogue; stored NCHW" + (grouped ? ", group g" : ""),
+        e -> {
           e.line("const int img = n / %d;", pixels);
-          e.line("const size_t o = ((size_t)(n0 + img) * %d + m) * %d + (n - img * %d);", co, pixels, pixels);
-          e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + m];" : "real y = v;", stage.biasOffset());
+          groupChannel(e);
+          e.line("const size_t o = ((size_t)(n0 + img) * %d + %s) * %d + (n - img * %d);", co, channel, pixels,
+              pixels);
+          e.line(stage.biasOffset() >= 0 ? "real y = v + params[%dL + %s];" : "real y = v;", stage.biasOffset(),
+              channel);
           Epilogue.forward(e, stage);
           e.line("out[o] = y;");
         }, stage.hasDropout() ? null : new Gemm.VectorEpilogue(
             String.format("nb / %d == (nb + TN - 1) / %d", pixels, pixels), e -> {
           // the tile's columns are adjacent pixels of one image: store whole vectors
           e.line("const int img = nb / %d;", pixels);
-          e.line("__global real* y = out + ((size_t)(n0 + img) * %d + m) * %d + (nb - img * %d);", co, pixels,
-              pixels);
+          groupChannel(e);
+          e.line("__global real* y = out + ((size_t)(n0 + img) * %d + %s) * %d + (nb - img * %d);", co, channel,
+              pixels, pixels);
           if (stage.storesPreActivation()) {
             e.line("__global real* z = pre + (y - out);");
           }
-          e.line(stage.biasOffset() >= 0 ? "const real bias = params[%dL + m];" : "const real bias = 0;",
-              stage.biasOffset());
+          e.line(stage.biasOffset() >= 0 ? "const real bias = params[%dL + %s];" : "const real bias = 0;",
+              stage.biasOffset(), channel);
           e.line("#pragma unroll");
           e.open("for (int j = 0; j < TNV; ++j) {");
           e.line("real16 x = acc[i][j] + bias;");
@@ -105,8 +127,8 @@ final class ConvKernels implements StageKernels {
     cl.open("%s", col2im.header());
     cl.line("const size_t row = get_global_id(0);");
     cl.line("if (row >= (size_t)rows) return;");
-    cl.line("const int img = row / %d;", (long) ci * h);
-    cl.line("const int c = row / %d %% %d;", h, ci);
+    cl.line("const int img = row / %d;", (long) groupIn * h);
+    cl.line("const int c = row / %d %% %d;", h, groupIn);
     cl.line("const int ih = row %% %d;", h);
     cl.line("const __global real* image = col + img * %d;", pixels);
     cl.open("for (int iw = 0; iw < %d; ++iw) {", w);
@@ -116,10 +138,22 @@ final class ConvKernels implements StageKernels {
         ow);
     cl.line("sum += covers ? v : (real)0;");
     CoveringWindows.close(cl);
-    cl.line("dx[(size_t)n0 * %d + row * %d + iw] = sum;", inSize, w);
+    if (grouped) {
+      // the group's channels of each image: rows of one image are not adjacent to the next image's
+      cl.line("dx[((size_t)(n0 + img) * %d + g * %d + c) * %d + ih * %d + iw] = sum;", ci, groupIn, (long) h * w, w);
+    } else {
+      cl.line("dx[(size_t)n0 * %d + row * %d + iw] = sum;", inSize, w);
+    }
     cl.close();
     cl.close();
     cl.blank();
+  }
+
+  /** In a grouped convolution's epilogue, {@code ch}: the output channel of the GEMM's row {@code m} in group g. */
+  private void groupChannel(ClSource e) {
+    if (grouped) {
+      e.line("const int ch = g * %d + m;", groupOut);
+    }
   }
 
   /**
@@ -134,7 +168,8 @@ final class ConvKernels implements StageKernels {
     cl.line("const int strip = get_global_id(1);");
     cl.line("if (k >= k_depth) return;");
     cl.line("const int ci = k / %d, kh = k / %d %% %d, kw = k %% %d;", kh * kw, kw, kh, kw);
-    cl.line("const __global real* channel = src + ((size_t)n0 * %d + ci) * %d;", this.ci, (long) h * w);
+    cl.line("const __global real* channel = src + ((size_t)n0 * %d + %sci) * %d;", this.ci,
+        grouped ? "g * " + groupIn + " + " : "", (long) h * w);
     cl.line("__global real* dst = bp + ((size_t)strip * k_depth + k) * TN;");
     cl.line("#pragma unroll");
     cl.open("for (int j = 0; j < TNV; ++j) {");
@@ -167,7 +202,8 @@ final class ConvKernels implements StageKernels {
     cl.line("const int strip = get_global_id(1);");
     cl.line("if (k >= k_depth) return;");
     cl.line("const int img = k / %d, oh = k %% %d / %d, ow = k %% %d;", pixels, pixels, ow, ow);
-    cl.line("const __global real* image = src + (size_t)(n0 + img) * %d;", inSize);
+    cl.line("const __global real* image = src + (size_t)(n0 + img) * %d%s;", inSize,
+        grouped ? " + g * " + (long) groupIn * h * w : "");
     cl.line("__global real* dst = bp + ((size_t)strip * k_depth + k) * TN;");
     cl.line("#pragma unroll");
     cl.open("for (int j = 0; j < TNV; ++j) {");
@@ -197,37 +233,60 @@ final class ConvKernels implements StageKernels {
     cl.line("vstore16(select((real16)(0), v, inside), j, dst);");
   }
 
+  /** The weight tensor's offset: W of the whole layer, or in a grouped convolution, group {@code group}'s rows. */
   private String weight() {
-    return Names.longLiteral(stage.weightOffset());
+    String layer = Names.longLiteral(stage.weightOffset());
+    return grouped ? layer + " + group * " + Names.longLiteral(groupOut * kk) : layer;
   }
 
   private String chunk() {
     return "p.chunk(" + Names.longLiteral(kk * pixels) + ")";
   }
 
+  /** A grouped convolution runs its products once per group: opens that loop (nothing for one group). */
+  private void openGroups(CodeBlock.Builder java) {
+    if (grouped) {
+      java.beginControlFlow("for (int group = 0; group < $L; group++)", groups);
+    }
+  }
+
+  private void closeGroups(CodeBlock.Builder java) {
+    if (grouped) {
+      java.endControlFlow();
+    }
+  }
+
+  /** Binds a layer kernel's group argument, which only grouped convolutions' kernels have. */
+  private KernelLaunch inGroup(KernelLaunch launch) {
+    return grouped ? launch.bind("g", "group") : launch;
+  }
+
   @Override
   public void forward(CodeBlock.Builder java, ArgumentClasses classes) {
     String kk = String.valueOf(this.kk);
-    String co = String.valueOf(this.co);
+    String co = String.valueOf(groupOut);
     java.addStatement("int chunk = $L", chunk());
+    openGroups(java);
     Launches.packRows(java, classes, Launches.Strided.matrix(Launches.PARAMS, weight(), kk), Scratch.W, co, kk);
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int cols = $T.min(chunk, p.batch() - n0) * $L", Math.class, pixels);
-    java.addStatement("p.packColumns($L, cols, $L)", im2col.launch().bind("src", stage.input())
-        .bind("bp", Scratch.B).bind("n0", "n0").code(classes), kk);
-    java.addStatement("p.gemm($L, $L, cols, $L)", gemm.launch().bind("ap", Scratch.W).bind("bp", Scratch.B)
+    java.addStatement("p.packColumns($L, cols, $L)", inGroup(im2col.launch().bind("src", stage.input())
+        .bind("bp", Scratch.B).bind("n0", "n0")).code(classes), kk);
+    java.addStatement("p.gemm($L, $L, cols, $L)", inGroup(gemm.launch().bind("ap", Scratch.W).bind("bp", Scratch.B)
         .bind("out", stage.output()).bind("params", "p.params()").bind("n0", "n0").bindDropoutKey()
-        .bindPreActivation(stage).code(classes),
+        .bindPreActivation(stage)).code(classes),
         co, kk);
     java.endControlFlow();
+    closeGroups(java);
   }
 
   @Override
   public void backward(CodeBlock.Builder java, ArgumentClasses classes, BufferName gradIn, BufferName gradOut) {
     String kk = String.valueOf(this.kk);
-    String co = String.valueOf(this.co);
+    String co = String.valueOf(groupOut);
     maskBias.launch(java, classes, gradIn);
     java.addStatement("int chunk = $L", chunk());
+    openGroups(java);
     if (stage.needsInputGradient()) {
       // W^T as [patch, co], packed once for every chunk's dCol = W^T x dZ
       Launches.packRows(java, classes, Launches.Strided.transposed(Launches.PARAMS, weight(), kk), Scratch.W, kk,
@@ -236,30 +295,32 @@ final class ConvKernels implements StageKernels {
     java.beginControlFlow("for (int n0 = 0; n0 < p.batch(); n0 += chunk)");
     java.addStatement("int count = $T.min(chunk, p.batch() - n0)", Math.class);
     java.addStatement("int cols = count * $L", pixels);
-    // dZ of the chunk, an NCHW tensor, read as [co, (image, pixel)]
-    Launches.Strided dz = new Launches.Strided(gradIn.read(), "n0 * " + Names.longLiteral(this.co * pixels),
+    // dZ of the chunk, an NCHW tensor, read as [co, (image, pixel)] (a group's channels: from its first)
+    String first = grouped ? " + group * " + Names.longLiteral(groupOut * pixels) : "";
+    Launches.Strided dz = new Launches.Strided(gradIn.read(), "n0 * " + Names.longLiteral(this.co * pixels) + first,
         String.valueOf(pixels), String.valueOf(pixels), Names.longLiteral(this.co * pixels), "1");
     Launches.packRows(java, classes, dz, Scratch.A, co, "cols");
-    java.addStatement("p.packColumns($L, $L, cols)", packCols.launch().bind("src", stage.input())
-        .bind("bp", Scratch.B).bind("n0", "n0").code(classes), kk);
+    java.addStatement("p.packColumns($L, $L, cols)", inGroup(packCols.launch().bind("src", stage.input())
+        .bind("bp", Scratch.B).bind("n0", "n0")).code(classes), kk);
     Launches.gemmStore(java, classes, Scratch.A, Scratch.B, co, kk, "cols", Launches.GRADS, weight(), kk,
         "n0 > 0 ? 1 : 0");
     if (stage.needsInputGradient()) {
       Launches.packColumns(java, classes, dz, Scratch.B, "cols", co);
       Launches.gemmStore(java, classes, Scratch.W, Scratch.B, kk, "cols", co, Scratch.C.read(), "0", "cols", "0");
-      long rows = (long) ci * h; // input rows per image
-      java.addStatement("p.each($L, (long) count * $L)", col2im.launch().bind("col", Scratch.C)
-          .bind("dx", gradOut).bind("n0", "n0").bind("rows", "(long) count * " + rows).bind("cols", "cols")
+      long rows = (long) groupIn * h; // input rows per image (of the group's channels)
+      java.addStatement("p.each($L, (long) count * $L)", inGroup(col2im.launch().bind("col", Scratch.C)
+          .bind("dx", gradOut).bind("n0", "n0").bind("rows", "(long) count * " + rows).bind("cols", "cols"))
           .code(classes), rows);
     }
     java.endControlFlow();
+    closeGroups(java);
   }
 
   @Override
   public void scratch(ScratchSizes sizes) {
     Extent cols = new ChunkColumns(kk * pixels, pixels);
     Extent patch = fixed(kk);
-    Extent channels = fixed(co);
+    Extent channels = fixed(groupOut);
     sizes.need(Scratch.W, new RowStrips(channels, patch));
     sizes.need(Scratch.B, new ColumnStrips(cols, patch));
     if (stage.needsBackward()) {

@@ -49,9 +49,11 @@ public record ParameterTensor(String name, List<Integer> shape, long offset, int
       int fanIn;
       int out;
       if (stage.reduction() instanceof Op.Conv c) {
-        fanIn = stage.in().channels() * c.kernelHeight() * c.kernelWidth();
+        // PyTorch's fan-in of a grouped convolution: the input channels one output channel sees, times the window
+        int channels = ShapeRules.channelsPerGroup(c, stage.in());
+        fanIn = channels * c.kernelHeight() * c.kernelWidth();
         out = c.out();
-        weight = List.of(c.out(), stage.in().channels(), c.kernelHeight(), c.kernelWidth());
+        weight = List.of(c.out(), channels, c.kernelHeight(), c.kernelWidth());
       } else if (stage.reduction() instanceof Op.Dense d) {
         fanIn = Math.toIntExact(stage.in().size());
         out = d.out();

@@ -32,6 +32,10 @@ final class Signatures {
   static final KernelSignature CONV_GEMM = GEMM.then("ConvGemm",
       withDropoutKey(p("out", WRITE_REALS), p("params", READ_REALS), p("n0", INT)));
 
+  /** A grouped convolution's forward GEMM: as {@link #CONV_GEMM}, for the output channels of group {@code g}. */
+  static final KernelSignature GROUPED_CONV_GEMM = GEMM.then("GroupedConvGemm",
+      withDropoutKey(p("out", WRITE_REALS), p("params", READ_REALS), p("n0", INT), p("g", INT)));
+
   /** A dense layer's forward GEMM, weights read in place, with the epilogue. */
   static final KernelSignature DENSE_GEMM = GEMM.then("DenseGemm",
       withDropoutKey(p("out", WRITE_REALS), p("params", READ_REALS)));
@@ -49,6 +53,11 @@ final class Signatures {
   /** Packs B columns of a chunk of images from {@code n0} (im2col, and its transpose for dW). */
   static final KernelSignature CHUNK_COLUMNS = KernelSignature.of("ChunkColumns", Launcher.COLUMN_PACK, List.of(
       p("src", READ_REALS), p("bp", WRITE_REALS), p("n_cols", INT), p("k_depth", INT), p("n0", INT)));
+
+  /** As {@link #CHUNK_COLUMNS}, from the input channels of group {@code g} of a grouped convolution. */
+  static final KernelSignature GROUPED_CHUNK_COLUMNS = KernelSignature.of("GroupedChunkColumns", Launcher.COLUMN_PACK,
+      List.of(p("src", READ_REALS), p("bp", WRITE_REALS), p("n_cols", INT), p("k_depth", INT), p("n0", INT),
+          p("g", INT)));
 
   /** One work-item per output element of one input: adaptive pooling, LRN. */
   static final KernelSignature POINTWISE_FORWARD = KernelSignature.of("PointwiseForward", Launcher.EACH,
@@ -97,6 +106,27 @@ final class Signatures {
   /** dX of a chunk of images gathered from the column gradient. */
   static final KernelSignature COL2IM = KernelSignature.of("Col2im", Launcher.EACH, List.of(
       p("col", READ_REALS), p("dx", WRITE_REALS), p("n0", INT), p("rows", LONG), p("cols", INT)));
+
+  /** As {@link #COL2IM}, into the input channels of group {@code g} of a grouped convolution. */
+  static final KernelSignature GROUPED_COL2IM = KernelSignature.of("GroupedCol2im", Launcher.EACH, List.of(
+      p("col", READ_REALS), p("dx", WRITE_REALS), p("n0", INT), p("rows", LONG), p("cols", INT), p("g", INT)));
+
+  /** A depthwise convolution's forward, one work-item per output row, with the epilogue. */
+  static final KernelSignature DEPTHWISE_FORWARD = KernelSignature.of("DepthwiseForward", Launcher.EACH,
+      withDropoutKey(p("x", READ_REALS), p("out", WRITE_REALS), p("params", READ_REALS), p("rows", LONG)));
+
+  /** A depthwise convolution's dX, one work-item per input row, from the masked output gradient. */
+  static final KernelSignature DEPTHWISE_INPUT_GRADIENT = KernelSignature.of("DepthwiseInputGradient",
+      Launcher.EACH, List.of(p("dz", READ_REALS), p("params", READ_REALS), p("dx", WRITE_REALS), p("rows", LONG)));
+
+  /** A depthwise convolution's dW of each output row, one work-item per row. */
+  static final KernelSignature DEPTHWISE_WEIGHT_PARTIALS = KernelSignature.of("DepthwiseWeightPartials",
+      Launcher.EACH, List.of(p("dz", READ_REALS), p("x", READ_REALS), p("partials", WRITE_REALS),
+          p("rows", LONG)));
+
+  /** A depthwise convolution's dW: the rows' partial sums added, one work-item per weight. */
+  static final KernelSignature DEPTHWISE_WEIGHT_GRADIENT = KernelSignature.of("DepthwiseWeightGradient",
+      Launcher.EACH, List.of(p("partials", READ_REALS), p("grads", WRITE_REALS), p("batch", INT)));
 
   /** Softmax, cross-entropy and its gradient, one work-item per image. */
   static final KernelSignature LOSS = KernelSignature.of("Loss", Launcher.EACH, List.of(

@@ -57,7 +57,8 @@ public interface StageKernels {
   static StageKernels of(Stage stage, String prefix) {
     Op op = stage.reduction();
     if (op instanceof Op.Conv) {
-      return new ConvKernels(stage, prefix);
+      return DepthwiseConvKernels.applies(stage) ? new DepthwiseConvKernels(stage, prefix)
+          : new ConvKernels(stage, prefix);
     } else if (op instanceof Op.Dense) {
       return new DenseKernels(stage, prefix);
     } else if (op instanceof Op.Pool) {

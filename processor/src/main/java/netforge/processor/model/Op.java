@@ -72,13 +72,20 @@ public sealed interface Op {
   }
 
   /**
-   * A 2-D convolution; weights {@code [out, in, kh, kw]}. {@code k} given means {@code kh = kw = k}; {@code pad} is
-   * the annotation's {@code p}, {@code padH} and {@code padW} its {@code ph} and {@code pw} (-1: equal to {@code p}).
+   * A 2-D convolution; weights {@code [out, in / groups, kh, kw]}. {@code k} given means {@code kh = kw = k};
+   * {@code pad} is the annotation's {@code p}, {@code padH} and {@code padW} its {@code ph} and {@code pw} (-1: equal
+   * to {@code p}); {@code groups} splits the input channels and {@code out} into that many independent parts.
    */
-  record Conv(int out, int k, int kh, int kw, int stride, int pad, int padH, int padW, boolean bias) implements Op {
+  record Conv(int out, int k, int kh, int kw, int stride, int pad, int padH, int padW, boolean bias, int groups)
+      implements Op {
     /** A convolution padded alike on both axes. */
     public Conv(int out, int k, int kh, int kw, int stride, int pad, boolean bias) {
       this(out, k, kh, kw, stride, pad, Padding.SAME_AS_P, Padding.SAME_AS_P, bias);
+    }
+
+    /** A convolution of one group, every input channel connected to every output channel. */
+    public Conv(int out, int k, int kh, int kw, int stride, int pad, int padH, int padW, boolean bias) {
+      this(out, k, kh, kw, stride, pad, padH, padW, bias, 1);
     }
 
     public String annotation() {

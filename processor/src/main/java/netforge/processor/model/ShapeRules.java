@@ -43,8 +43,8 @@ public final class ShapeRules {
   /** Whether the step's own numbers are in range, independent of its input. */
   public static boolean hyperparametersValid(Op op) {
     if (op instanceof Op.Conv c) {
-      return c.out() >= 1 && kernelGiven(c) && c.stride() >= 1 && !Padding.givenTwice(c.pad(), c.padH(), c.padW())
-          && c.padHeight() >= 0 && c.padHeight() < c.kernelHeight()
+      return c.out() >= 1 && kernelGiven(c) && c.stride() >= 1 && c.groups() >= 1
+          && !Padding.givenTwice(c.pad(), c.padH(), c.padW()) && c.padHeight() >= 0 && c.padHeight() < c.kernelHeight()
           && c.padWidth() >= 0 && c.padWidth() < c.kernelWidth();
     } else if (op instanceof Op.Pool p) {
       return p.k() >= 1 && p.stride() >= 0 && !Padding.givenTwice(p.pad(), p.padH(), p.padW())
@@ -88,6 +88,9 @@ public final class ShapeRules {
       return Shape.ERROR;
     }
     if (op instanceof Op.Conv c) {
+      if (!groupsDivide(c, in)) {
+        return Shape.ERROR;
+      }
       return spatial(c.out(),
           windowOutput(in.height(), c.kernelHeight(), c.stride(), c.padHeight()),
           windowOutput(in.width(), c.kernelWidth(), c.stride(), c.padWidth()));
@@ -136,6 +139,22 @@ public final class ShapeRules {
     return in.isSpatial() ? in.channels() : in.size();
   }
 
+  /**
+   * Whether a convolution's {@code groups} divides both its input channels and {@code out}, as PyTorch requires:
+   * each group convolves {@code in / groups} channels into {@code out / groups}.
+   */
+  public static boolean groupsDivide(Op.Conv c, Shape in) {
+    return c.groups() >= 1 && in.channels() % c.groups() == 0 && c.out() % c.groups() == 0;
+  }
+
+  /**
+   * Input channels each output channel of a convolution sees: {@code in / groups}, PyTorch's weight dimension 1
+   * (all of them while {@code groups} is itself out of range and reported).
+   */
+  public static int channelsPerGroup(Op.Conv c, Shape in) {
+    return c.groups() >= 1 ? in.channels() / c.groups() : in.channels();
+  }
+
   private static Shape spatial(long c, long h, long w) {
     if (c < 1 || h < 1 || w < 1 || product(c, h, w) > MAX_ELEMENTS) {
       return Shape.ERROR;
@@ -151,7 +170,7 @@ public final class ShapeRules {
   /** Elements of the step's weight tensor (0 for steps without weights). */
   public static long weightCount(Op op, Shape in) {
     if (op instanceof Op.Conv c) {
-      return product(c.out(), in.channels(), c.kernelHeight(), c.kernelWidth());
+      return product(c.out(), channelsPerGroup(c, in), c.kernelHeight(), c.kernelWidth());
     } else if (op instanceof Op.Dense d) {
       return product(d.out(), denseInputs(in));
     } else if (op instanceof Op.BatchNorm) {
@@ -204,7 +223,7 @@ public final class ShapeRules {
       return 0;
     }
     if (op instanceof Op.Conv c) {
-      return product(2, out.size(), in.channels(), c.kernelHeight(), c.kernelWidth());
+      return product(2, out.size(), channelsPerGroup(c, in), c.kernelHeight(), c.kernelWidth());
     } else if (op instanceof Op.Dense d) {
       return product(2, d.out(), denseInputs(in));
     }

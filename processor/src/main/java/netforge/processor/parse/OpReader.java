@@ -20,7 +20,8 @@ final class OpReader {
     try {
       return switch (kind) {
         case "Conv" -> new Op.Conv(i(values, "out"), i(values, "k"), i(values, "kh"), i(values, "kw"),
-            i(values, "s"), i(values, "p"), i(values, "ph"), i(values, "pw"), b(values, "bias"));
+            i(values, "s"), i(values, "p"), i(values, "ph"), i(values, "pw"), b(values, "bias"),
+            i(values, "groups"));
         case "MaxPool" -> new Op.Pool(Op.PoolKind.MAX, i(values, "k"), i(values, "s"), i(values, "p"),
             i(values, "ph"), i(values, "pw"));
         case "AvgPool" -> new Op.Pool(Op.PoolKind.AVG, i(values, "k"), i(values, "s"), i(values, "p"),

@@ -32,9 +32,10 @@ class RandomNetworksTest {
   private static final int[] SIZES = {-1, 0, 1, 2, 3, 5, 7, 11, 28, 227, 46_341, 3_000_000};
   /** Messages whose rule reads the step's input shape. */
   private static final Set<Message> INPUT_DEPENDENT = Set.of(Message.NON_POSITIVE_OUTPUT,
-      Message.NEEDS_SPATIAL_INPUT, Message.SHAPE_MISMATCH, Message.TOO_LARGE, Message.WINDOW_DROPS_INPUT);
+      Message.NEEDS_SPATIAL_INPUT, Message.SHAPE_MISMATCH, Message.TOO_LARGE, Message.WINDOW_DROPS_INPUT,
+      Message.GROUPS_INDIVISIBLE);
   private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
-      "Conv", Set.of("out", "k", "kh", "kw", "s", "p", "ph", "pw", "bias"),
+      "Conv", Set.of("out", "k", "kh", "kw", "s", "p", "ph", "pw", "bias", "groups"),
       "MaxPool", Set.of("k", "s", "p", "ph", "pw"),
       "AvgPool", Set.of("k", "s", "p", "ph", "pw"),
       "AdaptiveAvgPool", Set.of("h", "w"),
@@ -55,11 +56,17 @@ class RandomNetworksTest {
     return random.nextInt(3) == 0 ? random.nextInt(5) - 2 : Padding.SAME_AS_P;
   }
 
+  /** {@code groups}: mostly 1, sometimes a count that may or may not divide the channels, or out of range. */
+  private int groups() {
+    return random.nextInt(3) == 0 ? random.nextInt(6) - 1 : 1;
+  }
+
   private Op op() {
     return switch (random.nextInt(9)) {
       case 0, 1 -> random.nextBoolean()
           ? new Op.Conv(size(), size(), 0, 0, 1 + random.nextInt(3),
-              random.nextInt(3) - (random.nextInt(8) == 0 ? 2 : 0), axisPadding(), axisPadding(), random.nextBoolean())
+              random.nextInt(3) - (random.nextInt(8) == 0 ? 2 : 0), axisPadding(), axisPadding(), random.nextBoolean(),
+              groups())
           : new Op.Conv(size(), random.nextInt(6) == 0 ? 3 : 0, size(), random.nextInt(5) == 0 ? 0 : size(),
               size(), random.nextInt(3), true);
       case 2 -> new Op.Pool(random.nextBoolean() ? PoolKind.MAX : PoolKind.AVG, size(), random.nextInt(4) - 1,

@@ -217,6 +217,14 @@ class ParameterDiagnosticsTest {
   }
 
   @Test
+  void convGroups_zero_reportsNonPositiveParameterOnGroups() {
+    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, groups = 0) Layer conv1;", FC),
+        "[nn.NonPositiveParameter] conv1: @Conv(groups = 0)" + AT_LEAST_1, "k = 3, groups = ^0)");
+    assertThat(compilation).hadErrorContaining("fix: use groups >= 1; groups = 1 (the default) connects every input"
+        + " channel to every output channel");
+  }
+
+  @Test
   void poolP_halfTheWindow_compiles() {
     assertThat(compiler.compile(net("@MaxPool(k = 3, s = 1, p = 1) Layer pool1;", FC))).succeededWithoutWarnings();
   }

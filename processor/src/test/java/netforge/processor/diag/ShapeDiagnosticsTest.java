@@ -120,6 +120,47 @@ class ShapeDiagnosticsTest {
   }
 
   @Test
+  void convGroups_notDividingTheInputChannels_reportsGroupsIndivisibleOnGroups() {
+    JavaFileObject source = netWithInput(3, 16, 16, "@Conv(out = 6, k = 3, groups = 2) Layer conv1;", FC);
+    Compilation compilation = assertOneError(source,
+        "[nn.GroupsIndivisible] conv1: @Conv(groups = 2) must divide both the input channels, 3, and out = 6",
+        "k = 3, groups = ^2)");
+    assertContainsInOrder(message(compilation, "[nn.GroupsIndivisible]"),
+        TRACE,
+        "input @Input(channels = 3, height = 16, width = 16) -> [3, 16, 16]",
+        "rule: groups splits the input channels and out into equal parts, each part of the output seeing only its"
+            + " own part of the input",
+        "fix: use groups = 1 or 3, which divide both 3 and 6; groups = 3 is a depthwise convolution");
+  }
+
+  @Test
+  void convGroups_notDividingOut_reportsOnGroups_withTheCountsThatDivideBoth() {
+    JavaFileObject source = net("@Conv(out = 8, k = 3) @ReLU Layer conv1;",
+        "@Conv(out = 12, k = 3, groups = 8) Layer conv2;", FC);
+    Compilation compilation = assertOneError(source,
+        "[nn.GroupsIndivisible] conv2: @Conv(groups = 8) must divide both the input channels, 8, and out = 12",
+        "k = 3, groups = ^8)");
+    assertContainsInOrder(message(compilation, "[nn.GroupsIndivisible]"),
+        TRACE,
+        "conv1 @Conv(out = 8, k = 3) @ReLU -> [8, 26, 26] (line " + lineOf(source, "Layer conv1;") + ")",
+        "fix: use groups = 1, 2 or 4, which divide both 8 and 12");
+  }
+
+  @Test
+  void convGroups_largerThanTheInputChannels_reportsOnGroups() {
+    assertOneError(net("@Conv(out = 4, k = 3, groups = 4) Layer conv1;", FC),
+        "[nn.GroupsIndivisible] conv1: @Conv(groups = 4) must divide both the input channels, 1, and out = 4",
+        "k = 3, groups = ^4)");
+  }
+
+  @Test
+  void convGroups_depthwiseAndGroupedWithOutUnlikeIn_compile() {
+    assertThat(compiler.compile(net("@Conv(out = 8, k = 3) @ReLU Layer conv1;",
+        "@Conv(out = 16, k = 3, p = 1, groups = 8) @ReLU Layer depthwise;",
+        "@Conv(out = 12, k = 1, groups = 4) Layer grouped;", FC))).succeededWithoutWarnings();
+  }
+
+  @Test
   void conv_afterDense_reportsNeedsSpatialInput() {
     JavaFileObject source = net("@Dense(out = 100) Layer fc1;", "@Conv(out = 8, k = 3) Layer conv1;", FC);
     Compilation compilation = assertOneError(source,

@@ -86,6 +86,45 @@ class KernelGenerationTest {
   }
 
   @Test
+  void groupsOfOne_generatesTheSameProgramAsWithoutGroups() throws IOException {
+    String written = DEEP_NET.replace("@Conv(out = 6, k = 5, p = 2)", "@Conv(out = 6, k = 5, p = 2, groups = 1)")
+        .replace("@Conv(out = 8, k = 3, s = 2, p = 1)", "@Conv(out = 8, k = 3, s = 2, p = 1, groups = 1)");
+    assertThat(written).contains("groups = 1");
+    assertEquals(program(DEEP_NET), program(written));
+  }
+
+  @Test
+  void groupedConv_offsetsEveryKernelByItsGroupsChannels() throws IOException {
+    String program = program(DEEP_NET.replace("@Conv(out = 8, k = 3, s = 2, p = 1)",
+        "@Conv(out = 12, k = 3, s = 2, p = 1, groups = 2)"));
+    assertThat(program).contains("convolution [6, 13, 13] -> [12, 7, 7], kernel 3x3, stride 2, padding 1, 2 groups"
+        + " of 3 -> 6 channels");
+    // im2col reads group g's 3 input channels, its transpose for dW the same, col2im writes them back
+    assertThat(program).contains("const __global real* channel = src + ((size_t)n0 * 6 + g * 3 + ci) * 169;");
+    assertThat(program).contains("const __global real* image = src + (size_t)(n0 + img) * 1014 + g * 507;");
+    assertThat(program).contains("dx[((size_t)(n0 + img) * 6 + g * 3 + c) * 169 + ih * 13 + iw] = sum;");
+    // the GEMM's row m is channel g * 6 + m of the output, and of the bias
+    assertThat(program).contains("const int ch = g * 6 + m;");
+    assertThat(program).containsMatch("real y = v \\+ params\\[\\d+L \\+ ch\\];");
+  }
+
+  @Test
+  void depthwiseConv_runsOnKernelsOfItsOwn_notOnGemms() throws IOException {
+    String program = program(DEEP_NET.replace("@Conv(out = 8, k = 3, s = 2, p = 1)",
+        "@Conv(out = 12, k = 3, s = 2, p = 1, groups = 6)"));
+    assertThat(program).contains("depthwise convolution [6, 13, 13] -> [12, 7, 7], kernel 3x3, stride 2, padding 1, 2"
+        + " output channels per input channel");
+    assertThat(program).contains("__kernel void net_f03_depthwise_bias_relu(");
+    assertThat(program).contains("__kernel void net_b03_depthwise_dw_rows(");
+    assertThat(program).contains("__kernel void net_b03_depthwise_dw(");
+    assertThat(program).contains("__kernel void net_b03_depthwise_dx(");
+    assertThat(program).doesNotContainMatch("net_[fb]03_(im2col|conv|pack_cols|col2im)");
+    // output channel c reads input channel c / 2, its 2 output channels' gradients gather into each input pixel
+    assertThat(program).contains("const __global real* xp = x + (plane / 12 * 6 + c / 2) * 169;");
+    assertThat(program).contains("for (int m = 0; m < 2; ++m) {");
+  }
+
+  @Test
   void generation_isDeterministic_byteForByte() throws IOException {
     assertEquals(program(), program());
   }
@@ -117,21 +156,33 @@ class KernelGenerationTest {
    */
   @Test
   void poolingAndCol2im_haveNoBranchesInsideTheirWindows() throws IOException {
-    String program = program(DEEP_NET);
-    Matcher kernel = Pattern.compile("__kernel void (net_[fb]\\d\\d_(?:maxpool|avgpool|col2im)\\w*)\\(").matcher(program);
+    assertEquals(5, assertNoBranchesInside(program(DEEP_NET), "maxpool|avgpool|col2im"),
+        "max pool forward and backward, average pool forward and backward, col2im");
+  }
+
+  @Test
+  void depthwiseKernels_haveNoBranchesInsideTheirWindows() throws IOException {
+    String padded = program(DEEP_NET.replace("@Conv(out = 8, k = 3, s = 2, p = 1)",
+        "@Conv(out = 12, k = 3, s = 2, p = 1, groups = 6)"));
+    assertEquals(4, assertNoBranchesInside(padded, "depthwise"), "forward, dW of the rows, dW, dX");
+  }
+
+  /** Asserts that the kernels whose names match {@code kinds} only branch to leave; returns how many there were. */
+  private static int assertNoBranchesInside(String program, String kinds) {
+    Matcher kernel = Pattern.compile("__kernel void (net_[fb]\\d\\d_(?:" + kinds + ")\\w*)\\(").matcher(program);
     int checked = 0;
     while (kernel.find()) {
       String body = program.substring(kernel.start(), program.indexOf("\n}\n", kernel.start()));
       for (String line : body.lines().toList()) {
         String code = line.strip();
-        boolean allowed = code.startsWith("if (row >= (size_t)rows) return;") || code.startsWith("if (training)");
+        boolean allowed = code.matches("if \\((row|t) >= .*\\) return;") || code.startsWith("if (training)");
         assertWithMessage("%s: %s", kernel.group(1), code)
             .that(allowed || !(code.startsWith("if (") || code.contains("continue") || code.contains("break")))
             .isTrue();
       }
       checked++;
     }
-    assertEquals(5, checked, "max pool forward and backward, average pool forward and backward, col2im");
+    return checked;
   }
 
   @Test

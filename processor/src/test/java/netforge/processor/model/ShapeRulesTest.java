@@ -20,6 +20,11 @@ class ShapeRulesTest {
     return new Op.Conv(out, k, 0, 0, s, p, true);
   }
 
+  /** A {@code k x k} convolution with padding {@code k / 2} at stride 1, in {@code groups} groups. */
+  private static Op.Conv grouped(int out, int k, int groups) {
+    return new Op.Conv(out, k, 0, 0, 1, k / 2, -1, -1, true, groups);
+  }
+
   private static Op.Pool maxPool(int k, int s, int p) {
     return new Op.Pool(PoolKind.MAX, k, s, p);
   }
@@ -92,6 +97,9 @@ class ShapeRulesTest {
         arguments(new Op.Conv(8, 3, 0, 0, 2, 0, 1, -1, true), Shape.spatial(3, 9, 9), Shape.spatial(8, 5, 4)),
         arguments(new Op.Pool(PoolKind.MAX, 3, 1, 0, 0, 1), Shape.spatial(2, 5, 4), Shape.spatial(2, 3, 4)),
         arguments(new Op.Pool(PoolKind.AVG, 3, 2, 0, 1, 0), Shape.spatial(2, 6, 5), Shape.spatial(2, 3, 2)),
+        // groups only splits the channels: the output is out channels as without them
+        arguments(grouped(64, 3, 64), Shape.spatial(64, 32, 32), Shape.spatial(64, 32, 32)),   // depthwise
+        arguments(grouped(12, 1, 4), Shape.spatial(8, 5, 5), Shape.spatial(12, 5, 5)),
         arguments(new Op.AdaptiveAvgPool(6, 6), Shape.spatial(256, 5, 5), POOL5),
         arguments(new Op.Dense(4096, 0, true), POOL5, Shape.flat(4096)),
         arguments(new Op.Flatten(), POOL5, Shape.flat(9216)),
@@ -115,7 +123,9 @@ class ShapeRulesTest {
         arguments(new Op.Relu(), Shape.ERROR, Shape.ERROR),
         arguments(new Op.Gelu(), Shape.ERROR, Shape.ERROR),
         arguments(new Op.Dense(10, 0, true), Shape.ERROR, Shape.ERROR),
-        arguments(conv(3_000_000, 1, 1, 0), Shape.spatial(1, 28, 28), Shape.ERROR));
+        arguments(conv(3_000_000, 1, 1, 0), Shape.spatial(1, 28, 28), Shape.ERROR),
+        arguments(grouped(12, 1, 8), Shape.spatial(8, 5, 5), Shape.ERROR),   // 8 does not divide out = 12
+        arguments(grouped(6, 1, 2), Shape.spatial(3, 5, 5), Shape.ERROR));   // 2 does not divide 3 input channels
   }
 
   @ParameterizedTest(name = "{0} on {1} -> {2}")
@@ -138,6 +148,8 @@ class ShapeRulesTest {
         arguments(new Op.Conv(8, 0, 1, 7, 1, 0, true), true),
         arguments(new Op.Conv(8, 0, 1, 7, 1, 1, true), false),  // p must be below the smaller side
         arguments(new Op.Conv(8, 0, 1, 7, 1, 0, 0, 6, true), true),   // each axis below its own side
+        arguments(grouped(8, 3, 0), false),          // groups = 0
+        arguments(grouped(8, 3, 3), true),           // out % groups is checked against the input, with in % groups
         arguments(new Op.Conv(8, 0, 1, 7, 1, 0, 1, 0, true), false),  // ph must be below kh
         arguments(new Op.Conv(8, 3, 0, 0, 1, 0, -2, -1, true), false),  // a negative ph other than "as p"
         arguments(new Op.Conv(8, 3, 0, 0, 1, 1, 0, -1, true), false),  // p and ph: the padding given twice
@@ -194,6 +206,10 @@ class ShapeRulesTest {
         arguments(conv(96, 11, 4, 0), Shape.spatial(3, 227, 227), 34_944L),
         arguments(new Op.Conv(96, 11, 0, 0, 4, 0, false), ALEXNET_INPUT, 11_616L),   // no bias
         arguments(new Op.Conv(8, 0, 1, 7, 1, 0, true), Shape.spatial(3, 10, 10), 8L * 3 * 7 + 8),
+        // PyTorch's weight [out, in / groups, kh, kw]: MobileNet's depthwise 3x3 on 32 channels has 32 * 9 + 32
+        arguments(grouped(32, 3, 32), Shape.spatial(32, 112, 112), 320L),
+        arguments(grouped(64, 3, 32), Shape.spatial(32, 112, 112), 64L * 9 + 64),    // channel multiplier 2
+        arguments(grouped(12, 1, 4), Shape.spatial(8, 5, 5), 12L * 2 + 12),
         arguments(new Op.Dense(4096, 0, true), POOL5, 37_752_832L),                  // 9216 * 4096 + 4096
         arguments(new Op.Dense(10, 0, true), Shape.flat(4096), 40_970L),
         arguments(new Op.Dense(10, 0, false), Shape.flat(4096), 40_960L),
@@ -217,6 +233,9 @@ class ShapeRulesTest {
         // 2 * 96 * 55 * 55 outputs * 1 * 11 * 11 multiply-accumulates each
         arguments(conv(96, 11, 4, 0), ALEXNET_INPUT, Shape.spatial(96, 55, 55), 70_276_800L),
         arguments(new Op.Dense(4096, 0, true), POOL5, Shape.flat(4096), 75_497_472L),  // 2 * 4096 * 9216
+        // 2 * 64 * 32 * 32 outputs * 1 input channel * 3 * 3: a depthwise layer sees one channel per output
+        arguments(grouped(64, 3, 64), Shape.spatial(64, 32, 32), Shape.spatial(64, 32, 32), 1_179_648L),
+        arguments(grouped(12, 1, 4), Shape.spatial(8, 5, 5), Shape.spatial(12, 5, 5), 2L * 12 * 25 * 2),
         arguments(maxPool(3, 2, 0), Shape.spatial(256, 13, 13), POOL5, 0L),
         arguments(new Op.Relu(), POOL5, POOL5, 0L),
         arguments(conv(8, 29, 1, 0), Shape.spatial(1, 28, 28), Shape.ERROR, 0L));

@@ -103,17 +103,19 @@ final class LayerNodes {
   private Activation conv(LayerSpec layer, OpSpec.Conv conv, Activation x) {
     requireSpatial(layer.name(), "Conv", x);
     List<String> inputs = new ArrayList<>(List.of(x.name(),
-        parameters.weight(layer, conv.out(), x.channels(), conv.kh(), conv.kw())));
+        parameters.weight(layer, conv.out(), x.channels() / conv.groups(), conv.kh(), conv.kw())));
     if (conv.bias()) {
       inputs.add(parameters.bias(layer, conv.out()));
     }
     int ph = conv.padH();
     int pw = conv.padW();
-    // ONNX orders pads as [top, left, bottom, right]
-    String out = graph.node(layer.name() + "/Conv", "Conv", inputs,
-        Attributes.ints("kernel_shape", conv.kh(), conv.kw()),
-        Attributes.ints("strides", conv.stride(), conv.stride()),
-        Attributes.ints("pads", ph, pw, ph, pw));
+    // ONNX orders pads as [top, left, bottom, right]; its group is PyTorch's groups, with the same weight layout
+    List<AttributeProto> attributes = new ArrayList<>(List.of(Attributes.ints("kernel_shape", conv.kh(), conv.kw()),
+        Attributes.ints("strides", conv.stride(), conv.stride()), Attributes.ints("pads", ph, pw, ph, pw)));
+    if (conv.groups() != 1) {
+      attributes.add(Attributes.integer("group", conv.groups()));
+    }
+    String out = graph.node(layer.name() + "/Conv", "Conv", inputs, attributes.toArray(AttributeProto[]::new));
     return new Activation(out, new int[] {conv.out(), window(x.height(), conv.kh(), conv.stride(), ph),
         window(x.width(), conv.kw(), conv.stride(), pw)});
   }

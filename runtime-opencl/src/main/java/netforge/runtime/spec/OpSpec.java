@@ -6,13 +6,20 @@ package netforge.runtime.spec;
  */
 public sealed interface OpSpec {
   /**
-   * A 2-D convolution; weights {@code [out, in, kh, kw]}; {@code padH} rows of zeros above and below,
-   * {@code padW} columns left and right, as PyTorch's {@code padding=(padH, padW)}.
+   * A 2-D convolution; weights {@code [out, in / groups, kh, kw]}; {@code padH} rows of zeros above and below,
+   * {@code padW} columns left and right, as PyTorch's {@code padding=(padH, padW)}; {@code groups} as PyTorch's
+   * {@code groups=}: output channel {@code o} sees only the input channels of its group,
+   * {@code o / (out / groups)}.
    */
-  record Conv(int out, int kh, int kw, int stride, int padH, int padW, boolean bias) implements OpSpec {
+  record Conv(int out, int kh, int kw, int stride, int padH, int padW, boolean bias, int groups) implements OpSpec {
     /** A convolution padded alike on both axes, as PyTorch's {@code padding=pad}. */
     public Conv(int out, int kh, int kw, int stride, int pad, boolean bias) {
       this(out, kh, kw, stride, pad, pad, bias);
+    }
+
+    /** A convolution of one group: every output channel sees every input channel. */
+    public Conv(int out, int kh, int kw, int stride, int padH, int padW, boolean bias) {
+      this(out, kh, kw, stride, padH, padW, bias, 1);
     }
   }
 

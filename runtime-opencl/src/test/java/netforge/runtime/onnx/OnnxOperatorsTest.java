@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -210,6 +211,34 @@ class OnnxOperatorsTest {
     assertMatches(spec, params, x, expected);
   }
 
+  @ParameterizedTest(name = "{0} groups, {1} -> {2} channels, kernel {3}")
+  @CsvSource({
+      "3, 3, 6, 3, 1",   // depthwise with a channel multiplier of 2: 9 products and the bias per output
+      "2, 4, 6, 2, 0"})  // two groups of 2 -> 3 channels: 8 products and the bias per output
+  void conv_grouped_isOnnxsGroup_withPyTorchsWeightLayout(int groups, int channels, int out, int k, int pad)
+      throws IOException {
+    int[] in = {channels, 5, 4};
+    int[] shape = {out, 5 + 2 * pad - k + 1, 4 + 2 * pad - k + 1};
+    int classes = shape[0] * shape[1] * shape[2];
+    int weights = out * (channels / groups) * k * k;
+    OpSpec.Conv conv = new OpSpec.Conv(out, k, k, 1, pad, pad, true, groups);
+    LayerSpec layer = new LayerSpec("conv", "@Conv(groups = " + groups + ")", List.of(conv), in, shape,
+        weights + out, 0);
+    LayerSpec flat = new LayerSpec("flat", "@Flatten", List.of(new OpSpec.Flatten()), shape, new int[] {classes}, 0,
+        0);
+    int fanIn = channels / groups * k * k;
+    NetworkSpec spec = new NetworkSpec("Grouped", in, classes, List.of(layer, flat), List.of(
+        new ParamSpec("conv.weight", new int[] {out, channels / groups, k, k}, 0, fanIn),
+        new ParamSpec("conv.bias", new int[] {out}, weights, fanIn)));
+    float[] params = toFloat(random(weights + out, 13));
+    double[] x = random(BATCH * channels * 20, 14);
+    assertMatches(spec, params, x, groupedConv(x, in, shape, conv, params));
+    NodeProto node = OnnxExport.model(spec, params).getGraph().getNodeList().stream()
+        .filter(n -> n.getOpType().equals("Conv")).findFirst().orElseThrow();
+    assertEquals(List.of((long) groups), node.getAttributeList().stream().filter(a -> a.getName().equals("group"))
+        .map(a -> a.getI()).toList());
+  }
+
   private List<String> computeOps(NetworkSpec spec) {
     return OnnxExport.model(spec, new float[0]).getGraph().getNodeList().stream().map(NodeProto::getOpType)
         .filter(op -> !op.equals("Constant") && !op.equals("Flatten")).toList();
@@ -310,6 +339,40 @@ class OnnxOperatorsTest {
             }
           }
           y[(plane * oh + i) * ow + j] = pool.max() ? best : sum / (k * k);
+        }
+      }
+    }
+    return y;
+  }
+
+  /**
+   * PyTorch's conv2d with {@code groups}: output channel {@code o} sums over the {@code in / groups} input channels
+   * of its group, {@code o / (out / groups)}, with weights {@code [out, in / groups, kh, kw]}.
+   */
+  private static double[] groupedConv(double[] x, int[] in, int[] out, OpSpec.Conv conv, float[] params) {
+    int perGroup = in[0] / conv.groups();
+    int weights = conv.out() * perGroup * conv.kh() * conv.kw();
+    double[] y = new double[BATCH * out[0] * out[1] * out[2]];
+    for (int n = 0; n < BATCH; n++) {
+      for (int o = 0; o < conv.out(); o++) {
+        int first = o / (conv.out() / conv.groups()) * perGroup;
+        for (int i = 0; i < out[1]; i++) {
+          for (int j = 0; j < out[2]; j++) {
+            double sum = params[weights + o];
+            for (int c = 0; c < perGroup; c++) {
+              for (int a = 0; a < conv.kh(); a++) {
+                for (int b = 0; b < conv.kw(); b++) {
+                  int ih = i * conv.stride() - conv.padH() + a;
+                  int iw = j * conv.stride() - conv.padW() + b;
+                  if (ih >= 0 && ih < in[1] && iw >= 0 && iw < in[2]) {
+                    sum += (double) params[((o * perGroup + c) * conv.kh() + a) * conv.kw() + b]
+                        * (float) x[((n * in[0] + first + c) * in[1] + ih) * in[2] + iw];
+                  }
+                }
+              }
+            }
+            y[((n * out[0] + o) * out[1] + i) * out[2] + j] = sum;
+          }
         }
       }
     }
