@@ -3,7 +3,7 @@
 
 Needs Debian's PyTorch (apt-get install -y python3-torch), run with /usr/bin/python3.
 
-usage: pytorch_peer.py {alexnet-cifar,alexnet} {train,infer} [--batch 128] [--warmup 2] [--steps 8] [--threads N]
+usage: pytorch_peer.py {alexnet-cifar,alexnet,resnet18-cifar,vgg11-bn} {train,infer} [--batch 128] [--warmup 2] [--steps 8] [--threads N]
 
 A training step is zero_grad + forward + CrossEntropyLoss + backward + SGD(lr 0.01, momentum 0.9, weight decay
 5e-4) step, on a fixed random batch; inference is a forward pass under no_grad in eval mode. The median of the timed
@@ -18,7 +18,7 @@ import statistics
 import time
 
 parser = argparse.ArgumentParser()
-parser.add_argument("network", choices=["alexnet-cifar", "alexnet"])
+parser.add_argument("network", choices=["alexnet-cifar", "alexnet", "resnet18-cifar", "vgg11-bn"])
 parser.add_argument("mode", choices=["train", "infer"])
 parser.add_argument("--batch", type=int, default=128)
 parser.add_argument("--warmup", type=int, default=2)
@@ -59,6 +59,47 @@ def alexnet():
         nn.Linear(4096, 10)), (1, 227, 227)
 
 
+class BasicBlock(nn.Module):
+    """examples/.../resnet/BasicBlock.java and DownsampleBlock.java: torchvision's BasicBlock."""
+
+    def __init__(self, inplanes, planes, stride):
+        super().__init__()
+        self.conv1 = nn.Conv2d(inplanes, planes, 3, stride, 1, bias=False)
+        self.bn1 = nn.BatchNorm2d(planes)
+        self.conv2 = nn.Conv2d(planes, planes, 3, 1, 1, bias=False)
+        self.bn2 = nn.BatchNorm2d(planes)
+        self.downsample = None
+        if stride != 1 or inplanes != planes:
+            self.downsample = nn.Sequential(nn.Conv2d(inplanes, planes, 1, stride, bias=False), nn.BatchNorm2d(planes))
+
+    def forward(self, x):
+        out = torch.relu(self.bn1(self.conv1(x)))
+        out = self.bn2(self.conv2(out))
+        return torch.relu(out + (x if self.downsample is None else self.downsample(x)))
+
+
+def resnet18_cifar():
+    """examples/.../resnet/ResNet18Cifar.java: torchvision's ResNet-18 with a 3x3 stem and no max pool."""
+    layers = [nn.Conv2d(3, 64, 3, 1, 1, bias=False), nn.BatchNorm2d(64), nn.ReLU()]
+    inplanes = 64
+    for i, planes in enumerate([64, 128, 256, 512]):
+        layers += [BasicBlock(inplanes, planes, 1 if i == 0 else 2), BasicBlock(planes, planes, 1)]
+        inplanes = planes
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(512, 10)]
+    return nn.Sequential(*layers), (3, 32, 32)
+
+
+def vgg11_bn():
+    """examples/.../vgg/Vgg11Bn.java: VGG-11 with BatchNorm for 3x32x32, one linear classifier."""
+    layers, channels = [], 3
+    for i, out in enumerate([64, 128, 256, 256, 512, 512, 512, 512], 1):
+        layers += [nn.Conv2d(channels, out, 3, padding=1), nn.BatchNorm2d(out), nn.ReLU()]
+        if i in (1, 2, 4, 6, 8):
+            layers.append(nn.MaxPool2d(2))
+        channels = out
+    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(512, 10)), (3, 32, 32)
+
+
 def forward_flops(model, shape):
     macs = []
 
@@ -78,7 +119,8 @@ def forward_flops(model, shape):
 
 
 torch.manual_seed(0)
-model, shape = {"alexnet-cifar": alexnet_cifar, "alexnet": alexnet}[args.network]()
+model, shape = {"alexnet-cifar": alexnet_cifar, "alexnet": alexnet, "resnet18-cifar": resnet18_cifar,
+                "vgg11-bn": vgg11_bn}[args.network]()
 flops = forward_flops(model, shape) * (3 if args.mode == "train" else 1)
 inputs = torch.randn(args.batch, *shape)
 labels = torch.randint(0, 10, (args.batch,))

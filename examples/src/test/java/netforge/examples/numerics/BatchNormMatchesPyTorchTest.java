@@ -121,8 +121,10 @@ class BatchNormMatchesPyTorchTest {
 
   private SafetensorsFile runTorch(Path weights, Path inputs) throws IOException, InterruptedException {
     Path script = dir.resolve("batchnorm_probe_torch.py");
-    try (InputStream in = getClass().getResourceAsStream("batchnorm_probe_torch.py")) {
-      Files.write(script, in.readAllBytes());
+    for (String file : List.of("batchnorm_probe_torch.py", "nf_safetensors.py")) {
+      try (InputStream in = getClass().getResourceAsStream(file)) {
+        Files.write(dir.resolve(file), in.readAllBytes());
+      }
     }
     Path output = dir.resolve("torch.safetensors");
     List<String> result = python(script.toString(), weights.toString(), inputs.toString(), output.toString());

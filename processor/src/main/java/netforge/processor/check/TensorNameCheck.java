@@ -37,7 +37,7 @@ final class TensorNameCheck implements NetworkCheck {
           continue;
         }
         String owner = owners.putIfAbsent(name, layer.name());
-        if (owner != null) {
+        if (owner != null && !owner.equals(layer.name())) {
           Message m = Message.TENSOR_NAME;
           report.add(new Diagnostic(m, Site.annotation(step.layer(), step.index(), "name"),
               m.format(layer.name(), step.op().annotation(), name, "names its tensors as the layer " + owner

@@ -35,11 +35,11 @@ class RandomNetworksTest {
       Message.NEEDS_SPATIAL_INPUT, Message.SHAPE_MISMATCH, Message.TOO_LARGE, Message.WINDOW_DROPS_INPUT,
       Message.GROUPS_INDIVISIBLE);
   private static final Map<String, Set<String>> ATTRIBUTES = Map.of(
-      "Conv", Set.of("out", "k", "kh", "kw", "s", "p", "ph", "pw", "bias", "groups"),
+      "Conv", Set.of("out", "k", "kh", "kw", "s", "p", "ph", "pw", "bias", "groups", "name"),
       "MaxPool", Set.of("k", "s", "p", "ph", "pw"),
       "AvgPool", Set.of("k", "s", "p", "ph", "pw"),
       "AdaptiveAvgPool", Set.of("h", "w"),
-      "Dense", Set.of("out", "in", "bias"),
+      "Dense", Set.of("out", "in", "bias", "name"),
       "Dropout", Set.of("value"),
       "LeakyReLU", Set.of("slope"),
       "LRN", Set.of("size", "alpha", "beta", "k"));

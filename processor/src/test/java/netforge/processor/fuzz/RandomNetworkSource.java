@@ -73,10 +73,37 @@ final class RandomNetworkSource {
         name = prefix + i; // a name drawn twice is javac's "already defined", not a case for the processor
         names.add(name);
       }
-      String layer = overflow && random.nextInt(3) == 0 ? hugeLayer() : field(i == layers - 1, classes);
+      boolean last = i == layers - 1;
+      String layer = overflow && random.nextInt(3) == 0 ? hugeLayer()
+          : !last && random.nextInt(8) == 0 ? graphField(i, prefix, classes) : field(last, classes);
       fields.add("  " + layer + " Layer " + name + ";");
     }
     return fields;
+  }
+
+  /**
+   * A field of a graph: a branch from an earlier layer, an add or a concatenation of two, or a layer with a
+   * BatchNorm; the names mostly of layers above, sometimes of a later one (a cycle) or of none.
+   */
+  private String graphField(int index, String prefix, int classes) {
+    String first = source(index, prefix);
+    // the same layer twice always fits; two layers, only sometimes
+    String second = random.nextInt(4) > 0 ? first : source(index, prefix);
+    return switch (random.nextInt(4)) {
+      case 0 -> "@From(\"" + first + "\") " + field(false, classes);
+      case 1 -> "@Add({\"" + first + "\", \"" + second + "\"})" + maybe(" @ReLU");
+      case 2 -> "@Concat({\"" + first + "\", \"" + second + "\"})";
+      default -> "@Conv(out = " + pick(1, 12, 0, -3) + ", k = 3, p = 1, bias = false) @BatchNorm"
+          + maybe("(momentum = " + (random.nextInt(4) > 0 ? "0.3" : "1.5") + ")") + maybe(" @ReLU");
+    };
+  }
+
+  private String source(int index, String prefix) {
+    int roll = random.nextInt(20);
+    if (roll == 0 || index == 0) {
+      return roll % 2 == 0 ? "nowhere" : prefix + (index + 1);
+    }
+    return prefix + random.nextInt(index);
   }
 
   private String hugeLayer() {
