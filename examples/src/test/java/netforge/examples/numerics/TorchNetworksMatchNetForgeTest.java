@@ -66,7 +66,11 @@ class TorchNetworksMatchNetForgeTest {
    * ResNet-18 differ from the double reference (and from PyTorch, which agrees with the reference to 1e-6) by up
    * to 7e-3 of a tensor's scale, from the first DownsampleBlock's convolutions back; the loss and logits agree, a
    * batch of 1 agrees to 1e-5, and He-initialised weights agree at every batch size; the single strided
-   * convolution with BatchNorm of that block agrees alone. Enable once found.
+   * convolution with BatchNorm of that block agrees alone. At these weights the gradients sit on ReLU kinks: moving
+   * every input pixel by one ulp moves NetForge's gradients by 4e-3 of their scale (the reference's by 2e-7 for the
+   * same BatchNorm tensors, by 6e-4 for conv1.weight), so some pre-activations lie within fp32 rounding of zero, and
+   * a mask that flips changes the gradient of everything before it. Whether NetForge's rounding is just different
+   * from PyTorch's or wrong somewhere is not settled. Enable once it is.
    */
   @Test
   @Disabled("ResNet-18 gradients differ from PyTorch's at batch >= 2 with PyTorch's initialisation (issue 13)")
