@@ -1,6 +1,7 @@
 package netforge.processor.kernel;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -16,8 +17,7 @@ import java.util.List;
  */
 public record BackwardStep(Stage stage, BufferName gradIn, List<InputGradient> targets, List<GradientSum> sums) {
   public BackwardStep {
-    targets = new ArrayList<>(targets); // may hold nulls
-    targets = java.util.Collections.unmodifiableList(targets);
+    targets = Collections.unmodifiableList(new ArrayList<>(targets)); // List.copyOf refuses the nulls
     sums = List.copyOf(sums);
   }
 

@@ -1,5 +1,6 @@
 package netforge.processor.kernel;
 
+import com.palantir.javapoet.CodeBlock;
 import java.util.List;
 
 /**
@@ -49,7 +50,7 @@ public record KernelPlan(String network, String resourceName, List<Stage> stages
   }
 
   /** Emits the sums of a backward step, after its stage's kernels. */
-  public void sums(com.palantir.javapoet.CodeBlock.Builder java, ArgumentClasses classes, BackwardStep step) {
+  public void sums(CodeBlock.Builder java, ArgumentClasses classes, BackwardStep step) {
     step.sums().forEach(sum -> gradientSums.launch(java, classes, sum));
   }
 }
