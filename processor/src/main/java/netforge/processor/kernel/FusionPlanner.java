@@ -80,7 +80,7 @@ public final class FusionPlanner {
         }
       }
       producer.add(current);
-      exclusive.add(ownStage || mayFuseAbove || (graph.continuesAbove(l) && exclusive.get(l - 1)));
+      exclusive.add(ownStage || (graph.continuesAbove(l) && exclusive.get(l - 1)));
     }
     Pending last = producer.isEmpty() ? null : producer.get(producer.size() - 1);
     return new Fused(stages(open, last), last == null ? BufferName.INPUT : last.output());

@@ -120,15 +120,4 @@ public final class LayerGraph {
     }
     return found;
   }
-
-  /** Whether the network is a chain: every layer reads the field above it, and only it reads that field. */
-  public boolean isChain() {
-    for (int i = 0; i < names.size(); i++) {
-      List<Integer> s = sources.get(i);
-      if (s == null || s.size() != 1 || s.get(0) != i - 1 || (i + 1 < names.size() && !readers.get(i).equals(List.of(i + 1)))) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

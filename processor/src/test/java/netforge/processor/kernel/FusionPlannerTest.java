@@ -126,4 +126,25 @@ class FusionPlannerTest {
     assertFalse(stages.get(0).needsInputGradient());
     assertTrue(stages.get(1).needsInputGradient(), "the BatchNorm before it learns");
   }
+
+  @Test
+  void reluOnAnOutputOthersRead_getsAStageOfItsOwn_andTheOutputStaysUnchanged() {
+    // stem feeds the ReLU layer and the add: fusing the ReLU into stem's kernel would change what the add reads
+    List<Stage> stages = plan(layer("stem", conv(8)), layer("r", RELU), layer("sum", new Op.Add(List.of("stem", "r"))));
+    assertEquals(3, stages.size(), "conv, the ReLU's own copy, the add");
+    assertTrue(stages.get(0).epilogue().isEmpty(), "stem's output stays unchanged");
+    assertEquals(List.of(RELU), stages.get(1).epilogue());
+    assertEquals(stages.get(0).output(), stages.get(1).input());
+    assertEquals(List.of(stages.get(0).output(), stages.get(1).output()),
+        stages.get(2).inputs().stream().map(StageInput::buffer).toList());
+  }
+
+  @Test
+  void branchFromTheInput_needsNoInputGradient_butItsReaderOfAParameterisedLayerDoes() {
+    List<Stage> stages = plan(layer("a", conv(8)), layer("b", new Op.From("a"), conv(8)),
+        layer("c", new Op.Concat(List.of("a", "b"))));
+    assertFalse(stages.get(0).needsInputGradient(), "a reads the network's input");
+    assertTrue(stages.get(1).needsInputGradient(), "b's input comes from a, which has weights");
+    assertEquals(List.of(true, true), stages.get(2).inputs().stream().map(StageInput::needsGradient).toList());
+  }
 }
