@@ -1,5 +1,7 @@
 package netforge.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import java.util.List;
@@ -73,5 +75,19 @@ public enum Compilers {
 
   public Compilation compile(JavaFileObject... sources) {
     return withProcessor().compile(List.of(sources));
+  }
+
+  /** Exactly one error, {@code expected}, with the caret where javac puts it at {@code ^} in {@code caretMark}. */
+  public Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
+    return assertOneError(source, expected, caret(source, caretMark));
+  }
+
+  /** Exactly one error, {@code expected}, with this compiler's caret at {@code at}. */
+  public Compilation assertOneError(JavaFileObject source, String expected, Caret at) {
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
+    return compilation;
   }
 }

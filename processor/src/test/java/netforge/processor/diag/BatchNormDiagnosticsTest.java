@@ -6,7 +6,6 @@ import static netforge.processor.Sources.net;
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import netforge.processor.Compilers;
-import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -24,15 +23,6 @@ class BatchNormDiagnosticsTest {
   @Parameter
   Compilers compiler;
 
-  private Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
-    Caret at = compiler.caret(source, caretMark);
-    Compilation compilation = compiler.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
-    return compilation;
-  }
-
   @Test
   void batchNorm_alone_afterAConvolution_andAfterADenseLayer_compiles() {
     assertThat(compiler.compile(net("@BatchNorm Layer inputNorm;",
@@ -42,7 +32,7 @@ class BatchNormDiagnosticsTest {
 
   @Test
   void eps_zero_reportsBatchNormParameterOnEps() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(eps = 0) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(eps = 0) Layer conv1;", FC),
         "[nn.BatchNormParameter] conv1: @BatchNorm(eps = 0.0) must be greater than 0, or a channel of equal values"
             + " divides by zero", "@BatchNorm(eps = ^0)");
     assertThat(compilation).hadErrorContaining("fix: leave it out for PyTorch's default, eps = 0.00001");
@@ -62,12 +52,12 @@ class BatchNormDiagnosticsTest {
     JavaFileObject source = net("@Conv(out = 8, k = 3) " + annotation + " Layer conv1;", FC);
     String marked = compiler == Compilers.JAVAC ? annotation.replace("Double.", "Double^.")
         : annotation.replace("Double", "^Double");
-    assertOneError(source, "[nn.BatchNormParameter] conv1: @BatchNorm(" + attribute + " = NaN) " + rule, marked);
+    compiler.assertOneError(source, "[nn.BatchNormParameter] conv1: @BatchNorm(" + attribute + " = NaN) " + rule, marked);
   }
 
   @Test
   void momentum_aboveOne_reportsBatchNormParameterOnMomentum() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;",
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;",
             "@BatchNorm(momentum = 1.5) Layer bn1;", FC),
         "[nn.BatchNormParameter] bn1: @BatchNorm(momentum = 1.5) must be between 0 and 1, the weight of each batch"
             + " in the running statistics", "@BatchNorm(momentum = ^1.5)");
@@ -76,7 +66,7 @@ class BatchNormDiagnosticsTest {
 
   @Test
   void momentum_negativeOrNotANumber_reportsBatchNormParameterOnMomentum() {
-    assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(momentum = -0.1) Layer conv1;", FC),
+    compiler.assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(momentum = -0.1) Layer conv1;", FC),
         "[nn.BatchNormParameter] conv1: @BatchNorm(momentum = -0.1) must be between 0 and 1",
         "@BatchNorm(momentum = ^-0.1)");
     assertOneNotANumberError("momentum", "must be between 0 and 1");
@@ -90,7 +80,7 @@ class BatchNormDiagnosticsTest {
 
   @Test
   void name_notATensorName_reportsBatchNormNameOnName() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(name = \"bn 1\") Layer conv1;",
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(name = \"bn 1\") Layer conv1;",
             FC),
         "[nn.BatchNormName] conv1: @BatchNorm(name = \"bn 1\") is not a tensor name", "@BatchNorm(name = ^\"bn 1\")");
     assertThat(compilation).hadErrorContaining("fix: use parts of letters, digits and _ joined by dots");
@@ -98,7 +88,7 @@ class BatchNormDiagnosticsTest {
 
   @Test
   void name_ofAnotherLayersTensors_reportsBatchNormNameOnName() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;",
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;",
             "@BatchNorm(name = \"fc\") Layer bn1;", FC),
         "[nn.BatchNormName] bn1: @BatchNorm(name = \"fc\") names its tensors as the layer fc names its own"
             + " (fc.weight, ...)", "@BatchNorm(name = ^\"fc\")");
@@ -107,7 +97,7 @@ class BatchNormDiagnosticsTest {
 
   @Test
   void name_ofAnEarlierBatchNorm_reportsTheSecond() {
-    assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(name = \"layer1.0.bn1\") Layer conv1;",
+    compiler.assertOneError(net("@Conv(out = 8, k = 3) @BatchNorm(name = \"layer1.0.bn1\") Layer conv1;",
             "@Conv(out = 8, k = 3) @BatchNorm(name = \"layer1.0.bn1\") Layer conv2;", FC),
         "[nn.BatchNormName] conv2: @BatchNorm(name = \"layer1.0.bn1\") names its tensors as the layer conv1 names its"
             + " own", "@BatchNorm(name = ^\"layer1.0.bn1\") Layer conv2;");

@@ -8,7 +8,6 @@ import static netforge.processor.Sources.net;
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import netforge.processor.Compilers;
-import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -53,15 +52,6 @@ class BlockDiagnosticsTest {
     return compiler == Compilers.JAVAC ? useStart + className + "^.class" + rest : useStart + "^" + className + ".class" + rest;
   }
 
-  private Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
-    Compilation compilation = compiler.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    Caret at = compiler.caret(source, caretMark);
-    assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
-    return compilation;
-  }
-
   @Test
   void blocksUsedWithTheirOwnWidthsAndStrides_compileWithoutWarnings() {
     Compilation compilation = compiler.compile(netWithBlocks(STEM,
@@ -76,7 +66,7 @@ class BlockDiagnosticsTest {
   @Test
   void strideOnABlockWithoutProjection_isReportedOnTheUse() {
     JavaFileObject source = netWithBlocks(STEM, "@Use(value = BasicBlock.class, out = 16, s = 2) Layer layer2;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.AddShapeMismatch] layer2.out: @Add of \"layer2.conv2\" [16, 14, 14] and \"stem\" [8, 28, 28], whose"
             + " shapes differ",
         "^@Use(value = BasicBlock.class, out = 16, s = 2)");
@@ -89,7 +79,7 @@ class BlockDiagnosticsTest {
   @Test
   void aBlockConstantOutOfRange_isReportedOnTheUsesValue() {
     JavaFileObject source = netWithBlocks(STEM, "@Use(value = DownBlock.class, out = 16, s = 0) Layer layer2;", FC);
-    assertOneError(source, "[nn.NonPositiveParameter] layer2.conv1: @Conv(s = 0) must be at least 1",
+    compiler.assertOneError(source, "[nn.NonPositiveParameter] layer2.conv1: @Conv(s = 0) must be at least 1",
         "@Use(value = DownBlock.class, out = 16, s = ^0)");
   }
 
@@ -97,7 +87,7 @@ class BlockDiagnosticsTest {
   void aClassWithoutBlock_isAnError() {
     JavaFileObject source = net(STEM, "@Use(value = Plain.class, out = 8) Layer layer1;", FC,
         "static abstract class Plain {}");
-    Compilation compilation = assertOneError(source, "[nn.NotABlock] layer1: @Use names Plain, which is not annotated"
+    Compilation compilation = compiler.assertOneError(source, "[nn.NotABlock] layer1: @Use names Plain, which is not annotated"
         + " @Block", classValue("@Use(value = ", "Plain", ", out = 8)"));
     assertContainsInOrder(message(compilation, "[nn.NotABlock]"), "fix: annotate Plain with @Block");
   }
@@ -106,7 +96,7 @@ class BlockDiagnosticsTest {
   void aBlockWithoutLayers_isAnError() {
     JavaFileObject source = net(STEM, "@Use(value = Nothing.class, out = 8) Layer layer1;", FC,
         "@Block static abstract class Nothing {}");
-    assertOneError(source, "[nn.EmptyBlock] layer1: the block Nothing has no layer fields",
+    compiler.assertOneError(source, "[nn.EmptyBlock] layer1: the block Nothing has no layer fields",
         classValue("@Use(value = ", "Nothing", ", out = 8)"));
   }
 
@@ -114,14 +104,14 @@ class BlockDiagnosticsTest {
   void aBlockUsingABlock_isAnError() {
     JavaFileObject source = netWithBlocks(STEM, "@Use(value = Outer.class, out = 8) Layer layer1;", FC,
         "@Block static abstract class Outer {", "  @Use(value = BasicBlock.class, out = 8) Layer inner;", "}");
-    assertOneError(source, "[nn.NestedBlock] layer1: the block Outer uses another block in inner, but blocks do not"
+    compiler.assertOneError(source, "[nn.NestedBlock] layer1: the block Outer uses another block in inner, but blocks do not"
         + " nest", classValue("@Use(value = ", "Outer", ", out = 8)"));
   }
 
   @Test
   void aConvolutionsTensorName_thatIsNoName_isAnErrorOnIt() {
     JavaFileObject source = net(STEM, "@Conv(out = 8, k = 1, name = \"down sample\") Layer proj;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.TensorName] proj: @Conv(name = \"down sample\") is not a tensor name",
         "@Conv(out = 8, k = 1, name = ^\"down sample\")");
     assertContainsInOrder(message(compilation, "[nn.TensorName]"), "fix: use parts of letters, digits and _");
@@ -130,14 +120,14 @@ class BlockDiagnosticsTest {
   @Test
   void twoLayersGivingTheirTensorsOneName_isAnErrorOnTheLater() {
     JavaFileObject source = net(STEM, "@Conv(out = 8, k = 1, name = \"stem\") Layer proj;", FC);
-    assertOneError(source, "[nn.TensorName] proj: @Conv(name = \"stem\") names its tensors as the layer stem names"
+    compiler.assertOneError(source, "[nn.TensorName] proj: @Conv(name = \"stem\") names its tensors as the layer stem names"
         + " its own (stem.weight, ...)", "@Conv(out = 8, k = 1, name = ^\"stem\")");
   }
 
   @Test
   void useWithAnotherAnnotation_isAnError() {
     JavaFileObject source = netWithBlocks(STEM, "@Use(value = BasicBlock.class, out = 8) @ReLU Layer layer1;", FC);
-    assertOneError(source, "[nn.UseAlone] layer1: @Use places a block, so it is the only annotation on its field, but"
+    compiler.assertOneError(source, "[nn.UseAlone] layer1: @Use places a block, so it is the only annotation on its field, but"
         + " @ReLU is here too", "@Use(value = BasicBlock.class, out = 8) ^@ReLU");
   }
 }

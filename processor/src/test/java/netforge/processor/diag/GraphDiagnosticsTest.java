@@ -9,7 +9,6 @@ import static netforge.processor.Sources.net;
 import com.google.testing.compile.Compilation;
 import javax.tools.JavaFileObject;
 import netforge.processor.Compilers;
-import netforge.processor.Sources.Caret;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -27,16 +26,6 @@ class GraphDiagnosticsTest {
 
   @Parameter
   Compilers compiler;
-
-  /** Exactly one error, {@code expected}, with the caret where javac puts it at {@code ^} in {@code caretMark}. */
-  private Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
-    Compilation compilation = compiler.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    Caret at = compiler.caret(source, caretMark);
-    assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
-    return compilation;
-  }
 
   @Test
   void residualBlock_compilesWithoutWarnings() {
@@ -70,7 +59,7 @@ class GraphDiagnosticsTest {
         "@Conv(out = 8, k = 3, p = 1) Layer b1conv;",
         "@Add({\"b1conv\", \"stme\"}) @ReLU Layer b1;",
         FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.UnknownLayer] b1: @Add names \"stme\", but Net has no layer field of that name",
         "@Add(^{\"b1conv\", \"stme\"})");
     assertContainsInOrder(message(compilation, "[nn.UnknownLayer]"), "fix: did you mean \"stem\"?");
@@ -83,7 +72,7 @@ class GraphDiagnosticsTest {
         "@From(\"shortcut\") @Conv(out = 8, k = 1) Layer proj;",
         "@Add({\"conv\", \"proj\"}) Layer sum;",
         FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.UnknownLayer] proj: @From names \"shortcut\", but Net has no layer field of that name",
         "@From(^\"shortcut\")");
     assertContainsInOrder(message(compilation, "[nn.UnknownLayer]"),
@@ -96,7 +85,7 @@ class GraphDiagnosticsTest {
         "@From(\"tail\") @Conv(out = 8, k = 3, p = 1) Layer head;",
         "@Conv(out = 8, k = 3, p = 1) Layer tail;",
         FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.LaterLayer] head: @From names \"tail\", declared below this field, so its output does not exist yet"
             + " here",
         "@From(^\"tail\")");
@@ -107,7 +96,7 @@ class GraphDiagnosticsTest {
   @Test
   void selfReference_isAnError() {
     JavaFileObject source = net(STEM, "@Add({\"stem\", \"loop\"}) Layer loop;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.LaterLayer] loop: @Add names this field itself, but a layer cannot read its own output",
         "@Add(^{\"stem\", \"loop\"})");
     assertContainsInOrder(message(compilation, "[nn.LaterLayer]"),
@@ -117,7 +106,7 @@ class GraphDiagnosticsTest {
   @Test
   void joinOfOneLayer_isAnError() {
     JavaFileObject source = net(STEM, "@Add(\"stem\") @ReLU Layer sum;", FC);
-    Compilation compilation = assertOneError(source, "[nn.JoinArity] sum: @Add needs at least two layers, but names 1",
+    Compilation compilation = compiler.assertOneError(source, "[nn.JoinArity] sum: @Add needs at least two layers, but names 1",
         "@Add(^\"stem\")");
     assertContainsInOrder(message(compilation, "[nn.JoinArity]"),
         "fix: name every layer to add, e.g. @Add({\"stem\", \"other\"}); to read a single layer, use @From");
@@ -130,7 +119,7 @@ class GraphDiagnosticsTest {
         "@Conv(out = 16, k = 3, p = 1) Layer b2conv2;",
         "@Add({\"b2conv2\", \"stem\"}) @ReLU Layer b2;",
         FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.AddShapeMismatch] b2: @Add of \"b2conv2\" [16, 14, 14] and \"stem\" [8, 28, 28], whose shapes differ",
         "@Add(^{\"b2conv2\", \"stem\"})");
     assertContainsInOrder(message(compilation, "[nn.AddShapeMismatch]"),
@@ -150,7 +139,7 @@ class GraphDiagnosticsTest {
         "@From(\"stem\") @Conv(out = 4, k = 3, s = 2, p = 1) Layer branch3;",
         "@Concat({\"branch1\", \"branch3\"}) Layer mixed;",
         FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.ConcatShapeMismatch] mixed: @Concat of \"branch1\" [4, 28, 28] and \"branch3\" [4, 14, 14], whose"
             + " heights and widths differ",
         "@Concat(^{\"branch1\", \"branch3\"})");
@@ -175,7 +164,7 @@ class GraphDiagnosticsTest {
   @Test
   void sourceAfterTheLayer_isAnError() {
     JavaFileObject source = net(STEM, "@Conv(out = 8, k = 1) @From(\"stem\") Layer conv;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.SourceNotFirst] conv: @From names this field's input, so it comes first, before @Conv",
         "@Conv(out = 8, k = 1) ^@From");
     assertContainsInOrder(message(compilation, "[nn.SourceNotFirst]"),
@@ -186,7 +175,7 @@ class GraphDiagnosticsTest {
   void twoSources_isAnError() {
     JavaFileObject source = net(STEM, "@Conv(out = 8, k = 1) Layer conv;",
         "@From(\"stem\") @Add({\"stem\", \"conv\"}) Layer sum;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.TwoSources] sum: one field names its input twice, with @From and @Add", "@From(\"stem\") ^@Add");
     assertContainsInOrder(message(compilation, "[nn.TwoSources]"),
         "fix: keep one; to combine several layers, name them all in one @Add or @Concat");

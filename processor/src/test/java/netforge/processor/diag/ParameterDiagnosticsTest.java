@@ -32,19 +32,6 @@ class ParameterDiagnosticsTest {
   @Parameter
   Compilers compiler;
 
-  /** Exactly one error, {@code expected}, with the caret where javac puts it at {@code ^} in {@code caretMark}. */
-  private Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
-    return assertOneError(source, expected, compiler.caret(source, caretMark));
-  }
-
-  private Compilation assertOneError(JavaFileObject source, String expected, Caret at) {
-    Compilation compilation = compiler.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
-    return compilation;
-  }
-
   /**
    * A value inside {@code @Input}: javac's caret is on it ({@code javacMark}); ECJ places no message inside a
    * nested annotation, so the processor puts it on the {@code input} value, and ECJ's caret is on the name
@@ -53,7 +40,7 @@ class ParameterDiagnosticsTest {
   private Compilation assertOneInputError(JavaFileObject source, String expected, String javacMark) {
     Caret at = compiler == Compilers.ECJ
         ? Sources.caret(source, "^input = @Input(") : compiler.caret(source, javacMark);
-    return assertOneError(source, expected, at);
+    return compiler.assertOneError(source, expected, at);
   }
 
   private static JavaFileObject netWithInput(String channels, String height, String width, String classes) {
@@ -63,38 +50,38 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convOut_zero_reportsNonPositiveParameterOnOut() {
-    assertOneError(net("@Conv(out = 0, k = 3) Layer conv1;", FC),
+    compiler.assertOneError(net("@Conv(out = 0, k = 3) Layer conv1;", FC),
         "[nn.NonPositiveParameter] conv1: @Conv(out = 0)" + AT_LEAST_1, "@Conv(out = ^0, k = 3)");
   }
 
   @Test
   void convK_negative_reportsNonPositiveParameterOnK() {
-    assertOneError(net("@Conv(out = 8, k = -1) Layer conv1;", FC),
+    compiler.assertOneError(net("@Conv(out = 8, k = -1) Layer conv1;", FC),
         "[nn.NonPositiveParameter] conv1: @Conv(k = -1)" + AT_LEAST_1, "@Conv(out = 8, k = ^-1)");
   }
 
   @Test
   void convS_zero_reportsNonPositiveParameterOnS() {
-    assertOneError(net("@Conv(out = 8, k = 3, s = 0) Layer conv1;", FC),
+    compiler.assertOneError(net("@Conv(out = 8, k = 3, s = 0) Layer conv1;", FC),
         "[nn.NonPositiveParameter] conv1: @Conv(s = 0)" + AT_LEAST_1, "k = 3, s = ^0)");
   }
 
   @Test
   void poolK_zero_reportsNonPositiveParameterOnK() {
-    assertOneError(net("@MaxPool(k = 0) Layer pool1;", FC),
+    compiler.assertOneError(net("@MaxPool(k = 0) Layer pool1;", FC),
         "[nn.NonPositiveParameter] pool1: @MaxPool(k = 0)" + AT_LEAST_1, "@MaxPool(k = ^0)");
   }
 
   @Test
   void poolS_negative_reportsNonPositiveParameterWithDefaultInFix() {
-    Compilation compilation = assertOneError(net("@AvgPool(k = 2, s = -2) Layer pool1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@AvgPool(k = 2, s = -2) Layer pool1;", FC),
         "[nn.NonPositiveParameter] pool1: @AvgPool(s = -2)" + AT_LEAST_1, "@AvgPool(k = 2, s = ^-2)");
     assertThat(compilation).hadErrorContaining("fix: use s >= 1, or s = 0 (the default) for a stride equal to k");
   }
 
   @Test
   void denseOut_zero_reportsNonPositiveParameterOnOut() {
-    assertOneError(net("@Dense(out = 0) Layer fc1;", FC),
+    compiler.assertOneError(net("@Dense(out = 0) Layer fc1;", FC),
         "[nn.NonPositiveParameter] fc1: @Dense(out = 0)" + AT_LEAST_1, "@Dense(out = ^0) Layer fc1;");
   }
 
@@ -118,33 +105,33 @@ class ParameterDiagnosticsTest {
 
   @Test
   void classes_zero_reportsNonPositiveParameterOnClasses() {
-    assertOneError(netWithInput("1", "28", "28", "0"),
+    compiler.assertOneError(netWithInput("1", "28", "28", "0"),
         "[nn.NonPositiveParameter] Net: @Network(classes = 0)" + AT_LEAST_1, "classes = ^0)");
   }
 
   @Test
   void convP_negative_reportsNegativePaddingOnP() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, p = -1) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3, p = -1) Layer conv1;", FC),
         "[nn.NegativePadding] conv1: @Conv(p = -1) must not be negative", "k = 3, p = ^-1)");
     assertThat(compilation).hadErrorContaining("fix: use p = 0 for no padding");
   }
 
   @Test
   void poolP_negative_reportsNegativePaddingOnP() {
-    assertOneError(net("@MaxPool(k = 3, p = -1) Layer pool1;", FC),
+    compiler.assertOneError(net("@MaxPool(k = 3, p = -1) Layer pool1;", FC),
         "[nn.NegativePadding] pool1: @MaxPool(p = -1) must not be negative", "@MaxPool(k = 3, p = ^-1)");
   }
 
   @Test
   void convP_equalToKernel_reportsPaddingTooLargeOnP() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, p = 3) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3, p = 3) Layer conv1;", FC),
         "[nn.PaddingTooLarge] conv1: @Conv(p = 3) must be less than the kernel size 3", "k = 3, p = ^3)");
     assertThat(compilation).hadErrorContaining("fix: use p <= 2; p = 1 keeps the size for an odd kernel at stride 1");
   }
 
   @Test
   void convP_notBelowSmallerSideOfRectangularKernel_reportsPaddingTooLargeNamingThatSide() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, kh = 1, kw = 7, p = 1) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, kh = 1, kw = 7, p = 1) Layer conv1;", FC),
         "[nn.PaddingTooLarge] conv1: @Conv(p = 1) must be less than the smaller kernel side, kh = 1",
         "kw = 7, p = ^1)");
     assertThat(compilation).hadErrorContaining("fix: use p <= 0; one p pads every side, so the smaller kernel side"
@@ -158,7 +145,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void poolP_aboveHalfTheWindow_reportsPaddingTooLargeOnP() {
-    Compilation compilation = assertOneError(net("@MaxPool(k = 3, s = 1, p = 2) Layer pool1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@MaxPool(k = 3, s = 1, p = 2) Layer pool1;", FC),
         "[nn.PaddingTooLarge] pool1: @MaxPool(p = 2) must be at most half the window, k / 2 = 1",
         "s = 1, p = ^2)");
     assertThat(compilation).hadErrorContaining("fix: use p <= 1");
@@ -166,7 +153,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convPWithPh_reportsPaddingGivenTwiceOnPh_withBothAxesWrittenOut() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, p = 1, ph = 0) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3, p = 1, ph = 0) Layer conv1;", FC),
         "[nn.PaddingGivenTwice] conv1: @Conv(p = 1, ph = 0) gives the padding twice, but p pads both axes and ph,"
             + " pw one each", "p = 1, ph = ^0)");
     assertThat(compilation).hadErrorContaining("fix: write ph = 0, pw = 1 without p, or p alone for the same padding"
@@ -175,14 +162,14 @@ class ParameterDiagnosticsTest {
 
   @Test
   void poolPWithPhAndPw_reportsPaddingGivenTwiceOnPh() {
-    Compilation compilation = assertOneError(net("@AvgPool(k = 3, p = 1, ph = 1, pw = 0) Layer pool1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@AvgPool(k = 3, p = 1, ph = 1, pw = 0) Layer pool1;", FC),
         "[nn.PaddingGivenTwice] pool1: @AvgPool(p = 1, ph = 1, pw = 0) gives the padding twice", "p = 1, ph = ^1");
     assertThat(compilation).hadErrorContaining("fix: write ph = 1, pw = 0 without p");
   }
 
   @Test
   void convPw_negative_reportsNegativePaddingOnPw() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, pw = -2) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3, pw = -2) Layer conv1;", FC),
         "[nn.NegativePadding] conv1: @Conv(pw = -2) must not be negative", "k = 3, pw = ^-2)");
     assertThat(compilation).hadErrorContaining("fix: use pw = 0 for no padding on that axis, or leave it out to take"
         + " p's value");
@@ -190,7 +177,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convPh_notBelowKernelHeight_reportsPaddingTooLargeOnPh() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, kh = 1, kw = 7, ph = 1, pw = 3) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, kh = 1, kw = 7, ph = 1, pw = 3) Layer conv1;", FC),
         "[nn.PaddingTooLarge] conv1: @Conv(ph = 1) must be less than the kernel height, kh = 1",
         "kw = 7, ph = ^1, pw = 3)");
     assertThat(compilation).hadErrorContaining("fix: use ph <= 0; ph = 0 keeps the size for an odd kernel at stride"
@@ -205,7 +192,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void poolPw_aboveHalfTheWindow_reportsPaddingTooLargeOnPw() {
-    Compilation compilation = assertOneError(net("@MaxPool(k = 3, s = 1, pw = 2) Layer pool1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@MaxPool(k = 3, s = 1, pw = 2) Layer pool1;", FC),
         "[nn.PaddingTooLarge] pool1: @MaxPool(pw = 2) must be at most half the window, k / 2 = 1",
         "s = 1, pw = ^2)");
     assertThat(compilation).hadErrorContaining("fix: use pw <= 1");
@@ -218,7 +205,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convGroups_zero_reportsNonPositiveParameterOnGroups() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, groups = 0) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3, groups = 0) Layer conv1;", FC),
         "[nn.NonPositiveParameter] conv1: @Conv(groups = 0)" + AT_LEAST_1, "k = 3, groups = ^0)");
     assertThat(compilation).hadErrorContaining("fix: use groups >= 1; groups = 1 (the default) connects every input"
         + " channel to every output channel");
@@ -231,7 +218,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convKernel_kWithKh_reportsKernelSizeOnKh() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3, kh = 3) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3, kh = 3) Layer conv1;", FC),
         KERNEL_SIZE + "it gives both k and kh", "k = 3, kh = ^3)");
     assertThat(compilation).hadErrorContaining("fix: write k = 3 for a square kernel, or kh and kw without k");
   }
@@ -239,7 +226,7 @@ class ParameterDiagnosticsTest {
   @Test
   void convKernel_neither_reportsKernelSizeOnTheAnnotation() {
     // k, kh and kw are all defaulted: no value to point at, so the caret goes on the '@'.
-    Compilation compilation = assertOneError(net("@Conv(out = 8) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8) Layer conv1;", FC),
         KERNEL_SIZE + "it gives neither", "^@Conv(out = 8) Layer conv1;");
     assertThat(compilation).hadErrorContaining("fix: add k = 3 (or another size), or kh and kw for a rectangular"
         + " kernel");
@@ -247,7 +234,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void convKernel_khWithoutKw_reportsKernelSizeOnKh() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, kh = 3) Layer conv1;", FC),
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, kh = 3) Layer conv1;", FC),
         KERNEL_SIZE + "it gives kh without kw", "@Conv(out = 8, kh = ^3)");
     assertThat(compilation).hadErrorContaining("fix: add kw = ..., or write k for a square kernel");
   }
@@ -260,7 +247,7 @@ class ParameterDiagnosticsTest {
   @ParameterizedTest(name = "@Dropout({0})")
   @ValueSource(strings = {"1.5", "-0.1", "1.0"})
   void dropout_outsideZeroToOne_reportsDropoutRangeOnValue(String p) {
-    Compilation compilation = assertOneError(
+    Compilation compilation = compiler.assertOneError(
         net("@Conv(out = 8, k = 3) @Dropout(" + p + ") Layer conv1;", FC),
         "[nn.DropoutRange] conv1: @Dropout(" + p + ") is not a probability in [0, 1)", "@Dropout(^" + p + ")");
     assertThat(compilation).hadErrorContaining("fix: use a drop probability such as @Dropout(0.5); 0 disables"
@@ -281,7 +268,7 @@ class ParameterDiagnosticsTest {
       case "1.0 / 0" -> Double.POSITIVE_INFINITY;
       default -> Double.NEGATIVE_INFINITY;
     };
-    Compilation compilation = assertOneError(net("static final double SLOPE = " + slope + ";",
+    Compilation compilation = compiler.assertOneError(net("static final double SLOPE = " + slope + ";",
             "@Conv(out = 8, k = 3) @LeakyReLU(slope = SLOPE) Layer conv1;", FC),
         "[nn.LeakyReluSlope] conv1: @LeakyReLU(slope = " + value + ") must be a finite number",
         "@LeakyReLU(slope = ^SLOPE)");
@@ -298,7 +285,7 @@ class ParameterDiagnosticsTest {
 
   @Test
   void lrnK_zero_reportsLrnParameterOnK() {
-    Compilation compilation = assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;", "@LRN(k = 0) Layer norm1;",
+    Compilation compilation = compiler.assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;", "@LRN(k = 0) Layer norm1;",
             FC),
         "[nn.LrnParameter] norm1: @LRN(k = 0.0) must be greater than 0, or an all-zero input divides by zero",
         "@LRN(k = ^0)");
@@ -307,13 +294,13 @@ class ParameterDiagnosticsTest {
 
   @Test
   void lrnAlpha_negative_reportsLrnParameterOnAlpha() {
-    assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;", "@LRN(alpha = -1e-4) Layer norm1;", FC),
+    compiler.assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;", "@LRN(alpha = -1e-4) Layer norm1;", FC),
         "[nn.LrnParameter] norm1: @LRN(alpha = -0.0001) must be at least 0", "@LRN(alpha = ^-1e-4)");
   }
 
   @Test
   void lrnSize_zero_reportsNonPositiveParameterOnSize() {
-    assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;", "@LRN(size = 0) Layer norm1;", FC),
+    compiler.assertOneError(net("@Conv(out = 8, k = 3) Layer conv1;", "@LRN(size = 0) Layer norm1;", FC),
         "[nn.NonPositiveParameter] norm1: @LRN(size = 0)" + AT_LEAST_1, "@LRN(size = ^0)");
   }
 }

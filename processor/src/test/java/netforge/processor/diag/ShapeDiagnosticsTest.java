@@ -38,20 +38,10 @@ class ShapeDiagnosticsTest {
         + "), classes = 10)", "abstract class Net", members);
   }
 
-  /** Exactly one error, {@code expected}, with the caret where javac puts it at {@code ^} in {@code caretMark}. */
-  private Compilation assertOneError(JavaFileObject source, String expected, String caretMark) {
-    Compilation compilation = compiler.compile(source);
-    assertThat(compilation).failed();
-    assertThat(compilation).hadErrorCount(1);
-    Caret at = compiler.caret(source, caretMark);
-    assertThat(compilation).hadErrorContaining(expected).inFile(source).onLine(at.line()).atColumn(at.column());
-    return compilation;
-  }
-
   @Test
   void denseIn_mismatch_reportsOnInValue() {
     JavaFileObject source = JavaFileObjects.forResource("bad/AlexNetDenseInMismatch.java");
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.ShapeMismatch] fc6: @Dense(in = 4096) does not match its input of 9216 features",
         "@Dense(in = ^4096, out = 4096)");
     assertThat(compilation).hadErrorContaining("[nn.ShapeMismatch] fc6").inFile(source)
@@ -74,7 +64,7 @@ class ShapeDiagnosticsTest {
   @Test
   void convK_largerThanInput_reportsNonPositiveOutputOnK() {
     JavaFileObject source = netWithInput(1, 11, 11, "@Conv(out = 8, k = 13) Layer conv1;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.NonPositiveOutput] conv1: @Conv(k = 13) on an 11x11 input gives -1x-1", "@Conv(out = 8, k = ^13)");
     assertContainsInOrder(message(compilation, "[nn.NonPositiveOutput]"),
         TRACE,
@@ -87,7 +77,7 @@ class ShapeDiagnosticsTest {
   void convK_largerThanShrunkInput_tracesTheLayersBefore() {
     JavaFileObject source = net("@Conv(out = 8, k = 3) Layer conv1;", "@MaxPool(k = 2) Layer pool1;",
         "@Conv(out = 8, k = 14, p = 0) Layer conv2;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.NonPositiveOutput] conv2: @Conv(k = 14) on a 13x13 input gives 0x0", "@Conv(out = 8, k = ^14, p = 0)");
     assertContainsInOrder(message(compilation, "[nn.NonPositiveOutput]"),
         TRACE,
@@ -99,19 +89,19 @@ class ShapeDiagnosticsTest {
 
   @Test
   void convKh_tallerThanInput_reportsNonPositiveOutputOnKh() {
-    assertOneError(net("@Conv(out = 8, kh = 30, kw = 3) Layer conv1;", FC),
+    compiler.assertOneError(net("@Conv(out = 8, kh = 30, kw = 3) Layer conv1;", FC),
         "[nn.NonPositiveOutput] conv1: @Conv(kh = 30) on a 28x28 input gives -1x26", "kh = ^30, kw = 3)");
   }
 
   @Test
   void poolK_largerThanPaddedInput_reportsNonPositiveOutputWithPadding() {
-    assertOneError(netWithInput(1, 4, 4, "@AvgPool(k = 7, p = 1) Layer pool1;", FC),
+    compiler.assertOneError(netWithInput(1, 4, 4, "@AvgPool(k = 7, p = 1) Layer pool1;", FC),
         "[nn.NonPositiveOutput] pool1: @AvgPool(k = 7, p = 1) on a 4x4 input gives 0x0", "@AvgPool(k = ^7, p = 1)");
   }
 
   @Test
   void poolK_largerThanInputPaddedOnlyAcross_reportsTheWidthWithItsOwnPadding() {
-    Compilation compilation = assertOneError(netWithInput(1, 4, 4, "@AvgPool(k = 7, ph = 2, pw = 1) Layer pool1;", FC),
+    Compilation compilation = compiler.assertOneError(netWithInput(1, 4, 4, "@AvgPool(k = 7, ph = 2, pw = 1) Layer pool1;", FC),
         "[nn.NonPositiveOutput] pool1: @AvgPool(k = 7, ph = 2, pw = 1) on a 4x4 input gives 1x0",
         "@AvgPool(k = ^7, ph = 2");
     assertThat(compilation).hadErrorContaining("rule: out = floor((in + 2p - k) / s) + 1 = floor((4 + 2 - 7) / 7) + 1"
@@ -122,7 +112,7 @@ class ShapeDiagnosticsTest {
   @Test
   void convGroups_notDividingTheInputChannels_reportsGroupsIndivisibleOnGroups() {
     JavaFileObject source = netWithInput(3, 16, 16, "@Conv(out = 6, k = 3, groups = 2) Layer conv1;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.GroupsIndivisible] conv1: @Conv(groups = 2) must divide both the input channels, 3, and out = 6",
         "k = 3, groups = ^2)");
     assertContainsInOrder(message(compilation, "[nn.GroupsIndivisible]"),
@@ -137,7 +127,7 @@ class ShapeDiagnosticsTest {
   void convGroups_notDividingOut_reportsOnGroups_withTheCountsThatDivideBoth() {
     JavaFileObject source = net("@Conv(out = 8, k = 3) @ReLU Layer conv1;",
         "@Conv(out = 12, k = 3, groups = 8) Layer conv2;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.GroupsIndivisible] conv2: @Conv(groups = 8) must divide both the input channels, 8, and out = 12",
         "k = 3, groups = ^8)");
     assertContainsInOrder(message(compilation, "[nn.GroupsIndivisible]"),
@@ -148,7 +138,7 @@ class ShapeDiagnosticsTest {
 
   @Test
   void convGroups_largerThanTheInputChannels_reportsOnGroups() {
-    assertOneError(net("@Conv(out = 4, k = 3, groups = 4) Layer conv1;", FC),
+    compiler.assertOneError(net("@Conv(out = 4, k = 3, groups = 4) Layer conv1;", FC),
         "[nn.GroupsIndivisible] conv1: @Conv(groups = 4) must divide both the input channels, 1, and out = 4",
         "k = 3, groups = ^4)");
   }
@@ -163,7 +153,7 @@ class ShapeDiagnosticsTest {
   @Test
   void conv_afterDense_reportsNeedsSpatialInput() {
     JavaFileObject source = net("@Dense(out = 100) Layer fc1;", "@Conv(out = 8, k = 3) Layer conv1;", FC);
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.NeedsSpatialInput] conv1: @Conv needs a [channels, height, width] input, but gets the vector [100]",
         "^@Conv(out = 8, k = 3) Layer conv1;");
     assertContainsInOrder(message(compilation, "[nn.NeedsSpatialInput]"),
@@ -173,7 +163,7 @@ class ShapeDiagnosticsTest {
   @Test
   void lastDenseOut_notClasses_reportsClassesMismatchOnOut() {
     JavaFileObject source = net("@Dense(out = 100) Layer fc1;", "@Dense(out = 12) Layer fc;");
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.ClassesMismatch] fc: the network ends with [12], but @Network(classes = 10) needs [10]",
         "@Dense(out = ^12) Layer fc;");
     assertThat(compilation).hadErrorContaining("fix: write @Dense(out = 10) here, or @Network(classes = 12)");
@@ -183,7 +173,7 @@ class ShapeDiagnosticsTest {
   void lastDenseOut_notClassesBeforeAReluField_reportsOnThatDense() {
     // A trailing field that only applies ReLU keeps fc's size, so fc's out is still the value to change.
     JavaFileObject source = net("@Dense(out = 12) Layer fc;", "@ReLU Layer act;");
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.ClassesMismatch] fc: the network ends with [12], but @Network(classes = 10) needs [10]",
         "@Dense(out = ^12) Layer fc;");
     assertThat(compilation).hadErrorContaining("fix: write @Dense(out = 10) here, or @Network(classes = 12)");
@@ -192,7 +182,7 @@ class ShapeDiagnosticsTest {
   @Test
   void network_endingInConv_reportsClassesMismatchOnClasses() {
     JavaFileObject source = net("@Conv(out = 10, k = 28) Layer conv1;");
-    Compilation compilation = assertOneError(source,
+    Compilation compilation = compiler.assertOneError(source,
         "[nn.ClassesMismatch] conv1: the network ends with [10, 1, 1], but @Network(classes = 10) needs [10]",
         "classes = ^10)");
     // Its [10, 1, 1] output already holds one value per class: flattening, not another layer, is the fix.
@@ -208,7 +198,7 @@ class ShapeDiagnosticsTest {
 
   @Test
   void denseWeights_pastTheLimit_reportsTooLargeOnOut() {
-    Compilation compilation = assertOneError(
+    Compilation compilation = compiler.assertOneError(
         net("@Conv(out = 8, k = 3) Layer conv1;", "@Dense(out = 1000000) Layer fc1;", FC),
         "[nn.TooLarge] fc1: its weight tensor would have 5,408,000,000 elements, " + LIMIT,
         "@Dense(out = ^1000000) Layer fc1;");
@@ -217,7 +207,7 @@ class ShapeDiagnosticsTest {
 
   @Test
   void convOutput_pastTheLimit_reportsTooLargeOnOut() {
-    assertOneError(net("@Conv(out = 3000000, k = 1) Layer conv1;", FC),
+    compiler.assertOneError(net("@Conv(out = 3000000, k = 1) Layer conv1;", FC),
         "[nn.TooLarge] conv1: one image's output would have 2,352,000,000 elements, " + LIMIT,
         "@Conv(out = ^3000000, k = 1)");
   }
@@ -225,7 +215,7 @@ class ShapeDiagnosticsTest {
   @Test
   void poolOutput_growingPastTheLimit_reportsTooLarge() {
     // k = 2, s = 1, p = 1 adds a row and a column: 46340^2 fits in an int index, 46341^2 does not.
-    assertOneError(netWithInput(1, 46340, 46340, "@MaxPool(k = 2, s = 1, p = 1) Layer pool1;", FC),
+    compiler.assertOneError(netWithInput(1, 46340, 46340, "@MaxPool(k = 2, s = 1, p = 1) Layer pool1;", FC),
         "[nn.TooLarge] pool1: one image's output would have 2,147,488,281 elements, " + LIMIT,
         "^@MaxPool(k = 2, s = 1, p = 1)");
   }
@@ -233,7 +223,7 @@ class ShapeDiagnosticsTest {
   @Test
   void input_pastTheLimit_reportsTooLargeOnInput() {
     // Also no exception from the dense layer's trace, which flattens the input.
-    Compilation compilation = assertOneError(netWithInput(1, 100000, 100000, "@Dense(in = 5, out = 10) Layer fc;"),
+    Compilation compilation = compiler.assertOneError(netWithInput(1, 100000, 100000, "@Dense(in = 5, out = 10) Layer fc;"),
         "[nn.TooLarge] Net: one input image [1, 100000, 100000] would have 10,000,000,000 elements, " + LIMIT,
         "input = ^@Input(");
     assertThat(compilation).hadErrorContaining("fix: downscale or crop the images before they reach the network");
