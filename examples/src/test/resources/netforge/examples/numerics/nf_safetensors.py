@@ -5,7 +5,7 @@ import struct
 
 import torch
 
-DTYPES = {"F32": (torch.float32, 4), "I64": (torch.int64, 8), "I32": (torch.int32, 4)}
+DTYPES = {"F32": (torch.float32, 4), "F64": (torch.float64, 8), "I64": (torch.int64, 8), "I32": (torch.int32, 4)}
 
 
 def read(path):
@@ -32,7 +32,7 @@ def write(path, tensors):
     # 8-byte elements first, so that every tensor starts aligned to its element size
     for name, t in sorted(tensors.items(), key=lambda item: -item[1].element_size()):
         raw = t.contiguous().numpy().tobytes()
-        kind = {torch.float32: "F32", torch.int64: "I64"}[t.dtype]
+        kind = {torch.float32: "F32", torch.float64: "F64", torch.int64: "I64"}[t.dtype]
         header[name] = {"dtype": kind, "shape": list(t.shape), "data_offsets": [offset, offset + len(raw)]}
         chunks.append(raw)
         offset += len(raw)

@@ -1,10 +1,13 @@
 # ResNet-18 as torchvision defines it (its CIFAR variant: a 3x3 stride-1 stem, no max pool) and VGG-11 with
 # BatchNorm as NetForge's Vgg11Bn names it, for TorchNetworksMatchNetForgeTest. "make" initialises one at random
 # (PyTorch's own initialisation, running statistics moved away from 0 and 1), saves its state dict, a batch, and what
-# PyTorch computes on it: logits in evaluation, then one training step's loss, gradients and running statistics.
+# PyTorch computes on it: logits in evaluation, then one training step's loss, gradients and running statistics,
+# in fp32 and again in fp64, and the fp32 gradients of a training step on the first GRADIENT_BATCH images alone
+# (see TorchNetworksMatchNetForgeTest for why the fp32 gradients may need a smaller batch than the rest).
 # "check" loads a weights file NetForge wrote with load_state_dict(strict=True) and compares it with the original.
-# Usage: python3 torchvision_nets.py make resnet18-cifar|vgg11-bn DIR
+# Usage: python3 torchvision_nets.py make resnet18-cifar|vgg11-bn DIR GRADIENT_BATCH
 #        python3 torchvision_nets.py check resnet18-cifar|vgg11-bn DIR WEIGHTS
+import copy
 import sys
 
 import torch
@@ -83,7 +86,21 @@ def build(name):
     return {"resnet18-cifar": ResNet18Cifar, "vgg11-bn": Vgg11Bn}[name]()
 
 
-def make(name, directory):
+def training_step(model, images, labels, dtype):
+    """One training step of a copy of the model in dtype: its loss, gradients and the running statistics after it."""
+    model = copy.deepcopy(model).to(dtype)
+    model.train()
+    loss = F.cross_entropy(model(images.to(dtype)), labels)
+    loss.backward()
+    results = {"loss": loss.detach().reshape(1)}
+    for key, parameter in model.named_parameters():
+        results["grad." + key] = parameter.grad.detach().clone()
+    for key, buffer in model.named_buffers():
+        results["state." + key] = buffer.detach().clone()
+    return results
+
+
+def make(name, directory, gradient_batch):
     torch.manual_seed(7)
     torch.set_num_threads(2)
     model = build(name)
@@ -103,14 +120,16 @@ def make(name, directory):
     model.eval()
     with torch.no_grad():
         results["eval.logits"] = model(images)
-    model.train()
-    loss = F.cross_entropy(model(images), labels)
-    loss.backward()
-    results["train.loss"] = loss.detach().reshape(1)
-    for key, parameter in model.named_parameters():
-        results["grad." + key] = parameter.grad.detach().clone()
-    for key, buffer in model.named_buffers():
-        results["state." + key] = buffer.detach().clone()
+    for key, value in training_step(model, images, labels, torch.float32).items():
+        if not key.startswith("grad."):
+            results["train." + key] = value
+    for key, value in training_step(model, images, labels, torch.float64).items():
+        if key.startswith("grad."):
+            results["train64." + key] = value
+    small = training_step(model, images[:gradient_batch], labels[:gradient_batch], torch.float32)
+    for key, value in small.items():
+        if key.startswith("grad."):
+            results["small." + key] = value
     write(directory + "/torch.safetensors", results)
 
 
@@ -126,6 +145,6 @@ def check(name, directory, weights):
 
 if __name__ == "__main__":
     if sys.argv[1] == "make":
-        make(sys.argv[2], sys.argv[3])
+        make(sys.argv[2], sys.argv[3], int(sys.argv[4]))
     else:
         check(sys.argv[2], sys.argv[3], sys.argv[4])
